@@ -1,0 +1,120 @@
+//! Raw arguments → validated library configuration: the one place that loads list files.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use wortwolke_text::{
+    Analyzer, AnalyzerConfig, Language, NoAnswer, PhraseDetector, StopWordList, SynonymMap,
+    DEFAULT_MIN_LLR,
+};
+
+use crate::args::AnalysisArgs;
+use crate::input;
+
+/// `--phrases`: nothing, a file of phrases, or detection.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PhraseMode {
+    None,
+    Listed,
+    Auto { min_answers: u64 },
+}
+
+/// The analysis configuration plus what must happen before the final analyzer exists.
+#[derive(Debug)]
+pub struct AnalysisConfig {
+    pub analyzer: AnalyzerConfig,
+    pub phrases: PhraseMode,
+}
+
+impl AnalysisConfig {
+    pub fn from_args(args: &AnalysisArgs) -> Result<Self> {
+        let language: Language = args.lang.parse().context("--lang")?;
+        let mut extra_stopwords = StopWordList::new();
+        for path in &args.stopwords {
+            let reader = input::open_list(path)?;
+            extra_stopwords.extend(StopWordList::from_reader(path, reader)?);
+        }
+        let synonyms = match &args.synonyms {
+            Some(path) => Some(SynonymMap::from_reader(path, input::open_list(path)?)?),
+            None => None,
+        };
+        let (phrases, mode) = match &args.phrases {
+            Some(p) if p == Path::new("auto") => (
+                Vec::new(),
+                PhraseMode::Auto {
+                    min_answers: args.phrase_min_answers,
+                },
+            ),
+            Some(path) => (read_phrases(path)?, PhraseMode::Listed),
+            None => (Vec::new(), PhraseMode::None),
+        };
+        let mut no_answer = NoAnswer::default();
+        for marker in &args.no_answer {
+            no_answer.insert(marker);
+        }
+        Ok(AnalysisConfig {
+            analyzer: AnalyzerConfig {
+                language,
+                default_stopwords: !args.no_default_stopwords,
+                extra_stopwords,
+                stem: !args.no_stem,
+                fold_umlauts: args.fold_umlauts,
+                keep_numbers: args.keep_numbers,
+                keep_negation: args.keep_negation,
+                synonyms,
+                phrases,
+                detected_phrases: Vec::new(),
+                no_answer,
+            },
+            phrases: mode,
+        })
+    }
+
+    /// The analyzer for `answers`: with `--phrases auto`, collocations are detected in them first.
+    pub fn analyzer(mut self, answers: &[String]) -> Result<Analyzer> {
+        if let PhraseMode::Auto { min_answers } = self.phrases {
+            let first = Analyzer::from_config(&self.analyzer)?;
+            let mut detector = PhraseDetector::default();
+            for answer in answers.iter().filter(|a| !first.is_no_answer(a)) {
+                detector.add(&first.analyze(answer));
+            }
+            self.analyzer.detected_phrases = detector.phrases(min_answers, DEFAULT_MIN_LLR);
+        }
+        Ok(Analyzer::from_config(&self.analyzer)?)
+    }
+}
+
+/// A phrase file: one multi-word term a line, `#` comments; single words are an error.
+fn read_phrases(path: &Path) -> Result<Vec<String>> {
+    let reader = input::open_list(path)?;
+    let mut phrases = Vec::new();
+    for line in std::io::BufRead::lines(reader)
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+    {
+        let (number, text) = line;
+        let text = text.with_context(|| {
+            format!(
+                "{}:{number}: cannot read line; save the file as UTF-8",
+                path.display()
+            )
+        })?;
+        let content = text
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_start_matches('\u{feff}');
+        if content.is_empty() {
+            continue;
+        }
+        if content.split_whitespace().count() < 2 {
+            anyhow::bail!(
+                "{}:{number}: `{content}` is a single word; a phrase file lists multi-word terms, one a line",
+                path.display()
+            );
+        }
+        phrases.push(content.to_owned());
+    }
+    Ok(phrases)
+}

@@ -1,0 +1,267 @@
+//! Analyzer: a tokenizer plus an ordered chain of filters.
+
+use std::collections::HashMap;
+
+use crate::error::Result;
+use crate::filter::{
+    FoldUmlauts, KeepNumbers, MergeSynonyms, Negation, Normalize, Phrases, Stem, StopWords,
+    TokenFilter,
+};
+use crate::{Counter, Language, NoAnswer, StopWordList, SynonymMap, Token, Tokenizer};
+
+/// Turns one answer into tokens: tokenize, then every filter in order.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, Language, StopWordList, Tokenizer, TokenKind};
+/// use wortwolke_text::filter::{Normalize, Stem, StopWords};
+///
+/// let analyzer = Analyzer::builder(Tokenizer::default())
+///     .filter(Normalize)                          // stemmer expects case-folded keys
+///     .filter(StopWords::new(StopWordList::german()))
+///     .filter(Stem::new(Language::German))
+///     .build();
+/// let answer = "Die Dienste der Kommunen";
+/// let keys: Vec<String> = analyzer
+///     .analyze(answer)
+///     .into_iter()
+///     .filter(|t| t.kind == TokenKind::Word)
+///     .map(|t| t.key)
+///     .collect();
+/// assert_eq!(keys, ["dienst", "kommun"]);
+/// ```
+#[derive(Debug)]
+pub struct Analyzer {
+    tokenizer: Tokenizer,
+    filters: Vec<Box<dyn TokenFilter>>,
+    labels: HashMap<String, String>,
+    no_answer: NoAnswer,
+}
+
+/// Builds an [`Analyzer`] from a tokenizer and filters, applied in the order added.
+#[derive(Debug)]
+pub struct AnalyzerBuilder {
+    analyzer: Analyzer,
+}
+
+impl AnalyzerBuilder {
+    /// Appends a filter to the chain.
+    pub fn filter(mut self, filter: impl TokenFilter + 'static) -> Self {
+        self.analyzer.filters.push(Box::new(filter));
+        self
+    }
+
+    /// Sets which answers count as no answer (default: [`NoAnswer::default`]).
+    pub fn no_answer(mut self, no_answer: NoAnswer) -> Self {
+        self.analyzer.no_answer = no_answer;
+        self
+    }
+
+    /// Fixes the labels of some keys (as the synonym filter does for its groups).
+    pub fn labels(mut self, labels: HashMap<String, String>) -> Self {
+        self.analyzer.labels.extend(labels);
+        self
+    }
+
+    /// The analyzer.
+    pub fn build(self) -> Analyzer {
+        self.analyzer
+    }
+}
+
+/// Everything that configures the standard analysis chain; the CLI's flags map onto it.
+#[derive(Debug, Clone)]
+pub struct AnalyzerConfig {
+    /// Language of the answers: stemmer and built-in stop words.
+    pub language: Language,
+    /// Use the built-in stop word list of the language.
+    pub default_stopwords: bool,
+    /// Additional stop words (analyst's lists).
+    pub extra_stopwords: StopWordList,
+    /// Group inflected forms (stemming); off: only case and spelling are normalized.
+    pub stem: bool,
+    /// Fold umlauts and ß in keys (`Buerger` = `Bürger`).
+    pub fold_umlauts: bool,
+    /// Count numbers and years as terms.
+    pub keep_numbers: bool,
+    /// Join negations with the next content word (`keine Priorität`).
+    pub keep_negation: bool,
+    /// The analyst's codebook.
+    pub synonyms: Option<SynonymMap>,
+    /// Multi-word terms, as text (`Digitale Modellregion`).
+    pub phrases: Vec<String>,
+    /// Multi-word terms as key sequences (from [`PhraseDetector`](crate::PhraseDetector)).
+    pub detected_phrases: Vec<Vec<String>>,
+    /// Which answers say nothing.
+    pub no_answer: NoAnswer,
+}
+
+impl Default for AnalyzerConfig {
+    fn default() -> Self {
+        AnalyzerConfig {
+            language: Language::German,
+            default_stopwords: true,
+            extra_stopwords: StopWordList::new(),
+            stem: true,
+            fold_umlauts: false,
+            keep_numbers: false,
+            keep_negation: false,
+            synonyms: None,
+            phrases: Vec::new(),
+            detected_phrases: Vec::new(),
+            no_answer: NoAnswer::default(),
+        }
+    }
+}
+
+impl Analyzer {
+    /// Starts a chain with `tokenizer` and no filters.
+    pub fn builder(tokenizer: Tokenizer) -> AnalyzerBuilder {
+        AnalyzerBuilder {
+            analyzer: Analyzer {
+                tokenizer,
+                filters: Vec::new(),
+                labels: HashMap::new(),
+                no_answer: NoAnswer::default(),
+            },
+        }
+    }
+
+    /// The default German chain: normalize, stop words, stem.
+    pub fn german() -> Analyzer {
+        Self::base(&AnalyzerConfig::default()).build()
+    }
+
+    /// The single-word part of the standard chain (everything up to synonyms and phrases).
+    fn base(config: &AnalyzerConfig) -> AnalyzerBuilder {
+        let mut stopwords = if config.default_stopwords {
+            StopWordList::for_language(config.language)
+        } else {
+            StopWordList::new()
+        };
+        stopwords.extend(config.extra_stopwords.clone());
+        let mut builder = Analyzer::builder(Tokenizer::default())
+            .filter(Normalize)
+            .no_answer(config.no_answer.clone());
+        if config.keep_numbers {
+            builder = builder.filter(KeepNumbers);
+        }
+        builder = builder.filter(StopWords::new(stopwords));
+        if config.stem {
+            builder = builder.filter(Stem::new(config.language));
+        }
+        if config.fold_umlauts {
+            builder = builder.filter(FoldUmlauts);
+        }
+        builder
+    }
+
+    /// The standard chain for `config`: normalize → numbers → stop words → stem → fold →
+    /// synonyms → phrases → negation. Fails only on a codebook that contradicts itself.
+    pub fn from_config(config: &AnalyzerConfig) -> Result<Analyzer> {
+        let base = Self::base(config).build();
+        let mut builder = Self::base(config);
+        if let Some(map) = &config.synonyms {
+            let synonyms = MergeSynonyms::new(map, &base)?;
+            builder = builder.labels(synonyms.labels().clone()).filter(synonyms);
+        }
+        if !config.phrases.is_empty() {
+            builder = builder.filter(Phrases::from_texts(&config.phrases, &base));
+        }
+        if !config.detected_phrases.is_empty() {
+            builder = builder.filter(Phrases::from_keys(config.detected_phrases.iter().cloned()));
+        }
+        if config.keep_negation {
+            builder = builder.filter(Negation);
+        }
+        Ok(builder.build())
+    }
+
+    /// Tokens of one answer, every filter applied.
+    pub fn analyze(&self, answer: &str) -> Vec<Token> {
+        let mut tokens = self.tokenizer.tokenize(answer);
+        for filter in &self.filters {
+            filter.apply(answer, &mut tokens);
+        }
+        tokens
+    }
+
+    /// Whether `answer` counts as no answer.
+    pub fn is_no_answer(&self, answer: &str) -> bool {
+        self.no_answer.is_no_answer(answer)
+    }
+
+    /// Analyses `answer` and counts it (or counts a no-answer) into `counter`.
+    pub fn count_into(&self, answer: &str, counter: &mut Counter) {
+        if self.is_no_answer(answer) {
+            counter.add_no_answer();
+        } else {
+            counter.add(answer, &self.analyze(answer));
+        }
+    }
+
+    /// Counts all `answers` in one counter.
+    pub fn count<'a>(&self, answers: impl IntoIterator<Item = &'a str>) -> Counter {
+        let mut counter = Counter::default();
+        for answer in answers {
+            self.count_into(answer, &mut counter);
+        }
+        counter
+    }
+
+    /// Key → fixed label (synonym groups are labelled by the codebook's left side).
+    pub fn labels(&self) -> &HashMap<String, String> {
+        &self.labels
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_util::collect;
+    use crate::TokenKind::{StopWord, Word};
+
+    #[test]
+    fn german_chain_marks_stop_words_and_abbreviations() {
+        let a = Analyzer::german();
+        assert_eq!(
+            collect(&a, "z. B. die E-Akte"),
+            [
+                ("z. B.".into(), StopWord),
+                ("die".into(), StopWord),
+                ("E-Akte".into(), Word)
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_only_with_keep_numbers() {
+        let a = Analyzer::german();
+        assert!(collect(&a, "2021").iter().all(|(_, k)| *k != Word));
+        let a = Analyzer::from_config(&AnalyzerConfig {
+            keep_numbers: true,
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(collect(&a, "2021"), [("2021".into(), Word)]);
+    }
+
+    #[test]
+    fn negation_joins_only_adjacent_content_word() {
+        let config = AnalyzerConfig {
+            keep_negation: true,
+            ..Default::default()
+        };
+        let a = Analyzer::from_config(&config).unwrap();
+        assert_eq!(
+            collect(&a, "keinen Bedarf"),
+            [("keinen Bedarf".into(), Word)]
+        );
+        assert_eq!(
+            collect(&a, "nicht, Bedarf"),
+            [("nicht".into(), StopWord), ("Bedarf".into(), Word)]
+        );
+        let keys = |s: &str| a.analyze(s).into_iter().map(|t| t.key).collect::<Vec<_>>();
+        assert_eq!(keys("keine Priorität"), keys("kein Priorität"));
+    }
+}

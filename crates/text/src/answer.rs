@@ -1,0 +1,81 @@
+//! NoAnswer: recognising answers that say nothing (`k.A.`, `-`, `keine Angabe`).
+
+use std::collections::HashSet;
+
+/// The default no-answer markers, compared case-insensitively with whitespace collapsed.
+pub const DEFAULT_NO_ANSWER: &[&str] = &[
+    "-",
+    "--",
+    "---",
+    "–",
+    "—",
+    "/",
+    ".",
+    "..",
+    "...",
+    "?",
+    "k.a.",
+    "k. a.",
+    "k.a",
+    "ka",
+    "keine angabe",
+    "keine angaben",
+    "n/a",
+    "n.a.",
+    "na",
+    "nan",
+    "null",
+    "none",
+    "entfällt",
+    "-/-",
+];
+
+/// Decides which answers count as "no answer": empty or whitespace-only answers and answers that
+/// are exactly one of the markers.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::NoAnswer;
+///
+/// let markers = NoAnswer::default();
+/// assert!(markers.is_no_answer("  k. A. "));
+/// assert!(markers.is_no_answer("Keine Angabe"));
+/// assert!(!markers.is_no_answer("keine Zeit"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct NoAnswer {
+    markers: HashSet<String>,
+}
+
+impl Default for NoAnswer {
+    fn default() -> Self {
+        NoAnswer::new(DEFAULT_NO_ANSWER.iter().copied())
+    }
+}
+
+impl NoAnswer {
+    /// Only the given markers (plus empty answers).
+    pub fn new<S: AsRef<str>>(markers: impl IntoIterator<Item = S>) -> Self {
+        NoAnswer {
+            markers: markers.into_iter().map(|m| canonical(m.as_ref())).collect(),
+        }
+    }
+
+    /// Adds a marker.
+    pub fn insert(&mut self, marker: &str) {
+        self.markers.insert(canonical(marker));
+    }
+
+    /// Whether `answer` says nothing.
+    pub fn is_no_answer(&self, answer: &str) -> bool {
+        let c = canonical(answer);
+        c.is_empty() || self.markers.contains(&c)
+    }
+}
+
+fn canonical(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

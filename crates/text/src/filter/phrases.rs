@@ -1,0 +1,78 @@
+//! Phrases: multi-word terms that count as one (`Digitale Modellregion`).
+
+use super::sequence::KeySequences;
+use super::TokenFilter;
+use crate::{Analyzer, Token, TokenKind};
+
+/// Joins listed multi-word terms into one term; their parts then do not count on their own
+/// where they occur inside the phrase. Phrases are matched on grouping keys (inflection-insensitive)
+/// and never across punctuation.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, AnalyzerConfig, TokenKind};
+///
+/// let config = AnalyzerConfig { phrases: vec!["Digitale Modellregion".into()], ..Default::default() };
+/// let analyzer = Analyzer::from_config(&config).unwrap();
+/// let answer = "Die digitalen Modellregionen";
+/// let words: Vec<&str> = analyzer
+///     .analyze(answer)
+///     .into_iter()
+///     .filter(|t| t.kind == TokenKind::Word)
+///     .map(|t| &answer[t.offset])
+///     .collect();
+/// assert_eq!(words, ["digitalen Modellregionen"]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Phrases {
+    sequences: KeySequences,
+}
+
+impl Phrases {
+    /// Phrases given as text, analysed with `analyzer` (the chain before this filter).
+    /// Entries with fewer than two words are ignored.
+    pub fn from_texts<S: AsRef<str>>(texts: &[S], analyzer: &Analyzer) -> Self {
+        let keys = texts.iter().map(|text| {
+            analyzer
+                .analyze(text.as_ref())
+                .into_iter()
+                .filter(|t| {
+                    matches!(
+                        t.kind,
+                        TokenKind::Word | TokenKind::StopWord | TokenKind::Number
+                    )
+                })
+                .map(|t| t.key)
+                .collect::<Vec<_>>()
+        });
+        Self::from_keys(keys)
+    }
+
+    /// Phrases given as key sequences (as found by [`PhraseDetector`](crate::PhraseDetector)).
+    pub fn from_keys(phrases: impl IntoIterator<Item = Vec<String>>) -> Self {
+        let mut sequences = KeySequences::default();
+        for keys in phrases {
+            if keys.len() >= 2 {
+                let target = keys.join(" ");
+                sequences.insert(&keys, target);
+            }
+        }
+        Phrases { sequences }
+    }
+
+    /// Whether no phrase is listed.
+    pub fn is_empty(&self) -> bool {
+        self.sequences.is_empty()
+    }
+
+    /// Whether `keys` is one of the phrases.
+    pub fn contains(&self, keys: &[String]) -> bool {
+        self.sequences.get(keys).is_some()
+    }
+}
+
+impl TokenFilter for Phrases {
+    fn apply(&self, _answer: &str, tokens: &mut Vec<Token>) {
+        self.sequences.apply(tokens);
+    }
+}

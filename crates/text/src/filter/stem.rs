@@ -1,0 +1,69 @@
+//! Stem: the language's grouping key for content words.
+
+use super::TokenFilter;
+use crate::language::LanguageStemmer;
+use crate::{Language, Token, TokenKind};
+
+/// Replaces each word's key by its stem, so inflected forms are one term.
+///
+/// Acronyms and brand casing (`OZG`, `DMS`, `LoRaWAN`, `optiGov`, `EfA`), dotted names
+/// (`Bund.ID`) and gender forms keep their normalized key. In a hyphen compound only the last
+/// part is stemmed (`EfA-Dienste` → `efa-dienst`). Runs after [`Normalize`](super::Normalize).
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{filter::{Normalize, Stem}, Analyzer, Language, Tokenizer};
+///
+/// let analyzer = Analyzer::builder(Tokenizer::default())
+///     .filter(Normalize)
+///     .filter(Stem::new(Language::German))
+///     .build();
+/// let key = |s: &str| analyzer.analyze(s)[0].key.clone();
+/// assert_eq!(key("EfA-Dienste"), key("EfA-Dienst"));
+/// assert_eq!(key("LoRaWAN"), "lorawan");
+/// ```
+#[derive(Debug)]
+pub struct Stem {
+    stemmer: LanguageStemmer,
+}
+
+impl Stem {
+    /// A stemming filter for `language`.
+    pub fn new(language: Language) -> Self {
+        Stem {
+            stemmer: language.stemmer(),
+        }
+    }
+}
+
+impl TokenFilter for Stem {
+    fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
+        for token in tokens.iter_mut() {
+            if token.kind != TokenKind::Word || token.key.contains(['.', '*', '\'', '@']) {
+                continue;
+            }
+            let surface = token.text(answer);
+            let (head, last) = match token.key.rfind('-') {
+                Some(i) => token.key.split_at(i + 1),
+                None => ("", token.key.as_str()),
+            };
+            let last_surface = surface
+                .rsplit(['-', '\u{2010}', '\u{2011}'])
+                .next()
+                .unwrap_or(surface);
+            if is_acronym_or_brand(last_surface) || last.is_empty() {
+                continue;
+            }
+            let capitalized = last_surface.chars().next().is_some_and(char::is_uppercase);
+            let stem = self.stemmer.stem(last, capitalized);
+            if stem != last {
+                token.key = format!("{head}{stem}");
+            }
+        }
+    }
+}
+
+/// `OZG`, `DMS`, `LoRaWAN`, `optiGov`, `eAkte`: an upper-case letter after the first letter.
+pub(crate) fn is_acronym_or_brand(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase)
+}

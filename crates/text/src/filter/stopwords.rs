@@ -1,0 +1,43 @@
+//! StopWords: marks stop words, does not remove them.
+
+use super::TokenFilter;
+use crate::{StopWordList, Token, TokenKind};
+
+/// Marks words on a [`StopWordList`] as [`TokenKind::StopWord`].
+///
+/// The tokens stay in place, so phrase detection sees the gap and never joins the words around
+/// a stop word. Compared on the normalized key, so it must run after
+/// [`Normalize`](super::Normalize).
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{filter::{Normalize, StopWords}, Analyzer, StopWordList, Tokenizer, TokenKind};
+///
+/// let analyzer = Analyzer::builder(Tokenizer::default())
+///     .filter(Normalize)
+///     .filter(StopWords::new(StopWordList::german()))
+///     .build();
+/// let kinds: Vec<TokenKind> = analyzer.analyze("Die Zeit").into_iter().map(|t| t.kind).collect();
+/// assert_eq!(kinds, [TokenKind::StopWord, TokenKind::Word]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct StopWords {
+    list: StopWordList,
+}
+
+impl StopWords {
+    /// A filter marking the words of `list`.
+    pub fn new(list: StopWordList) -> Self {
+        StopWords { list }
+    }
+}
+
+impl TokenFilter for StopWords {
+    fn apply(&self, _answer: &str, tokens: &mut Vec<Token>) {
+        for token in tokens.iter_mut() {
+            if token.kind == TokenKind::Word && self.list.contains(&token.key) {
+                token.kind = TokenKind::StopWord;
+            }
+        }
+    }
+}

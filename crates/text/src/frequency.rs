@@ -1,0 +1,228 @@
+//! Counter and FrequencyTable: per-respondent counting and the table an analyst reads.
+
+use std::collections::HashMap;
+
+use crate::{Token, TokenKind};
+
+/// What the weight of a term is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weight {
+    /// Number of answers (respondents) that mention the term; repeats within one answer count
+    /// once. The default: a word cloud of a survey shows how many people named something.
+    #[default]
+    Answers,
+    /// Number of times the term occurs, repeats included.
+    Occurrences,
+}
+
+/// Counts of terms over answers. One answer is one respondent.
+///
+/// Counters are mergeable: count shards of the answers in separate counters (threads, files)
+/// and [`merge`](Counter::merge) them in input order; the result is the same as counting all
+/// answers in one counter.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, Counter, Weight};
+///
+/// let analyzer = Analyzer::german();
+/// let mut counter = Counter::default();
+/// for answer in ["Personal, Personal!", "fehlendes Personal", "k.A."] {
+///     analyzer.count_into(answer, &mut counter);
+/// }
+/// let table = counter.table(Weight::Answers, &Default::default());
+/// assert_eq!((table.answers, table.answered, table.no_answer), (3, 2, 1));
+/// let top = &table.terms[0];
+/// assert_eq!((top.term.as_str(), top.answers, top.occurrences), ("Personal", 2, 3));
+/// assert_eq!(top.share, 1.0);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counter {
+    answers: u64,
+    no_answer: u64,
+    terms: HashMap<String, TermCount>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct TermCount {
+    answers: u64,
+    occurrences: u64,
+    /// surface form → (occurrences, index of the first answer it was seen in)
+    forms: HashMap<String, (u64, u64)>,
+}
+
+impl Counter {
+    /// Counts one answer from its tokens; `answer` is the text they were made from.
+    pub fn add(&mut self, answer: &str, tokens: &[Token]) {
+        let index = self.answers;
+        self.answers += 1;
+        let mut seen: Vec<&str> = Vec::new();
+        for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let term = self.terms.entry(token.key.clone()).or_default();
+            term.occurrences += 1;
+            if !seen.contains(&token.key.as_str()) {
+                seen.push(&token.key);
+                term.answers += 1;
+            }
+            let form = surface_form(token.text(answer));
+            let entry = term.forms.entry(form).or_insert((0, index));
+            entry.0 += 1;
+        }
+    }
+
+    /// Counts one respondent who gave no answer (empty, `k.A.`, …).
+    pub fn add_no_answer(&mut self) {
+        self.answers += 1;
+        self.no_answer += 1;
+    }
+
+    /// Appends the counts of `other`, whose answers come after this counter's answers.
+    pub fn merge(&mut self, other: Counter) {
+        let offset = self.answers;
+        self.answers += other.answers;
+        self.no_answer += other.no_answer;
+        for (key, theirs) in other.terms {
+            let ours = self.terms.entry(key).or_default();
+            ours.answers += theirs.answers;
+            ours.occurrences += theirs.occurrences;
+            for (form, (count, first)) in theirs.forms {
+                let entry = ours.forms.entry(form).or_insert((0, first + offset));
+                entry.0 += count;
+            }
+        }
+    }
+
+    /// All answers counted, no-answers included.
+    pub fn answers(&self) -> u64 {
+        self.answers
+    }
+
+    /// The frequency table: terms sorted by `weight` (descending), then by label.
+    /// `labels` fixes the label of some keys (synonym groups: see [`Analyzer::labels`](crate::Analyzer::labels)).
+    pub fn table(&self, weight: Weight, labels: &HashMap<String, String>) -> FrequencyTable {
+        let answered = self.answers - self.no_answer;
+        let mut terms: Vec<Term> = self
+            .terms
+            .iter()
+            .map(|(key, count)| {
+                let mut variants: Vec<(&String, u64, u64)> = count
+                    .forms
+                    .iter()
+                    .map(|(f, &(c, first))| (f, c, first))
+                    .collect();
+                variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(b.0)));
+                let label = labels
+                    .get(key)
+                    .cloned()
+                    .unwrap_or_else(|| variants[0].0.clone());
+                Term {
+                    key: key.clone(),
+                    term: label,
+                    answers: count.answers,
+                    share: if answered == 0 {
+                        0.0
+                    } else {
+                        count.answers as f64 / answered as f64
+                    },
+                    occurrences: count.occurrences,
+                    variants: variants
+                        .into_iter()
+                        .map(|(form, count, _)| Variant {
+                            form: form.clone(),
+                            count,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        terms.sort_by(|a, b| {
+            b.weight(weight)
+                .cmp(&a.weight(weight))
+                .then_with(|| a.term.cmp(&b.term))
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        FrequencyTable {
+            answers: self.answers,
+            answered,
+            no_answer: self.no_answer,
+            weight,
+            terms,
+        }
+    }
+}
+
+/// The surface form as shown: inner whitespace (line breaks in a merged phrase) collapsed.
+fn surface_form(text: &str) -> String {
+    if text.contains(char::is_whitespace) {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The table an analyst reads: one row per term, plus the base.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FrequencyTable {
+    /// All answers (respondents), no-answers included.
+    pub answers: u64,
+    /// Answers with content (the base of `share`).
+    pub answered: u64,
+    /// Empty answers and no-answer markers.
+    pub no_answer: u64,
+    /// What the terms are sorted by.
+    #[serde(skip)]
+    pub weight: Weight,
+    /// Terms, heaviest first.
+    pub terms: Vec<Term>,
+}
+
+/// One row of a [`FrequencyTable`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Term {
+    /// The grouping key (not shown to readers; stable across runs).
+    #[serde(skip)]
+    pub key: String,
+    /// The label: the most frequent surface form (first seen on ties), or the codebook label.
+    pub term: String,
+    /// Answers mentioning the term.
+    pub answers: u64,
+    /// `answers / answered`.
+    pub share: f64,
+    /// Occurrences, repeats within an answer included.
+    pub occurrences: u64,
+    /// Every surface form counted into this term, most frequent first.
+    pub variants: Vec<Variant>,
+}
+
+/// One surface form of a term and how often it occurred.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Variant {
+    /// The form as written.
+    pub form: String,
+    /// Occurrences of this form.
+    pub count: u64,
+}
+
+impl Term {
+    /// The term's weight under `weight`.
+    pub fn weight(&self, weight: Weight) -> u64 {
+        match weight {
+            Weight::Answers => self.answers,
+            Weight::Occurrences => self.occurrences,
+        }
+    }
+}
+
+impl FrequencyTable {
+    /// Keeps terms whose weight is at least `min`.
+    pub fn retain_min(&mut self, min: u64) {
+        let w = self.weight;
+        self.terms.retain(|t| t.weight(w) >= min);
+    }
+
+    /// Keeps the first `n` terms.
+    pub fn truncate(&mut self, n: usize) {
+        self.terms.truncate(n);
+    }
+}

@@ -1,0 +1,40 @@
+#![doc = include_str!("../README.md")]
+//!
+//! # Brief overview
+//!
+//! - [`Analyzer`] turns one answer into [`Token`]s: a [`Tokenizer`] plus an ordered chain of
+//!   [filters](filter) (normalize, stop words, stem, synonyms, phrases, negation).
+//! - [`Counter`] counts analysed answers per respondent; counters merge.
+//! - [`FrequencyTable`] is what an analyst reads: label, answers, share, occurrences, variants.
+//! - [`SynonymMap`], [`StopWordList`] and [`PhraseDetector`] feed the chain.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![doc(test(attr(deny(warnings))))]
+
+mod analyzer;
+mod answer;
+mod error;
+pub mod filter;
+mod frequency;
+mod german;
+mod language;
+mod phrases;
+mod stopwords;
+mod synonyms;
+mod token;
+mod tokenize;
+
+#[cfg(test)]
+mod test_util;
+
+pub use analyzer::{Analyzer, AnalyzerBuilder, AnalyzerConfig};
+pub use answer::{NoAnswer, DEFAULT_NO_ANSWER};
+pub use error::{Error, Result};
+pub use frequency::{Counter, FrequencyTable, Term, Variant, Weight};
+pub use german::german_key;
+pub use language::Language;
+pub use phrases::{PhraseDetector, DEFAULT_MIN_LLR};
+pub use stopwords::StopWordList;
+pub use synonyms::{SynonymGroup, SynonymMap};
+pub use token::{Separator, Token, TokenKind};
+pub use tokenize::Tokenizer;

@@ -1,0 +1,132 @@
+//! PhraseDetector: finds collocations (`digitale Akte`) in the answers themselves.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::{Token, TokenKind};
+
+/// Counts adjacent pairs of content words over many answers and keeps the pairs that are both
+/// frequent (named in at least `min_answers` answers) and significant (Dunning's log-likelihood
+/// ratio above `min_llr`, by default 10.83, i.e. p < 0.001).
+///
+/// A pair is two [`TokenKind::Word`] tokens with nothing between them but spaces: a stop word,
+/// a comma or a sentence end breaks it. Detectors are mergeable, so detection can be sharded.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, PhraseDetector};
+///
+/// let analyzer = Analyzer::german();
+/// let mut detector = PhraseDetector::default();
+/// for answer in ["digitale Akte fehlt", "Digitale Akten", "die digitale Akte", "Personal", "Akte"] {
+///     detector.add(&analyzer.analyze(answer));
+/// }
+/// let phrases = detector.phrases(3, 0.0);
+/// assert_eq!(phrases, [vec![analyzer.analyze("digital")[0].key.clone(), analyzer.analyze("Akte")[0].key.clone()]]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct PhraseDetector {
+    words: u64,
+    unigrams: HashMap<String, u64>,
+    bigrams: HashMap<(String, String), Pair>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Pair {
+    occurrences: u64,
+    answers: u64,
+}
+
+/// The significance threshold for p < 0.001 (chi-square, one degree of freedom).
+pub const DEFAULT_MIN_LLR: f64 = 10.83;
+
+impl PhraseDetector {
+    /// Counts the words and adjacent word pairs of one analysed answer.
+    pub fn add(&mut self, tokens: &[Token]) {
+        let mut seen: HashSet<(&str, &str)> = HashSet::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            self.words += 1;
+            *self.unigrams.entry(t.key.clone()).or_default() += 1;
+            let Some(next) = tokens.get(i + 1) else {
+                continue;
+            };
+            if next.kind != TokenKind::Word || t.key.contains(' ') || next.key.contains(' ') {
+                continue;
+            }
+            let pair = self
+                .bigrams
+                .entry((t.key.clone(), next.key.clone()))
+                .or_default();
+            pair.occurrences += 1;
+            if seen.insert((&t.key, &next.key)) {
+                pair.answers += 1;
+            }
+        }
+    }
+
+    /// Adds the counts of `other` (detection split across threads or shards).
+    pub fn merge(&mut self, other: PhraseDetector) {
+        self.words += other.words;
+        for (k, v) in other.unigrams {
+            *self.unigrams.entry(k).or_default() += v;
+        }
+        for (k, v) in other.bigrams {
+            let pair = self.bigrams.entry(k).or_default();
+            pair.occurrences += v.occurrences;
+            pair.answers += v.answers;
+        }
+    }
+
+    /// The detected phrases as key pairs, most significant first (ties by key).
+    pub fn phrases(&self, min_answers: u64, min_llr: f64) -> Vec<Vec<String>> {
+        let n = self.words as f64;
+        let mut found: Vec<(f64, &(String, String))> = self
+            .bigrams
+            .iter()
+            .filter(|(_, p)| p.answers >= min_answers.max(1))
+            .filter_map(|(pair, p)| {
+                let a = self.unigrams[&pair.0] as f64;
+                let b = self.unigrams[&pair.1] as f64;
+                let llr = log_likelihood(p.occurrences as f64, a, b, n);
+                (llr >= min_llr).then_some((llr, pair))
+            })
+            .collect();
+        found.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
+        found
+            .into_iter()
+            .map(|(_, (a, b))| vec![a.clone(), b.clone()])
+            .collect()
+    }
+}
+
+/// Dunning's log-likelihood ratio for a pair seen `k11` times, with word counts `a` and `b`
+/// among `n` words.
+fn log_likelihood(k11: f64, a: f64, b: f64, n: f64) -> f64 {
+    let k12 = (a - k11).max(0.0);
+    let k21 = (b - k11).max(0.0);
+    let k22 = (n - a - b + k11).max(0.0);
+    let h = |ks: &[f64]| {
+        let total: f64 = ks.iter().sum();
+        ks.iter()
+            .filter(|&&k| k > 0.0)
+            .map(|&k| k * (k / total).ln())
+            .sum::<f64>()
+    };
+    let llr =
+        2.0 * (h(&[k11, k12, k21, k22]) - h(&[k11 + k12, k21 + k22]) - h(&[k11 + k21, k12 + k22]));
+    llr.max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::log_likelihood;
+
+    #[test]
+    fn llr_of_independent_pair_is_near_zero() {
+        // a and b each in half of 1000 words, together as often as chance predicts
+        assert!(log_likelihood(250.0, 500.0, 500.0, 1000.0) < 1e-6);
+        assert!(log_likelihood(20.0, 20.0, 20.0, 1000.0) > 100.0);
+    }
+}

@@ -1,0 +1,468 @@
+//! Splitting an answer into tokens: UAX #29 words plus the German rules that UAX #29 lacks.
+//!
+//! UAX #29 (via `unicode-segmentation`) already keeps `Servicekonto.NRW`, `Bürger:innen` and
+//! `Bürger_innen` together. On top of it, [`Tokenizer`] joins hyphen compounds (`EfA-Dienste`,
+//! `E-Akte`), star and slash gender forms (`Bürger*innen`, `Bürger/-innen`), abbreviations
+//! (`z.B.`, `z. B.`, `bzw.`), splits typos such as `Personal.Keine` at the missing space, and
+//! marks URLs, e-mail addresses, mentions and emoji so they never become terms.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::token::{Separator, Token, TokenKind};
+
+/// Abbreviations that end in a dot and are not made of single letters (`z.B.` is found by shape).
+const ABBREVIATIONS: &[&str] = &[
+    "bzw", "ggf", "ggfs", "usw", "etc", "evtl", "ca", "inkl", "exkl", "sog", "vgl", "bspw", "ggü",
+    "bzgl", "zzgl", "insb", "nr", "str", "tel", "abs", "max", "min", "mind", "allg", "gem", "jhd",
+    "jh", "mio", "mrd", "tsd", "std", "dt", "engl", "usf", "bez", "abt", "ref", "kath", "evang",
+];
+
+/// Splits text into [`Token`]s whose offsets slice the text.
+///
+/// The tokenizer sets each token's `key` to its surface text; filters refine it.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Tokenizer, TokenKind};
+///
+/// let text = "EfA-Dienste, z. B. Bürger*innen-Portal: www.bund.de";
+/// let tokens = Tokenizer::default().tokenize(text);
+/// let surface: Vec<&str> = tokens
+///     .iter()
+///     .filter(|t| !t.kind.is_separator())
+///     .map(|t| t.text(text))
+///     .collect();
+/// assert_eq!(surface, ["EfA-Dienste", "z. B.", "Bürger*innen-Portal", "www.bund.de"]);
+/// assert_eq!(tokens.last().unwrap().kind, TokenKind::Link);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Tokenizer {
+    _private: (),
+}
+
+/// A piece before merging: byte range and a coarse class.
+#[derive(Debug, Clone, PartialEq)]
+struct Piece {
+    range: Range<usize>,
+    class: Class,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Number,
+    Link,
+    Symbol,
+    Space { newline: bool },
+    Punct(char),
+}
+
+impl Tokenizer {
+    /// Splits `text` into tokens. Offsets are byte ranges into `text`.
+    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        let pieces = merge(text, pieces(text));
+        let mut tokens = Vec::with_capacity(pieces.len());
+        let mut position = 0;
+        for piece in pieces {
+            let kind = match piece.class {
+                Class::Word => TokenKind::Word,
+                Class::Number => TokenKind::Number,
+                Class::Link => TokenKind::Link,
+                Class::Symbol => TokenKind::Symbol,
+                Class::Space { newline: false } => continue,
+                Class::Space { newline: true } => TokenKind::Separator(Separator::Hard),
+                Class::Punct(c) => TokenKind::Separator(punct_strength(c)),
+            };
+            let this_position = position;
+            if !kind.is_separator() {
+                position += 1;
+            }
+            tokens.push(Token {
+                key: text[piece.range.clone()].to_owned(),
+                offset: piece.range,
+                position: this_position,
+                kind,
+            });
+        }
+        tokens
+    }
+}
+
+fn punct_strength(c: char) -> Separator {
+    match c {
+        '.' | '!' | '?' | ';' | ':' | '…' | '\n' | '•' | '·' => Separator::Hard,
+        _ => Separator::Soft,
+    }
+}
+
+/// First pass: links by whitespace-delimited chunk, everything else by UAX #29 word bounds.
+fn pieces(text: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (chunk_start, chunk) in chunks(text) {
+        if let Some(link) = link_span(chunk) {
+            segment(text, start..chunk_start + link.start, &mut out);
+            out.push(Piece {
+                range: chunk_start + link.start..chunk_start + link.end,
+                class: Class::Link,
+            });
+            start = chunk_start + link.end;
+        }
+    }
+    segment(text, start..text.len(), &mut out);
+    out
+}
+
+/// Whitespace-separated chunks with their byte starts.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |c| (c.as_ptr() as usize - text.as_ptr() as usize, c))
+}
+
+/// The part of a chunk that is a URL, e-mail address or @mention, if any.
+fn link_span(chunk: &str) -> Option<Range<usize>> {
+    let lower = chunk.to_ascii_lowercase();
+    let begin = ["https://", "http://", "ftp://", "www."]
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min();
+    let trim_end = |s: &str| {
+        s.trim_end_matches(|c: char| ".,;:!?)]}\"'»«“”„".contains(c))
+            .len()
+    };
+    if let Some(b) = begin {
+        let end = b + trim_end(&chunk[b..]);
+        return (end > b + 4).then_some(b..end);
+    }
+    // e-mail address: local@domain.tld
+    let at = chunk.find('@')?;
+    let local_start = chunk[..at]
+        .rfind(|c: char| !(c.is_alphanumeric() || "._%+-".contains(c)))
+        .map_or(0, |i| {
+            i + chunk[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let end = at + 1 + trim_end(&chunk[at + 1..]);
+    let domain = &chunk[at + 1..end];
+    if at > local_start && domain.contains('.') && !domain.starts_with('.') {
+        return Some(local_start..end);
+    }
+    // @mention
+    if at == 0 && end > 1 {
+        return Some(0..end);
+    }
+    None
+}
+
+/// UAX #29 word bounds of `text[range]`, classified.
+fn segment(text: &str, range: Range<usize>, out: &mut Vec<Piece>) {
+    let base = range.start;
+    for (i, seg) in text[range].split_word_bound_indices() {
+        let r = base + i..base + i + seg.len();
+        let class = if seg.chars().all(char::is_whitespace) {
+            Class::Space {
+                newline: seg.contains(['\n', '\r', '\u{2028}', '\u{2029}']),
+            }
+        } else if seg.chars().any(char::is_alphabetic) {
+            Class::Word
+        } else if seg.chars().any(|c| c.is_numeric()) {
+            Class::Number
+        } else {
+            let c = seg.chars().next().unwrap_or(' ');
+            if c.is_ascii_punctuation() || is_unicode_punct(c) {
+                Class::Punct(c)
+            } else {
+                Class::Symbol
+            }
+        };
+        out.push(Piece { range: r, class });
+    }
+}
+
+fn is_unicode_punct(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '«' | '»' | '¡' | '¿' | '§' | '°' | '·'
+    )
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_gender_mark(c: char) -> bool {
+    matches!(c, '*' | '/' | ':' | '_' | '·' | '\u{2022}')
+}
+
+/// Second pass: the German joining and splitting rules.
+fn merge(text: &str, pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    let at = |j: usize| pieces.get(j);
+    let punct = |j: usize| match at(j).map(|p| p.class) {
+        Some(Class::Punct(c)) => Some(c),
+        _ => None,
+    };
+    let is_wordlike =
+        |j: usize| matches!(at(j).map(|p| p.class), Some(Class::Word | Class::Number));
+    let adjacent = |a: &Range<usize>, b: &Piece| a.end == b.range.start;
+    while i < pieces.len() {
+        let piece = &pieces[i];
+        if !matches!(piece.class, Class::Word | Class::Number) {
+            out.push(piece.clone());
+            i += 1;
+            continue;
+        }
+        let mut range = piece.range.clone();
+        let mut class = piece.class;
+        i += 1;
+        loop {
+            // Hyphen compound: word-word (EfA-Dienste, E-Akte, 5G-Netz, 2-Faktor-Auth).
+            if punct(i).is_some_and(is_hyphen)
+                && adjacent(&range, &pieces[i])
+                && is_wordlike(i + 1)
+                && adjacent(&pieces[i].range, &pieces[i + 1])
+            {
+                range.end = pieces[i + 1].range.end;
+                if pieces[i + 1].class == Class::Word {
+                    class = Class::Word;
+                }
+                i += 2;
+                continue;
+            }
+            // Gender star/slash: Bürger*innen, Bürger/innen, Bürger/-innen, Mitarbeiter*in.
+            if class == Class::Word
+                && punct(i).is_some_and(is_gender_mark)
+                && adjacent(&range, &pieces[i])
+            {
+                let mut j = i + 1;
+                if punct(j).is_some_and(is_hyphen) && adjacent(&pieces[i].range, &pieces[j]) {
+                    j += 1;
+                }
+                if let Some(next) = at(j) {
+                    let t = &text[next.range.clone()];
+                    if next.class == Class::Word
+                        && adjacent(&pieces[j - 1].range, next)
+                        && (t.starts_with("innen") || t.starts_with("in") && t.len() == 2)
+                    {
+                        range.end = next.range.end;
+                        i = j + 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        // Abbreviation: z.B. / z. B. / i. d. R. / bzw. / u.a.
+        if class == Class::Word {
+            if let Some(end) = abbreviation_end(text, &pieces, range.clone(), i) {
+                range.end = end.0;
+                i = end.1;
+                out.push(Piece { range, class });
+                continue;
+            }
+            // Suspended compound: "Bürger- und Unternehmensservice" keeps its hyphen.
+            if punct(i).is_some_and(is_hyphen)
+                && adjacent(&range, &pieces[i])
+                && !is_wordlike(i + 1)
+                && out.last().is_none_or(|p| p.range.end != range.start)
+            {
+                range.end = pieces[i].range.end;
+                i += 1;
+            }
+        }
+        if class == Class::Word && text[range.clone()].contains('.') {
+            split_dotted(text, range, &mut out);
+        } else {
+            out.push(Piece { range, class });
+        }
+    }
+    out
+}
+
+/// If the word at `range` starts an abbreviation, the end of it and the next piece index.
+fn abbreviation_end(
+    text: &str,
+    pieces: &[Piece],
+    range: Range<usize>,
+    next: usize,
+) -> Option<(usize, usize)> {
+    let word = &text[range.clone()];
+    let dot_after = |j: usize, end: usize| {
+        pieces
+            .get(j)
+            .is_some_and(|p| p.class == Class::Punct('.') && p.range.start == end)
+    };
+    if !dot_after(next, range.end) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) || is_letter_dots(word) && word.contains('.') {
+        return Some((pieces[next].range.end, next + 1));
+    }
+    // Spaced single letters: "z. B.", "u. a.", "i. d. R.", "k. A.".
+    if word.chars().count() == 1 {
+        let mut end = pieces[next].range.end;
+        let mut j = next + 1;
+        let mut letters = 1;
+        while let (Some(space), Some(letter)) = (pieces.get(j), pieces.get(j + 1)) {
+            let single = letter.class == Class::Word
+                && text[letter.range.clone()].chars().count() == 1
+                && text[space.range.clone()] == *" ";
+            if !(single && space.range.start == end && dot_after(j + 2, letter.range.end)) {
+                break;
+            }
+            end = pieces[j + 2].range.end;
+            j += 3;
+            letters += 1;
+        }
+        if letters > 1 {
+            return Some((end, j));
+        }
+    }
+    None
+}
+
+/// `z.B`, `u.a`, `i.d.R`: single letters separated by dots.
+fn is_letter_dots(word: &str) -> bool {
+    word.split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+/// Keeps dotted names (`Servicekonto.NRW`, `Bund.ID`) and splits missing-space typos
+/// (`Personal.Keine`) into word, hard separator, word.
+fn split_dotted(text: &str, range: Range<usize>, out: &mut Vec<Piece>) {
+    let word = &text[range.clone()];
+    let parts: Vec<&str> = word.split('.').collect();
+    let name_like = parts[1..].iter().any(|p| {
+        p.chars().filter(|c| c.is_uppercase()).count() >= 2 || p.chars().all(|c| c.is_ascii_digit())
+    }) || parts[0].chars().all(|c| !c.is_lowercase());
+    if name_like {
+        out.push(Piece {
+            range,
+            class: Class::Word,
+        });
+        return;
+    }
+    let mut start = range.start;
+    for (n, part) in parts.iter().enumerate() {
+        if n > 0 {
+            out.push(Piece {
+                range: start..start + 1,
+                class: Class::Punct('.'),
+            });
+            start += 1;
+        }
+        if !part.is_empty() {
+            let class = if part.chars().any(char::is_alphabetic) {
+                Class::Word
+            } else {
+                Class::Number
+            };
+            out.push(Piece {
+                range: start..start + part.len(),
+                class,
+            });
+        }
+        start += part.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surface(text: &str) -> Vec<(&str, TokenKind)> {
+        Tokenizer::default()
+            .tokenize(text)
+            .into_iter()
+            .map(|t| (&text[t.offset], t.kind))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        surface(text)
+            .into_iter()
+            .filter(|(_, k)| !k.is_separator())
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "EfA-Dienste werden kaum genutzt",
+                &["EfA-Dienste", "werden", "kaum", "genutzt"],
+            ),
+            (
+                "die E-Akte und OZG-Umsetzung",
+                &["die", "E-Akte", "und", "OZG-Umsetzung"],
+            ),
+            (
+                "Servicekonto.NRW, Bund.ID und WSP.NRW",
+                &["Servicekonto.NRW", "Bund.ID", "und", "WSP.NRW"],
+            ),
+            ("Bürger*innen", &["Bürger*innen"]),
+            ("Bürger:innen", &["Bürger:innen"]),
+            ("Bürger_innen", &["Bürger_innen"]),
+            (
+                "Bürger/-innen und Mitarbeiter/innen",
+                &["Bürger/-innen", "und", "Mitarbeiter/innen"],
+            ),
+            ("Mitarbeiter*in", &["Mitarbeiter*in"]),
+            ("BürgerInnen", &["BürgerInnen"]),
+            ("z.B. Personal", &["z.B.", "Personal"]),
+            ("z. B. Personal", &["z. B.", "Personal"]),
+            ("Personal bzw. Zeit", &["Personal", "bzw.", "Zeit"]),
+            ("i. d. R. nicht", &["i. d. R.", "nicht"]),
+            ("u.a. Geld", &["u.a.", "Geld"]),
+            ("Personal.Keine Zeit", &["Personal", "Keine", "Zeit"]),
+            (
+                "Bürger- und Unternehmensservice",
+                &["Bürger-", "und", "Unternehmensservice"],
+            ),
+            (
+                "siehe https://www.example.org/a?b=1.",
+                &["siehe", "https://www.example.org/a?b=1"],
+            ),
+            (
+                "Mail an info@amt.example.de bitte",
+                &["Mail", "an", "info@amt.example.de", "bitte"],
+            ),
+            ("@DB_Bahn ist 👍 toll", &["@DB_Bahn", "ist", "👍", "toll"]),
+            (
+                "im Jahr 2021 zu 3,5 %",
+                &["im", "Jahr", "2021", "zu", "3,5"],
+            ),
+            ("5G-Netz", &["5G-Netz"]),
+            ("geht's", &["geht's"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(words(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn kinds() {
+        let s = surface("Zeit. Geld 2021 👍 www.x.de\nLinks");
+        let kinds: Vec<TokenKind> = s.iter().map(|(_, k)| *k).collect();
+        use TokenKind::*;
+        let hard = TokenKind::Separator(super::Separator::Hard);
+        assert_eq!(kinds, [Word, hard, Word, Number, Symbol, Link, hard, Word]);
+        let s = surface("Zeit, Geld");
+        assert_eq!(s[1].1, TokenKind::Separator(super::Separator::Soft));
+    }
+
+    #[test]
+    fn positions_skip_separators() {
+        let t = Tokenizer::default().tokenize("a, b. c");
+        let pos: Vec<usize> = t
+            .iter()
+            .filter(|t| !t.kind.is_separator())
+            .map(|t| t.position)
+            .collect();
+        assert_eq!(pos, [0, 1, 2]);
+    }
+}
