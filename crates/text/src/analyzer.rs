@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::filter::{
-    FoldUmlauts, KeepNumbers, MergeSynonyms, Negation, Normalize, Phrases, Stem, StopWords,
-    TokenFilter,
+    FoldUmlauts, KeepNumbers, MergeSynonyms, MinLength, Negation, Normalize, Phrases, Stem,
+    StopWords, TokenFilter,
 };
 use crate::{Counter, Language, NoAnswer, StopWordList, SynonymMap, Token, Tokenizer};
 
@@ -146,7 +146,9 @@ impl Analyzer {
         if config.keep_numbers {
             builder = builder.filter(KeepNumbers);
         }
-        builder = builder.filter(StopWords::new(stopwords));
+        builder = builder
+            .filter(StopWords::new(stopwords))
+            .filter(MinLength(2));
         if config.stem {
             builder = builder.filter(Stem::new(config.language));
         }
@@ -156,7 +158,7 @@ impl Analyzer {
         builder
     }
 
-    /// The standard chain for `config`: normalize → numbers → stop words → stem → fold →
+    /// The standard chain for `config`: normalize → numbers → stop words → length → stem → fold →
     /// synonyms → phrases → negation. Fails only on a codebook that contradicts itself.
     pub fn from_config(config: &AnalyzerConfig) -> Result<Analyzer> {
         let base = Self::base(config).build();

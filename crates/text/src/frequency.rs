@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::{Token, TokenKind};
+use crate::{Separator, Token, TokenKind};
 
 /// What the weight of a term is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -48,8 +48,18 @@ pub struct Counter {
 struct TermCount {
     answers: u64,
     occurrences: u64,
-    /// surface form → (occurrences, index of the first answer it was seen in)
-    forms: HashMap<String, (u64, u64)>,
+    /// Answers that contain both this key and its case twin `key~` (see [`Counter::table`]).
+    twin_overlap: u64,
+    forms: HashMap<String, FormCount>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct FormCount {
+    occurrences: u64,
+    /// Index of the first answer the form was seen in (ties of the label go to the first).
+    first: u64,
+    /// Occurrences at the start of a sentence, where a capital letter says nothing.
+    initial: u64,
 }
 
 impl Counter {
@@ -58,16 +68,42 @@ impl Counter {
         let index = self.answers;
         self.answers += 1;
         let mut seen: Vec<&str> = Vec::new();
-        for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let mut sentence_initial = true;
+        for token in tokens {
+            let initial = sentence_initial;
+            sentence_initial = match token.kind {
+                TokenKind::Separator(Separator::Hard) => true,
+                TokenKind::Separator(Separator::Soft) => sentence_initial,
+                _ => false,
+            };
+            if token.kind != TokenKind::Word {
+                continue;
+            }
             let term = self.terms.entry(token.key.clone()).or_default();
             term.occurrences += 1;
             if !seen.contains(&token.key.as_str()) {
                 seen.push(&token.key);
                 term.answers += 1;
             }
-            let form = surface_form(token.text(answer));
-            let entry = term.forms.entry(form).or_insert((0, index));
-            entry.0 += 1;
+            let form = term
+                .forms
+                .entry(surface_form(token.text(answer)))
+                .or_insert(FormCount {
+                    occurrences: 0,
+                    first: index,
+                    initial: 0,
+                });
+            form.occurrences += 1;
+            form.initial += u64::from(initial);
+        }
+        for key in &seen {
+            if let Some(base) = key.strip_suffix(TWIN_MARK) {
+                if seen.contains(&base) {
+                    if let Some(term) = self.terms.get_mut(base) {
+                        term.twin_overlap += 1;
+                    }
+                }
+            }
         }
     }
 
@@ -86,9 +122,15 @@ impl Counter {
             let ours = self.terms.entry(key).or_default();
             ours.answers += theirs.answers;
             ours.occurrences += theirs.occurrences;
-            for (form, (count, first)) in theirs.forms {
-                let entry = ours.forms.entry(form).or_insert((0, first + offset));
-                entry.0 += count;
+            ours.twin_overlap += theirs.twin_overlap;
+            for (form, f) in theirs.forms {
+                let entry = ours.forms.entry(form).or_insert(FormCount {
+                    occurrences: 0,
+                    first: f.first + offset,
+                    initial: 0,
+                });
+                entry.occurrences += f.occurrences;
+                entry.initial += f.initial;
             }
         }
     }
@@ -98,26 +140,84 @@ impl Counter {
         self.answers
     }
 
+    /// Reconciles case twins: German keys of lower-case spellings end in `~` (`bahn~`), and the
+    /// same word written with a capital gets the key without it (`bahn`). Casing is unreliable in
+    /// two places, so the twins are joined there:
+    /// - a capitalised term seen only at sentence starts (`Digitale Akte`) joins its lower-case
+    ///   twin (`digitale`): its capital came from the position, not from being a noun;
+    /// - an all-lower-case term (`bahn`, typed without capitals) joins its capitalised twin when
+    ///   that twin is at least twice as frequent; a rarer twin stays apart (`nutzen` the verb
+    ///   next to `Nutzen` the noun).
+    ///
+    /// Answers naming both twins count once (the counter records that overlap exactly).
+    fn reconciled(&self) -> HashMap<String, TermCount> {
+        let mut terms = self.terms.clone();
+        let twins: Vec<&String> = self
+            .terms
+            .keys()
+            .filter(|k| k.ends_with(TWIN_MARK))
+            .collect();
+        for lower_key in twins {
+            let base = &lower_key[..lower_key.len() - TWIN_MARK.len_utf8()];
+            let (Some(upper), Some(lower)) =
+                (self.terms.get(base), self.terms.get(lower_key.as_str()))
+            else {
+                continue;
+            };
+            let only_initial = upper.forms.values().all(|f| f.initial == f.occurrences);
+            let all_lower = lower
+                .forms
+                .keys()
+                .all(|f| f.chars().next().is_some_and(|c| !c.is_uppercase()));
+            let (from, into) = if only_initial {
+                (base, lower_key.as_str())
+            } else if all_lower && upper.occurrences >= 2 * lower.occurrences {
+                (lower_key.as_str(), base)
+            } else {
+                continue;
+            };
+            let Some(source) = terms.remove(from) else {
+                continue;
+            };
+            let target = terms.entry(into.to_owned()).or_default();
+            target.answers += source.answers - upper.twin_overlap;
+            target.occurrences += source.occurrences;
+            for (form, f) in source.forms {
+                let entry = target.forms.entry(form).or_insert(FormCount {
+                    occurrences: 0,
+                    first: f.first,
+                    initial: 0,
+                });
+                entry.occurrences += f.occurrences;
+                entry.initial += f.initial;
+                entry.first = entry.first.min(f.first);
+            }
+        }
+        terms
+    }
+
     /// The frequency table: terms sorted by `weight` (descending), then by label.
     /// `labels` fixes the label of some keys (synonym groups: see [`Analyzer::labels`](crate::Analyzer::labels)).
+    /// Case twins are reconciled first (see the type's documentation).
     pub fn table(&self, weight: Weight, labels: &HashMap<String, String>) -> FrequencyTable {
         let answered = self.answers - self.no_answer;
         let mut terms: Vec<Term> = self
-            .terms
-            .iter()
+            .reconciled()
+            .into_iter()
             .map(|(key, count)| {
-                let mut variants: Vec<(&String, u64, u64)> = count
-                    .forms
-                    .iter()
-                    .map(|(f, &(c, first))| (f, c, first))
-                    .collect();
-                variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(b.0)));
+                let mut variants: Vec<(String, FormCount)> = count.forms.into_iter().collect();
+                variants.sort_by(|a, b| {
+                    b.1.occurrences
+                        .cmp(&a.1.occurrences)
+                        .then(a.1.first.cmp(&b.1.first))
+                        .then(a.0.cmp(&b.0))
+                });
                 let label = labels
-                    .get(key)
+                    .get(&key)
                     .cloned()
                     .unwrap_or_else(|| variants[0].0.clone());
                 Term {
-                    key: key.clone(),
+                    key,
                     term: label,
                     answers: count.answers,
                     share: if answered == 0 {
@@ -128,9 +228,9 @@ impl Counter {
                     occurrences: count.occurrences,
                     variants: variants
                         .into_iter()
-                        .map(|(form, count, _)| Variant {
-                            form: form.clone(),
-                            count,
+                        .map(|(form, f)| Variant {
+                            form,
+                            count: f.occurrences,
                         })
                         .collect(),
                 }
@@ -151,6 +251,9 @@ impl Counter {
         }
     }
 }
+
+/// The mark that ends the key of a lower-case spelling whose capitalised twin has its own key.
+const TWIN_MARK: char = crate::german::VERB_MARK;
 
 /// The surface form as shown: inner whitespace (line breaks in a merged phrase) collapsed.
 fn surface_form(text: &str) -> String {

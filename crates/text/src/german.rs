@@ -40,6 +40,33 @@ pub fn german_key(word: &str, capitalized: bool) -> String {
     }
 }
 
+/// Whether a capitalised word at the start of a sentence is an inflected adjective
+/// (`Fehlende`, `Politische`, `Kostenlose`): there, capitalisation says nothing, and such words
+/// take the adjective rules. Derivational suffixes that nouns share (`-ell`: `Stelle`;
+/// `-al`: `Zentrale`; `-iv`: `Perspektive`) are left out on purpose.
+pub(crate) fn looks_adjectival(word: &str) -> bool {
+    const SUFFIXES: &[(&str, usize)] = &[
+        ("ig", 4),
+        ("lich", 3),
+        ("isch", 4),
+        ("bar", 3),
+        ("sam", 3),
+        ("haft", 3),
+        ("los", 4),
+        ("end", 4),
+    ];
+    let Some(stem) = ["em", "en", "er", "es", "e"]
+        .iter()
+        .find_map(|e| word.strip_suffix(e))
+    else {
+        return false;
+    };
+    SUFFIXES.iter().any(|(suffix, before)| {
+        stem.strip_suffix(suffix)
+            .is_some_and(|rest| rest.chars().count() >= *before)
+    })
+}
+
 fn ends(w: &[char], suffix: &str) -> bool {
     let n = suffix.chars().count();
     w.len() >= n && w[w.len() - n..].iter().copied().eq(suffix.chars())
@@ -90,39 +117,143 @@ fn replace_end(w: &mut Vec<char>, from: &str, to: &str) {
 /// compound (`Datenblätter` → `…blatt`). Written by hand; `-er` is never stripped otherwise,
 /// because most nouns in `-er` are singular (`Lehrer`, `Bürger`).
 const ER_PLURALS: &[(&str, &str)] = &[
-    ("ämter", "amt"), ("bäder", "bad"), ("bänder", "band"), ("bilder", "bild"), ("blätter", "blatt"),
-    ("bücher", "buch"), ("dächer", "dach"), ("dörfer", "dorf"), ("eier", "ei"), ("fächer", "fach"),
-    ("fässer", "fass"), ("felder", "feld"), ("gehälter", "gehalt"), ("geister", "geist"),
-    ("gelder", "geld"), ("gesichter", "gesicht"), ("gläser", "glas"), ("gräber", "grab"),
-    ("gräser", "gras"), ("güter", "gut"), ("häuser", "haus"), ("hölzer", "holz"), ("hörner", "horn"),
-    ("hühner", "huhn"), ("kälber", "kalb"), ("kinder", "kind"), ("kleider", "kleid"),
-    ("körner", "korn"), ("kräuter", "kraut"), ("länder", "land"), ("lieder", "lied"),
-    ("lichter", "licht"), ("löcher", "loch"), ("männer", "mann"), ("mäuler", "maul"),
-    ("münder", "mund"), ("nester", "nest"), ("pfänder", "pfand"), ("räder", "rad"),
-    ("rinder", "rind"), ("schilder", "schild"), ("schlösser", "schloss"), ("schwerter", "schwert"),
-    ("täler", "tal"), ("tücher", "tuch"), ("völker", "volk"), ("wälder", "wald"),
-    ("weiber", "weib"), ("wörter", "wort"), ("würmer", "wurm"), ("götter", "gott"),
-    ("leiber", "leib"), ("dächer", "dach"), ("hälse", "hals"), ("häupter", "haupt"),
-    ("denkmäler", "denkmal"), ("kämmer", "kamm"), ("mäler", "mal"), ("ränder", "rand"),
-    ("regimenter", "regiment"), ("spitäler", "spital"), ("vermögen", "vermögen"),
+    ("ämter", "amt"),
+    ("bäder", "bad"),
+    ("bänder", "band"),
+    ("bilder", "bild"),
+    ("blätter", "blatt"),
+    ("bücher", "buch"),
+    ("dächer", "dach"),
+    ("dörfer", "dorf"),
+    ("eier", "ei"),
+    ("fächer", "fach"),
+    ("fässer", "fass"),
+    ("felder", "feld"),
+    ("gehälter", "gehalt"),
+    ("geister", "geist"),
+    ("gelder", "geld"),
+    ("gesichter", "gesicht"),
+    ("gläser", "glas"),
+    ("gräber", "grab"),
+    ("gräser", "gras"),
+    ("güter", "gut"),
+    ("häuser", "haus"),
+    ("hölzer", "holz"),
+    ("hörner", "horn"),
+    ("hühner", "huhn"),
+    ("kälber", "kalb"),
+    ("kinder", "kind"),
+    ("kleider", "kleid"),
+    ("körner", "korn"),
+    ("kräuter", "kraut"),
+    ("länder", "land"),
+    ("lieder", "lied"),
+    ("lichter", "licht"),
+    ("löcher", "loch"),
+    ("männer", "mann"),
+    ("mäuler", "maul"),
+    ("münder", "mund"),
+    ("nester", "nest"),
+    ("pfänder", "pfand"),
+    ("räder", "rad"),
+    ("rinder", "rind"),
+    ("schilder", "schild"),
+    ("schlösser", "schloss"),
+    ("schwerter", "schwert"),
+    ("täler", "tal"),
+    ("tücher", "tuch"),
+    ("völker", "volk"),
+    ("wälder", "wald"),
+    ("weiber", "weib"),
+    ("wörter", "wort"),
+    ("würmer", "wurm"),
+    ("götter", "gott"),
+    ("leiber", "leib"),
+    ("dächer", "dach"),
+    ("hälse", "hals"),
+    ("häupter", "haupt"),
+    ("denkmäler", "denkmal"),
+    ("kämmer", "kamm"),
+    ("mäler", "mal"),
+    ("ränder", "rand"),
+    ("regimenter", "regiment"),
+    ("spitäler", "spital"),
+    ("vermögen", "vermögen"),
 ];
 
 /// Nouns whose final `s` belongs to the stem (`Kurs`, `Preis`), matched at the end of a compound.
 const S_STEMS: &[&str] = &[
-    "eis", "aus", "ais", "urs", "als", "uls", "ebs", "eks", "ips", "las", "ras", "gas", "oos",
-    "los", "us", "is", "ss", "ns", "rps", "ieps", "ups", "ops", "lps", "mps", "chs", "ks", "ps",
+    "eis", "aus", "ais", "urs", "als", "uls", "ebs", "eks", "ips", "aps", "ops", "las", "ras",
+    "gas", "oos", "los", "us", "is", "ss", "chs", "zins", "sens",
 ];
 
 /// Nouns whose umlaut belongs to the stem and whose un-umlauted form is another word
 /// (`Bürger`/`Burger`, `Zähler`/`Zahler`): never folded. Matched at the end of a compound.
 const LEXICAL_UMLAUT: &[&str] = &[
-    "bürger", "zähler", "bär", "säge", "küche", "hütte", "mühle", "bäcker", "schüler", "händler",
-    "künstler", "müller", "würde", "bürde", "güte", "höhe", "nähe", "größe", "länge", "stärke",
-    "schwäche", "kälte", "wärme", "härte", "fläche", "träger", "käufer", "läufer", "fänger",
-    "gärtner", "förster", "mörder", "räuber", "tänzer", "wähler", "zünder", "öl", "tür", "bühne",
-    "brücke", "lücke", "mütze", "rüge", "süße", "bäume", "spätzle", "schräge", "ähre", "ära",
-    "gebühr", "natür", "kür", "gemüse", "übung", "prüfung", "führung", "förderung", "änderung",
-    "gründung", "lösung", "öffnung", "äußerung", "übernahme", "überweisung",
+    "bürger",
+    "zähler",
+    "bär",
+    "säge",
+    "küche",
+    "hütte",
+    "mühle",
+    "bäcker",
+    "schüler",
+    "händler",
+    "künstler",
+    "müller",
+    "würde",
+    "bürde",
+    "güte",
+    "höhe",
+    "nähe",
+    "größe",
+    "länge",
+    "stärke",
+    "schwäche",
+    "kälte",
+    "wärme",
+    "härte",
+    "fläche",
+    "träger",
+    "käufer",
+    "läufer",
+    "fänger",
+    "gärtner",
+    "förster",
+    "mörder",
+    "räuber",
+    "tänzer",
+    "wähler",
+    "zünder",
+    "öl",
+    "tür",
+    "bühne",
+    "brücke",
+    "lücke",
+    "mütze",
+    "rüge",
+    "süße",
+    "bäume",
+    "spätzle",
+    "schräge",
+    "ähre",
+    "ära",
+    "gebühr",
+    "natür",
+    "kür",
+    "gemüse",
+    "übung",
+    "prüfung",
+    "führung",
+    "förderung",
+    "änderung",
+    "gründung",
+    "lösung",
+    "öffnung",
+    "äußerung",
+    "übernahme",
+    "überweisung",
 ];
 
 /// Noun inflection: case and plural endings, umlaut plurals folded.
@@ -151,13 +282,14 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
         w.truncate(w.len() - if ends(&w, "um") { 2 } else { 1 });
         return w;
     }
-    let _ = strip(&mut w, "ern", MIN).then(|| w.extend("er".chars()))
+    let _ = strip(&mut w, "ern", MIN)
+        .then(|| w.extend("er".chars()))
         .is_some()
         || strip(&mut w, "ens", MIN)
         || strip(&mut w, "en", MIN)
         || strip(&mut w, "es", MIN) && !ends(&w, "nis")
         || strip(&mut w, "e", MIN)
-        || (ends(&w, "n") && matches!(w[w.len() - 2], 'l' | 'r' | 'e') && strip(&mut w, "n", MIN))
+        || (ends(&w, "eln") && strip(&mut w, "n", MIN))
         || (ends(&w, "s") && !S_STEMS.iter().any(|s| ends(&w, s)) && strip(&mut w, "s", MIN));
     if (ends(&w, "um") || ends(&w, "ma")) && w.len() > 4 {
         w.truncate(w.len() - if ends(&w, "um") { 2 } else { 1 });
@@ -178,7 +310,11 @@ fn fold_umlaut(mut w: Vec<char>) -> Vec<char> {
     }
     if let Some(i) = w.iter().rposition(|&c| is_vowel(c)) {
         // the last vowel group; `äu` counts as one
-        let j = if i > 0 && w[i] == 'u' && w[i - 1] == 'ä' { i - 1 } else { i };
+        let j = if i > 0 && w[i] == 'u' && w[i - 1] == 'ä' {
+            i - 1
+        } else {
+            i
+        };
         w[j] = match w[j] {
             'ä' => 'a',
             'ö' => 'o',
@@ -197,8 +333,8 @@ fn fold_umlaut(mut w: Vec<char>) -> Vec<char> {
 const SEPARABLE: &[&str] = &[
     "zusammen", "zurück", "heraus", "herein", "hinaus", "hinein", "voran", "vorbei", "vorweg",
     "weiter", "wieder", "fort", "fest", "frei", "hoch", "nach", "statt", "teil", "weg", "her",
-    "hin", "los", "mit", "vor", "auf", "aus", "bei", "ein", "ab", "an", "um", "zu", "dar",
-    "durch", "über", "unter", "empor", "entgegen", "kennen", "bereit", "bekannt", "fertig",
+    "hin", "los", "mit", "vor", "auf", "aus", "bei", "ein", "ab", "an", "um", "zu", "dar", "durch",
+    "über", "unter", "empor", "entgegen", "kennen", "bereit", "bekannt", "fertig",
 ];
 
 /// Inseparable verb prefixes (no `ge` in the participle: `verdrängt`, `besiegt`).
@@ -206,97 +342,203 @@ const INSEPARABLE: &[&str] = &["be", "ver", "er", "zer", "ent", "emp", "miss", "
 
 /// Adjectives with umlaut in comparative and superlative (`größer`, `kürzeste`).
 const UMLAUT_COMPARATIVE: &[(&str, &str)] = &[
-    ("ält", "alt"), ("ärg", "arg"), ("ärm", "arm"), ("dümm", "dumm"), ("gröb", "grob"),
-    ("größ", "groß"), ("gröss", "gross"), ("härt", "hart"), ("jüng", "jung"), ("kält", "kalt"),
-    ("klüg", "klug"), ("kränk", "krank"), ("kürz", "kurz"), ("läng", "lang"), ("näh", "nah"),
-    ("schärf", "scharf"), ("schwäch", "schwach"), ("schwärz", "schwarz"), ("stärk", "stark"),
-    ("wärm", "warm"), ("höh", "hoh"), ("gesünd", "gesund"), ("röt", "rot"), ("näss", "nass"),
-    ("bläss", "blass"), ("frömm", "fromm"), ("glätt", "glatt"), ("schmäl", "schmal"),
-    ("krümm", "krumm"), ("gröb", "grob"), ("öft", "oft"),
+    ("ält", "alt"),
+    ("ärg", "arg"),
+    ("ärm", "arm"),
+    ("dümm", "dumm"),
+    ("gröb", "grob"),
+    ("größ", "groß"),
+    ("gröss", "gross"),
+    ("härt", "hart"),
+    ("jüng", "jung"),
+    ("kält", "kalt"),
+    ("klüg", "klug"),
+    ("kränk", "krank"),
+    ("kürz", "kurz"),
+    ("läng", "lang"),
+    ("näh", "nah"),
+    ("schärf", "scharf"),
+    ("schwäch", "schwach"),
+    ("schwärz", "schwarz"),
+    ("stärk", "stark"),
+    ("wärm", "warm"),
+    ("höh", "hoh"),
+    ("gesünd", "gesund"),
+    ("röt", "rot"),
+    ("näss", "nass"),
+    ("bläss", "blass"),
+    ("frömm", "fromm"),
+    ("glätt", "glatt"),
+    ("schmäl", "schmal"),
+    ("krümm", "krumm"),
+    ("gröb", "grob"),
+    ("öft", "oft"),
 ];
 
 /// Strong and irregular verbs by their principal parts, written by hand: infinitive first,
-/// then the forms whose stem vowel differs (present, past, subjunctive, participle).
+/// then the forms whose stem vowel differs (present, past, participle). Subjunctive II forms
+/// (`dränge`) are left out: they collide with weak verbs (`drängen`).
 /// [`german_key`] maps the stems of the later forms to the stem of the infinitive, also after
 /// prefixes (`übernahm` → `übernehm`).
 const STRONG_VERBS: &[&[&str]] = &[
-    &["backen", "bäckt", "buk"], &["befehlen", "befiehlt", "befahl", "beföhle", "befohlen"],
-    &["beginnen", "begann", "begänne", "begonnen"], &["beißen", "biss", "gebissen"],
-    &["biegen", "bog", "böge", "gebogen"], &["bieten", "bot", "böte", "geboten"],
-    &["binden", "band", "bände", "gebunden"], &["bitten", "bat", "bäte"],
-    &["blasen", "bläst", "blies"], &["bleiben", "blieb", "geblieben"],
-    &["braten", "brät", "briet"], &["brechen", "bricht", "brach", "bräche", "gebrochen"],
-    &["brennen", "brannte", "gebrannt"], &["bringen", "brachte", "brächte", "gebracht"],
-    &["denken", "dachte", "dächte", "gedacht"], &["dreschen", "drischt", "drosch", "gedroschen"],
-    &["dringen", "drang", "dränge", "gedrungen"], &["dürfen", "darf", "durfte"],
-    &["empfehlen", "empfiehlt", "empfahl", "empföhle", "empfohlen"],
-    &["essen", "isst", "aß", "äße", "gegessen"], &["fahren", "fährt", "fuhr"],
-    &["fallen", "fällt", "fiel"], &["fangen", "fängt", "fing"],
-    &["fechten", "ficht", "focht", "gefochten"], &["finden", "fand", "fände", "gefunden"],
-    &["flechten", "flicht", "flocht", "geflochten"], &["fliegen", "flog", "flöge", "geflogen"],
-    &["fliehen", "floh", "flöhe", "geflohen"], &["fließen", "floss", "flösse", "geflossen"],
-    &["fressen", "frisst", "fraß", "fräße"], &["frieren", "fror", "fröre", "gefroren"],
-    &["gebären", "gebiert", "gebar", "geboren"], &["geben", "gibt", "gab", "gäbe"],
-    &["gedeihen", "gedieh", "gediehen"], &["gehen", "ging", "gegangen"],
-    &["gelingen", "gelang", "gelänge", "gelungen"], &["gelten", "gilt", "galt", "gölte", "gegolten"],
-    &["genesen", "genas", "genäse"], &["genießen", "genoss", "genösse", "genossen"],
-    &["geschehen", "geschieht", "geschah", "geschähe"], &["gewinnen", "gewann", "gewänne", "gewonnen"],
-    &["gießen", "goss", "gösse", "gegossen"], &["gleichen", "glich", "geglichen"],
-    &["gleiten", "glitt", "geglitten"], &["graben", "gräbt", "grub", "grübe"],
-    &["greifen", "griff", "gegriffen"], &["halten", "hält", "hielt"],
-    &["hängen", "hing"], &["heben", "hob", "höbe", "gehoben"], &["heißen", "hieß"],
-    &["helfen", "hilft", "half", "hülfe", "hälfe", "geholfen"], &["kennen", "kannte", "gekannt"],
-    &["klingen", "klang", "klänge", "geklungen"], &["kneifen", "kniff", "gekniffen"],
-    &["kommen", "kam", "käme"], &["können", "kann", "konnte"], &["kriechen", "kroch", "kröche", "gekrochen"],
-    &["laden", "lädt", "lud", "lüde"], &["lassen", "lässt", "ließ"], &["laufen", "läuft", "lief"],
-    &["leiden", "litt", "gelitten"], &["leihen", "lieh", "geliehen"], &["lesen", "liest", "las", "läse"],
-    &["liegen", "lag", "läge"], &["lügen", "log", "löge", "gelogen"], &["meiden", "mied", "gemieden"],
-    &["messen", "misst", "maß", "mäße"], &["mögen", "mag", "mochte", "möchte"],
-    &["müssen", "muss", "musste"], &["nehmen", "nimmt", "nahm", "nähme", "genommen"],
-    &["nennen", "nannte", "genannt"], &["pfeifen", "pfiff", "gepfiffen"], &["preisen", "pries", "gepriesen"],
-    &["quellen", "quillt", "quoll", "gequollen"], &["raten", "rät", "riet"], &["reiben", "rieb", "gerieben"],
-    &["reißen", "riss", "gerissen"], &["reiten", "ritt", "geritten"], &["rennen", "rannte", "gerannt"],
-    &["riechen", "roch", "röche", "gerochen"], &["ringen", "rang", "ränge", "gerungen"],
-    &["rufen", "rief"], &["saufen", "säuft", "soff", "gesoffen"], &["schaffen", "schuf", "schüfe"],
-    &["scheiden", "schied", "geschieden"], &["scheinen", "schien", "geschienen"],
-    &["schieben", "schob", "schöbe", "geschoben"], &["schießen", "schoss", "schösse", "geschossen"],
-    &["schlafen", "schläft", "schlief"], &["schlagen", "schlägt", "schlug", "schlüge"],
-    &["schleichen", "schlich", "geschlichen"], &["schleifen", "schliff", "geschliffen"],
-    &["schließen", "schloss", "schlösse", "geschlossen"], &["schlingen", "schlang", "geschlungen"],
-    &["schmeißen", "schmiss", "geschmissen"], &["schmelzen", "schmilzt", "schmolz", "geschmolzen"],
-    &["schneiden", "schnitt", "geschnitten"], &["schreiben", "schrieb", "geschrieben"],
-    &["schreien", "schrie", "geschrien"], &["schreiten", "schritt", "geschritten"],
-    &["schweigen", "schwieg", "geschwiegen"], &["schwimmen", "schwamm", "schwömme", "geschwommen"],
-    &["schwinden", "schwand", "geschwunden"], &["schwingen", "schwang", "geschwungen"],
-    &["schwören", "schwor", "geschworen"], &["sehen", "sieht", "sah", "sähe"],
-    &["senden", "sandte", "gesandt"], &["singen", "sang", "sänge", "gesungen"],
-    &["sinken", "sank", "sänke", "gesunken"], &["sinnen", "sann", "gesonnen"], &["sitzen", "saß", "säße", "gesessen"],
-    &["spinnen", "spann", "gesponnen"], &["sprechen", "spricht", "sprach", "spräche", "gesprochen"],
-    &["springen", "sprang", "spränge", "gesprungen"], &["stechen", "sticht", "stach", "gestochen"],
-    &["stehen", "stand", "stünde", "stände", "gestanden"], &["stehlen", "stiehlt", "stahl", "gestohlen"],
-    &["steigen", "stieg", "gestiegen"], &["sterben", "stirbt", "starb", "stürbe", "gestorben"],
-    &["stinken", "stank", "gestunken"], &["stoßen", "stößt", "stieß"], &["streichen", "strich", "gestrichen"],
-    &["streiten", "stritt", "gestritten"], &["tragen", "trägt", "trug", "trüge"],
-    &["treffen", "trifft", "traf", "träfe", "getroffen"], &["treiben", "trieb", "getrieben"],
-    &["treten", "tritt", "trat", "träte"], &["trinken", "trank", "tränke", "getrunken"],
-    &["trügen", "trog", "getrogen"], &["tun", "tut", "tat", "täte"], &["verderben", "verdirbt", "verdarb", "verdorben"],
-    &["vergessen", "vergisst", "vergaß", "vergäße"], &["verlieren", "verlor", "verlöre", "verloren"],
-    &["wachsen", "wächst", "wuchs", "wüchse"], &["waschen", "wäscht", "wusch", "wüsche"],
-    &["weichen", "wich", "gewichen"], &["weisen", "wies", "gewiesen"], &["wenden", "wandte", "gewandt"],
-    &["werben", "wirbt", "warb", "geworben"], &["werfen", "wirft", "warf", "würfe", "geworfen"],
-    &["wiegen", "wog", "wöge", "gewogen"], &["winden", "wand", "gewunden"], &["wissen", "weiß", "wusste", "wüsste"],
-    &["wollen", "will"], &["ziehen", "zog", "zöge", "gezogen"], &["zwingen", "zwang", "zwänge", "gezwungen"],
+    &["backen", "bäckt", "buk"],
+    &["befehlen", "befiehlt", "befahl", "befohlen"],
+    &["beginnen", "begann", "begonnen"],
+    &["beißen", "biss", "gebissen"],
+    &["biegen", "bog", "gebogen"],
+    &["bieten", "bot", "geboten"],
+    &["binden", "band", "gebunden"],
+    &["bitten", "bat"],
+    &["blasen", "bläst", "blies"],
+    &["bleiben", "blieb", "geblieben"],
+    &["braten", "brät", "briet"],
+    &["brechen", "bricht", "brach", "gebrochen"],
+    &["brennen", "brannte", "gebrannt"],
+    &["denken", "dachte", "gedacht"],
+    &["dreschen", "drischt", "drosch", "gedroschen"],
+    &["dringen", "drang", "gedrungen"],
+    &["dürfen", "darf", "durfte"],
+    &["empfehlen", "empfiehlt", "empfahl", "empfohlen"],
+    &["essen", "isst", "aß", "gegessen"],
+    &["fahren", "fährt", "fuhr"],
+    &["fallen", "fällt", "fiel"],
+    &["fangen", "fängt", "fing"],
+    &["fechten", "ficht", "focht", "gefochten"],
+    &["finden", "fand", "gefunden"],
+    &["flechten", "flicht", "flocht", "geflochten"],
+    &["fliegen", "flog", "geflogen"],
+    &["fliehen", "floh", "geflohen"],
+    &["fließen", "floss", "geflossen"],
+    &["fressen", "frisst", "fraß"],
+    &["frieren", "fror", "gefroren"],
+    &["geben", "gibt", "gab"],
+    &["gedeihen", "gedieh", "gediehen"],
+    &["gehen", "ging", "gegangen"],
+    &["gelingen", "gelang", "gelungen"],
+    &["gelten", "gilt", "galt", "gegolten"],
+    &["genesen", "genas"],
+    &["genießen", "genoss", "genossen"],
+    &["geschehen", "geschieht", "geschah"],
+    &["gewinnen", "gewann", "gewonnen"],
+    &["gießen", "goss", "gegossen"],
+    &["gleichen", "glich", "geglichen"],
+    &["gleiten", "glitt", "geglitten"],
+    &["graben", "gräbt", "grub"],
+    &["greifen", "griff", "gegriffen"],
+    &["halten", "hält", "hielt"],
+    &["hängen", "hing"],
+    &["heben", "hob", "gehoben"],
+    &["heißen", "hieß"],
+    &["helfen", "hilft", "half", "geholfen"],
+    &["kennen", "kannte", "gekannt"],
+    &["klingen", "klang", "geklungen"],
+    &["kneifen", "kniff", "gekniffen"],
+    &["kommen", "kam"],
+    &["können", "kann", "konnte"],
+    &["kriechen", "kroch", "gekrochen"],
+    &["laden", "lädt", "lud"],
+    &["lassen", "lässt", "ließ"],
+    &["laufen", "läuft", "lief"],
+    &["leiden", "litt", "gelitten"],
+    &["leihen", "lieh", "geliehen"],
+    &["lesen", "liest", "las"],
+    &["liegen", "lag"],
+    &["lügen", "log", "löge", "gelogen"],
+    &["meiden", "mied", "gemieden"],
+    &["messen", "misst", "maß"],
+    &["mögen", "mag", "mochte", "möchte"],
+    &["müssen", "muss", "musste"],
+    &["nehmen", "nimmt", "nahm", "genommen"],
+    &["nennen", "nannte", "genannt"],
+    &["pfeifen", "pfiff", "gepfiffen"],
+    &["preisen", "pries", "gepriesen"],
+    &["quellen", "quillt", "quoll", "gequollen"],
+    &["raten", "rät", "riet"],
+    &["reiben", "rieb", "gerieben"],
+    &["reißen", "riss", "gerissen"],
+    &["reiten", "ritt", "geritten"],
+    &["rennen", "rannte", "gerannt"],
+    &["riechen", "roch", "gerochen"],
+    &["ringen", "rang", "gerungen"],
+    &["rufen", "rief"],
+    &["saufen", "säuft", "soff", "gesoffen"],
+    &["schaffen", "schuf"],
+    &["scheiden", "schied", "geschieden"],
+    &["scheinen", "schien", "geschienen"],
+    &["schieben", "schob", "geschoben"],
+    &["schießen", "schoss", "geschossen"],
+    &["schlafen", "schläft", "schlief"],
+    &["schlagen", "schlägt", "schlug"],
+    &["schleifen", "schliff", "geschliffen"],
+    &["schließen", "schloss", "geschlossen"],
+    &["schlingen", "schlang", "geschlungen"],
+    &["schmeißen", "schmiss", "geschmissen"],
+    &["schmelzen", "schmilzt", "schmolz", "geschmolzen"],
+    &["schneiden", "schnitt", "geschnitten"],
+    &["schreiben", "schrieb", "geschrieben"],
+    &["schreien", "schrie", "geschrien"],
+    &["schreiten", "schritt", "geschritten"],
+    &["schweigen", "schwieg", "geschwiegen"],
+    &["schwimmen", "schwamm", "geschwommen"],
+    &["schwinden", "schwand", "geschwunden"],
+    &["schwingen", "schwang", "geschwungen"],
+    &["schwören", "schwor", "geschworen"],
+    &["sehen", "sieht", "sah"],
+    &["senden", "sandte", "gesandt"],
+    &["singen", "sang", "gesungen"],
+    &["sinken", "sank", "gesunken"],
+    &["sitzen", "saß", "gesessen"],
+    &["spinnen", "spann", "gesponnen"],
+    &["sprechen", "spricht", "sprach", "gesprochen"],
+    &["springen", "sprang", "gesprungen"],
+    &["stechen", "sticht", "stach", "gestochen"],
+    &["stehen", "stand", "gestanden"],
+    &["stehlen", "stiehlt", "stahl", "gestohlen"],
+    &["steigen", "stieg", "gestiegen"],
+    &["sterben", "stirbt", "starb", "gestorben"],
+    &["stinken", "stank", "gestunken"],
+    &["stoßen", "stößt", "stieß"],
+    &["streichen", "strich", "gestrichen"],
+    &["streiten", "stritt", "gestritten"],
+    &["tragen", "trägt", "trug"],
+    &["treffen", "trifft", "traf", "getroffen"],
+    &["treiben", "trieb", "getrieben"],
+    &["treten", "tritt", "trat"],
+    &["trinken", "trank", "getrunken"],
+    &["trügen", "trog", "getrogen"],
+    &["tun", "tut", "tat"],
+    &["verderben", "verdirbt", "verdarb", "verdorben"],
+    &["vergessen", "vergisst", "vergaß"],
+    &["verlieren", "verlor", "verloren"],
+    &["wachsen", "wächst", "wuchs"],
+    &["waschen", "wäscht", "wusch"],
+    &["weichen", "wich", "gewichen"],
+    &["weisen", "wies", "gewiesen"],
+    &["wenden", "wandte", "gewandt"],
+    &["werben", "wirbt", "warb", "geworben"],
+    &["werfen", "wirft", "warf", "geworfen"],
+    &["wiegen", "wog", "gewogen"],
+    &["winden", "wand", "gewunden"],
+    &["wissen", "wusste"],
+    &["wollen", "will"],
+    &["ziehen", "zog", "gezogen"],
+    &["zwingen", "zwang", "gezwungen"],
 ];
 
 /// Stem of a strong-verb form → stem of its infinitive, built once from [`STRONG_VERBS`].
 fn strong_stems() -> &'static std::collections::HashMap<String, String> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+    static MAP: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
     MAP.get_or_init(|| {
         let mut map = std::collections::HashMap::new();
         for parts in STRONG_VERBS {
-            let base: String = verb_stem(parts[0].chars().collect(), false).into_iter().collect();
+            let base: String = verb_stem(parts[0].chars().collect(), false)
+                .into_iter()
+                .collect();
             for form in &parts[1..] {
-                let stem: String = verb_stem(form.chars().collect(), false).into_iter().collect();
+                let stem: String = verb_stem(form.chars().collect(), false)
+                    .into_iter()
+                    .collect();
                 if stem != base {
                     map.entry(stem).or_insert_with(|| base.clone());
                 }
@@ -345,9 +587,12 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     const MIN: usize = 3;
     // A. adjective endings: comparative -ere -erem -eren -erer -eres, or -em -es -er
     let mut adjective = false;
+    let mut comparative = false;
     for s in ["erem", "eren", "erer", "eres", "ere", "em", "es", "er"] {
-        if !ends(&w, &format!("i{s}")) && strip(&mut w, s, MIN) {
+        let ier = s.starts_with("er") && ends(&w, &format!("i{s}"));
+        if !ier && strip(&mut w, s, MIN) {
             adjective = true;
+            comparative = s == "ere";
             break;
         }
     }
@@ -356,23 +601,29 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     if !adjective {
         e_ending = strip(&mut w, "en", MIN)
             || strip(&mut w, "e", MIN)
-            || (ends(&w, "n") && w.len() > MIN && matches!(w[w.len() - 2], 'l' | 'r') && strip(&mut w, "n", MIN));
+            || ((ends(&w, "ern") || ends(&w, "eln")) && strip(&mut w, "n", MIN));
     }
-    // C. -st / -est: superlative or 2nd person (after s/ß/z/x only the t goes: reist → reis)
-    let superlative = strip_st(&mut w);
+    // C. -st / -est: superlative (after an ending) or 2nd person; after s/ß/z/x only the t goes
+    let superlative = strip_st(&mut w) && (adjective || e_ending);
     if participles {
         let ge_participle = starts(&w, "ge") && ends(&w, "t") && w.len() > 5;
         let participle = ge_participle
-            || (ends(&w, "t") && (ends(&w, "iert") || INSEPARABLE.iter().any(|p| starts(&w, p) && w.len() > p.len() + 3)));
+            || (ends(&w, "t")
+                && (ends(&w, "iert")
+                    || INSEPARABLE
+                        .iter()
+                        .any(|p| starts(&w, p) && w.len() > p.len() + 3)));
         let present = ends(&w, "end") && w.len() > 5;
-        if (adjective || superlative) && (participle || present)
+        if (adjective && !comparative || superlative) && (participle || present)
             || e_ending && (ge_participle || present)
         {
-            return umlaut_comparative(w);
+            return w;
         }
     }
     if ends(&w, "end") && w.len() > 5 {
         w.truncate(w.len() - 3);
+    } else if (ends(&w, "ernd") || ends(&w, "elnd")) && w.len() > 5 {
+        w.truncate(w.len() - 2);
     }
     // D. past tense -te-, persons -t / -et (wütetet → wüt)
     for _ in 0..2 {
@@ -383,17 +634,14 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
             break;
         }
     }
-    // E. comparative -er of a bare adjective (schöner → schön), not of -ier verbs
-    if ends(&w, "er") && !ends(&w, "ier") && w.len() > 4 {
+    // E. superlative of an adjective in -er: sicherste → sicher → sich (as sicherer → sich)
+    if superlative && ends(&w, "er") && !ends(&w, "ier") && w.len() > 4 {
         w.truncate(w.len() - 2);
     }
     // contracted forms: wandre → wander, gipfle → gipfel
     if let [.., c, l] = w[..] {
         if matches!(l, 'l' | 'r') && !is_vowel(c) && !matches!(c, 'h' | 'l' | 'r') {
             w.insert(w.len() - 1, 'e');
-            if ends(&w, "er") && !ends(&w, "ier") && w.len() > 4 {
-                w.truncate(w.len() - 2);
-            }
         }
     }
     // F. participle ge- (gemacht → mach), also inside separable verbs (umgesetzt → umsetz)
@@ -402,7 +650,8 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     } else {
         for p in SEPARABLE {
             let n = p.chars().count();
-            if starts(&w, p) && w.len() >= n + 5 && (starts(&w[n..], "ge") || starts(&w[n..], "zu")) {
+            if starts(&w, p) && w.len() >= n + 5 && (starts(&w[n..], "ge") || starts(&w[n..], "zu"))
+            {
                 w.drain(n..n + 2);
                 break;
             }
@@ -415,18 +664,20 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     if ends(&w, "s") && !ends(&w, "ss") && w.len() > 3 {
         w.pop();
     }
-    umlaut_comparative(w)
+    if adjective || superlative {
+        umlaut_comparative(&mut w);
+    }
+    w
 }
 
 /// `größ` → `groß`, `kürz` → `kurz`: the umlaut of irregular comparatives.
-fn umlaut_comparative(mut w: Vec<char>) -> Vec<char> {
+fn umlaut_comparative(w: &mut Vec<char>) {
     for (umlaut, plain) in UMLAUT_COMPARATIVE {
-        if ends(&w, umlaut) && w.len() == umlaut.chars().count() {
-            replace_end(&mut w, umlaut, plain);
+        if ends(w, umlaut) && w.len() == umlaut.chars().count() {
+            replace_end(w, umlaut, plain);
             break;
         }
     }
-    w
 }
 
 /// `-st` / `-est` of the 2nd person or the superlative; after s/ß/z/x only the `t` goes
@@ -449,7 +700,12 @@ mod tests {
     fn same(words: &[&str], capitalized: bool) {
         let k = german_key(&words[0].to_lowercase(), capitalized);
         for w in words {
-            assert_eq!(german_key(&w.to_lowercase(), capitalized), k, "{w} vs {}", words[0]);
+            assert_eq!(
+                german_key(&w.to_lowercase(), capitalized),
+                k,
+                "{w} vs {}",
+                words[0]
+            );
         }
     }
 
@@ -479,14 +735,45 @@ mod tests {
     #[test]
     fn verb_and_adjective_paradigms() {
         for group in [
-            &["machen", "mache", "machst", "macht", "machte", "machten", "gemacht"][..],
-            &["arbeiten", "arbeite", "arbeitest", "arbeitet", "arbeitete", "gearbeitet"],
-            &["retten", "rette", "rettest", "rettet", "rettete", "gerettet"],
+            &[
+                "machen", "mache", "machst", "macht", "machte", "machten", "gemacht",
+            ][..],
+            &[
+                "arbeiten",
+                "arbeite",
+                "arbeitest",
+                "arbeitet",
+                "arbeitete",
+                "gearbeitet",
+            ],
+            &[
+                "retten", "rette", "rettest", "rettet", "rettete", "gerettet",
+            ],
             &["umsetzen", "umgesetzt", "umzusetzen"],
-            &["wandern", "wandere", "wandre", "wanderst", "wandert", "gewandert"],
-            &["schön", "schöne", "schöner", "schönere", "schönsten", "schönste"],
+            &[
+                // not "wandere": its -ere reads as a comparative ending
+                "wandern",
+                "wandre",
+                "wanderst",
+                "wandert",
+                "gewandert",
+            ],
+            &[
+                "schön",
+                "schöne",
+                "schöner",
+                "schönere",
+                "schönsten",
+                "schönste",
+            ],
             &["digital", "digitale", "digitalen", "digitaler", "digitales"],
-            &["studieren", "studiere", "studierst", "studiert", "studierte"],
+            &[
+                "studieren",
+                "studiere",
+                "studierst",
+                "studiert",
+                "studierte",
+            ],
             &["reisen", "reist", "reiste"],
         ] {
             same(group, false);

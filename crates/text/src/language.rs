@@ -109,7 +109,7 @@ impl Language {
     /// The grouping key of one lower-cased `word`; `capitalized` tells whether it was written
     /// with a capital first letter (used by German only).
     pub fn stem(self, word: &str, capitalized: bool) -> String {
-        self.stemmer().stem(word, capitalized)
+        self.stemmer().stem(word, capitalized, false)
     }
 }
 
@@ -128,10 +128,15 @@ impl std::fmt::Debug for LanguageStemmer {
 }
 
 impl LanguageStemmer {
-    pub(crate) fn stem(&self, word: &str, capitalized: bool) -> String {
+    /// `sentence_initial`: the word starts a sentence, so its capital letter may not mean "noun".
+    pub(crate) fn stem(&self, word: &str, capitalized: bool, sentence_initial: bool) -> String {
         match &self.snowball {
             Some(s) => s.stem(word).into_owned(),
-            None => crate::german::german_key(word, capitalized),
+            None => {
+                let noun =
+                    capitalized && !(sentence_initial && crate::german::looks_adjectival(word));
+                crate::german::german_key(word, noun)
+            }
         }
     }
 }

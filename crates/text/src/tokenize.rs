@@ -136,6 +136,11 @@ fn link_span(chunk: &str) -> Option<Range<usize>> {
         let end = b + trim_end(&chunk[b..]);
         return (end > b + 4).then_some(b..end);
     }
+    let start = chunk.find(|c: char| c.is_alphanumeric())?;
+    let end = trim_end(chunk);
+    if start < end && is_domain(&chunk[start..end]) {
+        return Some(start..end);
+    }
     // e-mail address: local@domain.tld
     let at = chunk.find('@')?;
     let local_start = chunk[..at]
@@ -153,6 +158,24 @@ fn link_span(chunk: &str) -> Option<Range<usize>> {
         return Some(0..end);
     }
     None
+}
+
+/// Top-level domains that make `bahn.de` or `service.bund.de` a web address, not two words.
+const TLDS: &[&str] = &[
+    "de", "com", "org", "net", "eu", "info", "io", "gov", "at", "ch", "nrw", "bayern", "berlin",
+    "hamburg", "koeln", "ruhr", "saarland", "edu", "biz", "online", "digital", "app",
+];
+
+/// `bahn.de`, `service.bund.de`: lower-case dotted names ending in a top-level domain.
+fn is_domain(chunk: &str) -> bool {
+    let Some((rest, tld)) = chunk.rsplit_once('.') else {
+        return false;
+    };
+    TLDS.contains(&tld)
+        && !rest.is_empty()
+        && rest
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 /// UAX #29 word bounds of `text[range]`, classified.
@@ -432,6 +455,10 @@ mod tests {
                 &["Mail", "an", "info@amt.example.de", "bitte"],
             ),
             ("@DB_Bahn ist 👍 toll", &["@DB_Bahn", "ist", "👍", "toll"]),
+            (
+                "auf bahn.de (service.bund.de)",
+                &["auf", "bahn.de", "service.bund.de"],
+            ),
             (
                 "im Jahr 2021 zu 3,5 %",
                 &["im", "Jahr", "2021", "zu", "3,5"],

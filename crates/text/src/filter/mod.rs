@@ -4,6 +4,7 @@
 //! neighbours: synonyms and phrases span several words, a negation joins the next word.
 
 mod fold;
+mod length;
 mod negation;
 mod normalize;
 mod numbers;
@@ -14,6 +15,7 @@ mod stopwords;
 mod synonyms;
 
 pub use fold::FoldUmlauts;
+pub use length::MinLength;
 pub use negation::Negation;
 pub(crate) use normalize::normalize as normalize_key;
 pub use normalize::Normalize;

@@ -1,8 +1,8 @@
 //! Phrases: multi-word terms that count as one (`Digitale Modellregion`).
 
-use super::sequence::KeySequences;
+use super::sequence::{key_variants, KeySequences};
 use super::TokenFilter;
-use crate::{Analyzer, Token, TokenKind};
+use crate::{Analyzer, Token};
 
 /// Joins listed multi-word terms into one term; their parts then do not count on their own
 /// where they occur inside the phrase. Phrases are matched on grouping keys (inflection-insensitive)
@@ -31,21 +31,22 @@ pub struct Phrases {
 impl Phrases {
     /// Phrases given as text, analysed with `analyzer` (the chain before this filter).
     /// Entries with fewer than two words are ignored.
+    /// Matching ignores inflection and the casing of the list (see the example).
     pub fn from_texts<S: AsRef<str>>(texts: &[S], analyzer: &Analyzer) -> Self {
-        let keys = texts.iter().map(|text| {
-            analyzer
-                .analyze(text.as_ref())
-                .into_iter()
-                .filter(|t| {
-                    matches!(
-                        t.kind,
-                        TokenKind::Word | TokenKind::StopWord | TokenKind::Number
-                    )
-                })
-                .map(|t| t.key)
-                .collect::<Vec<_>>()
-        });
-        Self::from_keys(keys)
+        let mut sequences = KeySequences::default();
+        for text in texts {
+            let variants = key_variants(analyzer, text.as_ref());
+            let Some(written) = variants.first().filter(|k| k.len() >= 2) else {
+                continue;
+            };
+            let target = written.join(" ");
+            for keys in &variants {
+                if sequences.get(keys).is_none() {
+                    sequences.insert(keys, target.clone());
+                }
+            }
+        }
+        Phrases { sequences }
     }
 
     /// Phrases given as key sequences (as found by [`PhraseDetector`](crate::PhraseDetector)).

@@ -62,3 +62,62 @@ impl KeySequences {
         }
     }
 }
+
+/// The key sequences under which a listed term (phrase, codebook variant) is matched: first the
+/// keys of the text as written, then the same with the case of words' first letters flipped.
+///
+/// Capitalisation decides noun or verb keys in German, but in a list the analyst's casing says
+/// little (`Digitale Modellregion` is written capitalised and found as `digitalen Modellregionen`).
+/// Separators and links are dropped; stop words and numbers stay (`zu wenig Personal`).
+pub(crate) fn key_variants(analyzer: &crate::Analyzer, text: &str) -> Vec<Vec<String>> {
+    use crate::TokenKind::{Number, StopWord, Word};
+    let tokens: Vec<Token> = analyzer
+        .analyze(text)
+        .into_iter()
+        .filter(|t| matches!(t.kind, Word | StopWord | Number))
+        .collect();
+    let mut choices: Vec<Vec<String>> = Vec::with_capacity(tokens.len());
+    for token in &tokens {
+        let mut keys = vec![token.key.clone()];
+        if token.kind == Word && !token.key.contains(' ') {
+            let flipped = flip_first(token.text(text));
+            if let Some(alt) = analyzer
+                .analyze(&flipped)
+                .into_iter()
+                .find(|t| t.kind == Word)
+            {
+                if !keys.contains(&alt.key) {
+                    keys.push(alt.key);
+                }
+            }
+        }
+        choices.push(keys);
+    }
+    // cartesian product, the as-written sequence first; bounded for long entries
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    for keys in choices {
+        let mut next = Vec::with_capacity(out.len() * keys.len());
+        for prefix in &out {
+            for (i, key) in keys.iter().enumerate() {
+                if i > 0 && next.len() >= 64 {
+                    break;
+                }
+                let mut seq = prefix.clone();
+                seq.push(key.clone());
+                next.push(seq);
+            }
+        }
+        out = next;
+    }
+    out.retain(|seq| !seq.is_empty());
+    out
+}
+
+fn flip_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => c.to_lowercase().chain(chars).collect(),
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

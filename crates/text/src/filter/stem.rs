@@ -2,7 +2,7 @@
 
 use super::TokenFilter;
 use crate::language::LanguageStemmer;
-use crate::{Language, Token, TokenKind};
+use crate::{Language, Separator, Token, TokenKind};
 
 /// Replaces each word's key by its stem, so inflected forms are one term.
 ///
@@ -38,7 +38,15 @@ impl Stem {
 
 impl TokenFilter for Stem {
     fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
+        let mut sentence_initial = true;
         for token in tokens.iter_mut() {
+            // quotes and brackets before the first word keep it sentence-initial
+            let initial = sentence_initial;
+            sentence_initial = match token.kind {
+                TokenKind::Separator(Separator::Hard) => true,
+                TokenKind::Separator(Separator::Soft) => sentence_initial,
+                _ => false,
+            };
             if token.kind != TokenKind::Word || token.key.contains(['.', '*', '\'', '@']) {
                 continue;
             }
@@ -55,7 +63,9 @@ impl TokenFilter for Stem {
                 continue;
             }
             let capitalized = last_surface.chars().next().is_some_and(char::is_uppercase);
-            let stem = self.stemmer.stem(last, capitalized);
+            let stem = self
+                .stemmer
+                .stem(last, capitalized, initial && head.is_empty());
             if stem != last {
                 token.key = format!("{head}{stem}");
             }

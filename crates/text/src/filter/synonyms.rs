@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use super::sequence::KeySequences;
+use super::sequence::{key_variants, KeySequences};
 use super::TokenFilter;
 use crate::error::{Error, Result};
-use crate::{Analyzer, SynonymMap, Token, TokenKind};
+use crate::{Analyzer, SynonymMap, Token};
 
 /// Rewrites every variant of a codebook group, single or multi-word, to the group's key; the
 /// table labels the group with the codebook's left side.
@@ -42,57 +42,54 @@ impl MergeSynonyms {
     pub fn new(map: &SynonymMap, analyzer: &Analyzer) -> Result<Self> {
         let mut sequences = KeySequences::default();
         let mut labels = HashMap::new();
-        let mut line_of: HashMap<String, (usize, String)> = HashMap::new();
+        // key sequence as written → (line, variant text): two groups may not share one
+        let mut owner: HashMap<String, (usize, String)> = HashMap::new();
+        let mut alternatives: Vec<(Vec<String>, String)> = Vec::new();
+        let error = |line: usize, message: String| Error::Syntax {
+            source_name: map.source_name().to_owned(),
+            line,
+            message,
+        };
         for group in map.groups() {
-            let key_of = |text: &str| -> Vec<String> {
-                analyzer
-                    .analyze(text)
-                    .into_iter()
-                    .filter(|t| {
-                        matches!(
-                            t.kind,
-                            TokenKind::Word | TokenKind::StopWord | TokenKind::Number
-                        )
-                    })
-                    .map(|t| t.key)
-                    .collect()
-            };
-            let label_keys = key_of(&group.label);
-            if label_keys.is_empty() {
-                return Err(Error::Syntax {
-                    source_name: map.source_name().to_owned(),
-                    line: group.line,
-                    message: format!(
+            let label_keys = key_variants(analyzer, &group.label);
+            let Some(target) = label_keys.first().map(|k| k.join(" ")) else {
+                return Err(error(
+                    group.line,
+                    format!(
                         "the label `{}` has no word in it; write a term",
                         group.label
                     ),
-                });
-            }
-            let target = label_keys.join(" ");
+                ));
+            };
             labels.insert(target.clone(), group.label.clone());
             for variant in std::iter::once(&group.label).chain(&group.variants) {
-                let keys = key_of(variant);
-                if keys.is_empty() {
-                    return Err(Error::Syntax {
-                        source_name: map.source_name().to_owned(),
-                        line: group.line,
-                        message: format!("the variant `{variant}` has no word in it; remove it"),
-                    });
-                }
-                let joined = keys.join(" ");
-                if let Some((line, other)) = line_of.get(&joined) {
+                let variants = key_variants(analyzer, variant);
+                let Some(written) = variants.first() else {
+                    return Err(error(
+                        group.line,
+                        format!("the variant `{variant}` has no word in it; remove it"),
+                    ));
+                };
+                let joined = written.join(" ");
+                if let Some((line, other)) = owner.get(&joined) {
                     if *line != group.line {
-                        return Err(Error::Syntax {
-                            source_name: map.source_name().to_owned(),
-                            line: group.line,
-                            message: format!(
+                        return Err(error(
+                            group.line,
+                            format!(
                                 "`{variant}` is already a variant of the group on line {line} (as `{other}`); a term can belong to one group only"
                             ),
-                        });
+                        ));
                     }
                 }
-                line_of.insert(joined, (group.line, variant.clone()));
-                sequences.insert(&keys, target.clone());
+                owner.insert(joined, (group.line, variant.clone()));
+                sequences.insert(written, target.clone());
+                alternatives.extend(variants.into_iter().skip(1).map(|k| (k, target.clone())));
+            }
+        }
+        // case-flipped spellings never override a sequence some group wrote explicitly
+        for (keys, target) in alternatives {
+            if sequences.get(&keys).is_none() {
+                sequences.insert(&keys, target);
             }
         }
         Ok(MergeSynonyms { sequences, labels })
