@@ -1,1 +1,4 @@
+//! CLI tests: they run the real `wortwolke` binary.
 
+mod cli;
+mod util;

@@ -38,3 +38,8 @@ pub use stopwords::StopWordList;
 pub use synonyms::{SynonymGroup, SynonymMap};
 pub use token::{Separator, Token, TokenKind};
 pub use tokenize::Tokenizer;
+
+/// The repository README's Rust snippets, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,260 @@
+//! Table-driven German cases: what one answer becomes, and which words are one term.
+
+use wortwolke_text::{Analyzer, AnalyzerConfig, TokenKind, Weight};
+
+/// Content terms of `answer` as `(surface, key)`.
+fn terms(analyzer: &Analyzer, answer: &str) -> Vec<(String, String)> {
+    analyzer
+        .analyze(answer)
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| (answer[t.offset].to_owned(), t.key))
+        .collect()
+}
+
+fn surfaces(analyzer: &Analyzer, answer: &str) -> Vec<String> {
+    terms(analyzer, answer)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect()
+}
+
+macro_rules! test_terms {
+    ($name:ident, $answer:expr, $expected:expr) => {
+        #[test]
+        fn $name() {
+            assert_eq!(surfaces(&Analyzer::german(), $answer), $expected as &[&str]);
+        }
+    };
+}
+
+test_terms!(
+    hyphen_compounds,
+    "EfA-Dienste und die E-Akte",
+    &["EfA-Dienste", "E-Akte"]
+);
+test_terms!(
+    ozg_compound,
+    "OZG-Umsetzung läuft",
+    &["OZG-Umsetzung", "läuft"]
+);
+test_terms!(
+    dotted_names,
+    "Servicekonto.NRW oder Bund.ID",
+    &["Servicekonto.NRW", "Bund.ID"]
+);
+test_terms!(
+    gender_star,
+    "Bürger*innen informieren",
+    &["Bürger*innen", "informieren"]
+);
+test_terms!(
+    abbreviations_are_stop_words,
+    "z.B. Personal, z. B. Geld, bzw. Zeit, ggf. u.a. Räume",
+    &["Personal", "Geld", "Zeit", "Räume"]
+);
+test_terms!(
+    numbers_dropped,
+    "seit 2021 rund 3,5 Stellen",
+    &["rund", "Stellen"]
+);
+test_terms!(
+    urls_and_mail_never_terms,
+    "siehe www.bund.de oder info@kreis.de 😀",
+    &["siehe"]
+);
+test_terms!(
+    negation_is_stop_word_by_default,
+    "keine Priorität",
+    &["Priorität"]
+);
+test_terms!(single_letters_are_not_terms, "S- und U-Bahn", &["U-Bahn"]);
+
+/// Groups of surface forms that must share one key (`true`) or must not (`false`).
+const GROUPING: &[(&[&str], bool)] = &[
+    (
+        &[
+            "Bürger*innen",
+            "Bürger:innen",
+            "Bürger_innen",
+            "BürgerInnen",
+            "Bürger/-innen",
+        ],
+        true,
+    ),
+    (&["Dienst", "Dienste", "Diensten", "Dienstes"], true),
+    (&["EfA-Dienst", "EfA-Dienste", "EfA-Diensten"], true),
+    (&["Antrag", "Anträge", "Anträgen"], true),
+    (&["Kommune", "Kommunen"], true),
+    (&["Schnittstelle", "Schnittstellen"], true),
+    (&["Verwaltung", "Verwaltungen"], true),
+    (&["fehlt", "fehlen", "fehlte"], true),
+    (&["umgesetzt", "umsetzen", "umzusetzen"], true),
+    (&["genutzt", "nutzen", "nutzt"], true),
+    (&["digital", "digitale", "digitalen", "digitaler"], true),
+    (&["Bürger", "Burg"], false),
+    (&["Arbeiter", "Arbeit"], false),
+    (&["Nutzen", "nutzen"], false),
+    (&["Maße", "Masse"], false),
+    (&["OZG", "Ozg"], true),
+    (&["Leistung", "leisten"], false),
+];
+
+#[test]
+fn grouping_table() {
+    let analyzer = Analyzer::german();
+    // mid-sentence, so that capitalisation is the writer's
+    let key = |w: &str| terms(&analyzer, &format!("wegen {w}"))[0].1.clone();
+    for (words, same) in GROUPING {
+        let first = key(words[0]);
+        for w in &words[1..] {
+            assert_eq!(key(w) == first, *same, "{w} vs {}", words[0]);
+        }
+    }
+}
+
+#[test]
+fn acronyms_and_brands_are_never_stemmed() {
+    let analyzer = Analyzer::german();
+    for (word, key) in [
+        ("OZG", "ozg"),
+        ("DMS", "dms"),
+        ("LoRaWAN", "lorawan"),
+        ("optiGov", "optigov"),
+        ("EfA", "efa"),
+    ] {
+        assert_eq!(terms(&analyzer, word), [(word.to_owned(), key.to_owned())]);
+    }
+}
+
+#[test]
+fn umlauts_and_sharp_s_stay_in_labels() {
+    let analyzer = Analyzer::german();
+    let table = analyzer
+        .count(["Größe der Büros", "die Größe", "Straße"])
+        .table(Weight::Answers, analyzer.labels());
+    let labels: Vec<&str> = table.terms.iter().map(|t| t.term.as_str()).collect();
+    assert_eq!(labels, ["Größe", "Büros", "Straße"]);
+}
+
+#[test]
+fn label_is_the_most_frequent_surface_form_never_a_stem() {
+    let analyzer = Analyzer::german();
+    let table = analyzer
+        .count([
+            "Schnittstellen fehlen",
+            "Schnittstelle",
+            "die Schnittstellen",
+            "fehlende Schnittstellen",
+        ])
+        .table(Weight::Answers, analyzer.labels());
+    assert_eq!(table.terms[0].term, "Schnittstellen");
+    assert_eq!(table.terms[0].answers, 4);
+    assert!(table
+        .terms
+        .iter()
+        .all(|t| t.variants.iter().any(|v| v.form == t.term)));
+}
+
+#[test]
+fn label_ties_go_to_the_form_seen_first() {
+    let analyzer = Analyzer::german();
+    let table = analyzer
+        .count(["Anträge", "Antrag"])
+        .table(Weight::Answers, analyzer.labels());
+    assert_eq!(table.terms[0].term, "Anträge");
+}
+
+#[test]
+fn a_term_repeated_in_one_answer_counts_once_by_default() {
+    let analyzer = Analyzer::german();
+    let counter = analyzer.count(["Personal, Personal, Personal", "Personal"]);
+    let by_answers = counter.table(Weight::Answers, analyzer.labels());
+    assert_eq!(
+        (by_answers.terms[0].answers, by_answers.terms[0].occurrences),
+        (2, 4)
+    );
+    let by_occurrences = counter.table(Weight::Occurrences, analyzer.labels());
+    assert_eq!(by_occurrences.terms[0].occurrences, 4);
+}
+
+#[test]
+fn no_answer_markers() {
+    let analyzer = Analyzer::german();
+    let table = analyzer
+        .count([
+            "",
+            "  ",
+            "-",
+            "k.A.",
+            "k. A.",
+            "keine Angabe",
+            "n/a",
+            "/",
+            "Personal",
+        ])
+        .table(Weight::Answers, analyzer.labels());
+    assert_eq!((table.answers, table.answered, table.no_answer), (9, 1, 8));
+    assert_eq!(table.terms[0].share, 1.0);
+}
+
+#[test]
+fn keep_negation_joins_with_the_next_word() {
+    let config = AnalyzerConfig {
+        keep_negation: true,
+        ..Default::default()
+    };
+    let analyzer = Analyzer::from_config(&config).unwrap();
+    let table = analyzer
+        .count([
+            "keine Priorität",
+            "Keine Priorität!",
+            "kein Personal",
+            "nicht, Priorität",
+        ])
+        .table(Weight::Answers, analyzer.labels());
+    let rows: Vec<(&str, u64)> = table
+        .terms
+        .iter()
+        .map(|t| (t.term.as_str(), t.answers))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("keine Priorität", 2),
+            ("Priorität", 1),
+            ("kein Personal", 1)
+        ]
+    );
+}
+
+#[test]
+fn lower_case_nouns_join_their_capitalised_twin() {
+    let analyzer = Analyzer::german();
+    let table = analyzer
+        .count([
+            "die Bahn",
+            "Bahn",
+            "mit der Bahn",
+            "bahn fahren",
+            "Bahn und bahn",
+        ])
+        .table(Weight::Answers, analyzer.labels());
+    assert_eq!(table.terms[0].term, "Bahn");
+    // "Bahn und bahn" names both spellings: one respondent
+    assert_eq!(table.terms[0].answers, 5);
+}
+
+#[test]
+fn sentence_start_capitals_join_their_lower_case_twin() {
+    let analyzer = Analyzer::german();
+    let table = analyzer
+        .count(["Digitale Akte", "die digitale Akte", "digitale Akte"])
+        .table(Weight::Answers, analyzer.labels());
+    let rows: Vec<(&str, u64)> = table
+        .terms
+        .iter()
+        .map(|t| (t.term.as_str(), t.answers))
+        .collect();
+    assert_eq!(rows, [("Akte", 3), ("digitale", 3)]);
+}

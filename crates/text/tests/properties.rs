@@ -1,0 +1,85 @@
+//! Invariants that hold for any input: offsets slice the answer, counts add up, counters merge.
+
+use proptest::prelude::*;
+use wortwolke_text::{Analyzer, AnalyzerConfig, Counter, TokenKind, Tokenizer, Weight};
+
+/// Answers made of German-looking pieces, punctuation, marks and arbitrary Unicode.
+fn answer() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => prop::sample::select(vec![
+            "Personal", "personal", "Bürger*innen", "BürgerInnen", "EfA-Dienste", "E-Akte", "z. B.", "z.B.",
+            "bzw.", "Servicekonto.NRW", "Bund.ID", "keine", "nicht", "Zeit", "fehlende", "fehlt", "Anträge",
+            "www.bund.de", "a@b.de", "2021", "3,5", "k.A.", "Digitale", "Modellregion", "-", "/", "…",
+        ]).prop_map(str::to_owned),
+        2 => prop::sample::select(vec![" ", " ", ", ", ". ", "\n", "; ", "!", "*", ":", "_", "\u{00AD}", "\u{0308}"])
+            .prop_map(str::to_owned),
+        1 => any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn offsets_always_slice_the_input(text in answer()) {
+        for analyzer in [Analyzer::german(), Analyzer::from_config(&AnalyzerConfig { keep_negation: true, keep_numbers: true, ..Default::default() }).unwrap()] {
+            let tokens = analyzer.analyze(&text);
+            let mut end = 0;
+            for t in &tokens {
+                prop_assert!(text.get(t.offset.clone()).is_some(), "{:?} in {:?}", t.offset, text);
+                prop_assert!(t.offset.start >= end && t.offset.start < t.offset.end);
+                end = t.offset.end;
+            }
+        }
+    }
+
+    #[test]
+    fn tokenizer_offsets_slice_arbitrary_strings(text in any::<String>()) {
+        for t in Tokenizer::default().tokenize(&text) {
+            prop_assert!(text.get(t.offset.clone()).is_some());
+        }
+    }
+
+    #[test]
+    fn counts_add_up(answers in prop::collection::vec(answer(), 0..20)) {
+        let analyzer = Analyzer::german();
+        let words: u64 = answers
+            .iter()
+            .filter(|a| !analyzer.is_no_answer(a))
+            .map(|a| analyzer.analyze(a).iter().filter(|t| t.kind == TokenKind::Word).count() as u64)
+            .sum();
+        let table = analyzer.count(answers.iter().map(String::as_str)).table(Weight::Answers, analyzer.labels());
+        prop_assert_eq!(table.answers, answers.len() as u64);
+        prop_assert_eq!(table.answered + table.no_answer, table.answers);
+        prop_assert_eq!(table.terms.iter().map(|t| t.occurrences).sum::<u64>(), words);
+        for term in &table.terms {
+            prop_assert!(term.answers >= 1 && term.answers <= table.answered);
+            prop_assert!(term.answers <= term.occurrences);
+            prop_assert_eq!(term.variants.iter().map(|v| v.count).sum::<u64>(), term.occurrences);
+            prop_assert!(term.share > 0.0 && term.share <= 1.0);
+        }
+    }
+
+    #[test]
+    fn merged_shards_equal_one_counter(answers in prop::collection::vec(answer(), 0..24), a in 0usize..24, b in 0usize..24) {
+        let analyzer = Analyzer::german();
+        let (a, b) = (a.min(answers.len()), b.min(answers.len()));
+        let (a, b) = (a.min(b), a.max(b));
+        let count = |part: &[String]| analyzer.count(part.iter().map(String::as_str));
+        let whole = count(&answers);
+        let (x, y, z) = (count(&answers[..a]), count(&answers[a..b]), count(&answers[b..]));
+        // (x + y) + z
+        let mut left = x.clone();
+        left.merge(y.clone());
+        left.merge(z.clone());
+        // x + (y + z)
+        let mut yz = y;
+        yz.merge(z);
+        let mut right = x;
+        right.merge(yz);
+        let table = |c: &Counter| c.table(Weight::Answers, analyzer.labels());
+        prop_assert_eq!(table(&left), table(&whole));
+        prop_assert_eq!(table(&right), table(&whole));
+    }
+}

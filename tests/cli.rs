@@ -1,0 +1,375 @@
+use crate::util::{scratch, wortwolke};
+
+const EXAMPLE: &str = "examples/answers/efa_gruende.txt";
+
+#[test]
+fn count_example_top_terms_and_base() {
+    let run = wortwolke(
+        &[
+            "count",
+            EXAMPLE,
+            "--synonyms",
+            "examples/answers/codebook.txt",
+            "--format",
+            "md",
+            "--top",
+            "5",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let first = run.stdout.lines().nth(2).unwrap();
+    assert!(
+        first.starts_with("| Personalmangel | 10 |"),
+        "{}",
+        run.stdout
+    );
+    assert!(run
+        .stdout
+        .contains("Base: n = 97 respondents answered (7 without answer, 104 in total)"));
+    assert_eq!(
+        run.stdout
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| Term"))
+            .count(),
+        5
+    );
+}
+
+#[test]
+fn count_json_follows_the_contract() {
+    let run = wortwolke(
+        &["count", "--format", "json"],
+        "Personal fehlt\nk.A.\nPersonal, Zeit\n",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["answers"], 3);
+    assert_eq!(v["answered"], 2);
+    assert_eq!(v["no_answer"], 1);
+    let top = &v["terms"][0];
+    let mut keys: Vec<&str> = top
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        ["answers", "occurrences", "share", "term", "variants"]
+    );
+    assert_eq!(top["term"], "Personal");
+    assert_eq!(top["answers"], 2);
+    assert_eq!(top["share"], 1.0);
+    assert_eq!(top["variants"][0]["form"], "Personal");
+    assert_eq!(top["variants"][0]["count"], 2);
+}
+
+#[test]
+fn count_is_sorted_by_weight_then_term() {
+    let run = wortwolke(
+        &["count", "--format", "tsv", "-q"],
+        "Zeit\nGeld\nZeit Geld Raum\nZeit\n",
+    );
+    let terms: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(terms, ["Zeit", "Geld", "Raum"]);
+}
+
+#[test]
+fn count_occurrences_min_count_and_top() {
+    let input = "Zeit Zeit Zeit\nGeld\nGeld\n";
+    let run = wortwolke(
+        &["count", "--count", "occurrences", "--format", "tsv", "-q"],
+        input,
+    );
+    assert!(
+        run.stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("Zeit\t1\t0.3333\t3\t"),
+        "{}",
+        run.stdout
+    );
+    let run = wortwolke(
+        &["count", "--min-count", "2", "--format", "tsv", "-q"],
+        input,
+    );
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
+    let run = wortwolke(&["count", "--top", "1", "--format", "tsv", "-q"], input);
+    assert_eq!(run.stdout.lines().count(), 2);
+}
+
+#[test]
+fn csv_and_tsv_cells_are_inert_in_spreadsheets() {
+    let run = wortwolke(
+        &["count", "--format", "csv", "-q", "--keep-numbers"],
+        "=HYPERLINK(1)\n@SUM\n+Kosten\n",
+    );
+    for line in run.stdout.lines().skip(1) {
+        assert!(!line.starts_with(['=', '+', '-', '@']), "{line}");
+    }
+    let run = wortwolke(&["count", "--format", "tsv", "-q"], "@SUM Kosten\n");
+    assert!(run.stdout.lines().skip(1).all(|l| !l.starts_with('@')));
+}
+
+#[test]
+fn tsv_prints_the_base_on_stderr_unless_quiet() {
+    let run = wortwolke(&["count"], "Zeit\n\n");
+    assert!(
+        run.stderr
+            .contains("n = 1 respondents answered (1 without answer"),
+        "{run:?}"
+    );
+    assert_eq!(wortwolke(&["count", "-q"], "Zeit\n").stderr, "");
+}
+
+#[test]
+fn analyze_keys_one_line_per_input_line() {
+    let run = wortwolke(
+        &["analyze", "--format", "keys"],
+        "Die EfA-Dienste\n\nk.A.\nder und die\nBürger*innen, BürgerInnen\n",
+    );
+    assert_eq!(run.code, 0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines, ["efa-dienst", "", "", "", "bürger*in bürger*in"]);
+}
+
+#[test]
+fn analyze_json_shows_offsets_kinds_keys_labels() {
+    let run = wortwolke(
+        &["analyze", "--format", "json"],
+        "Die Dienste, z. B. Anträge\nDienst\n",
+    );
+    let first: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    let tokens = first["tokens"].as_array().unwrap();
+    let kinds: Vec<&str> = tokens.iter().map(|t| t["kind"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds,
+        ["stopword", "word", "punctuation", "stopword", "word"]
+    );
+    assert_eq!(tokens[1]["text"], "Dienste");
+    assert_eq!(
+        (tokens[1]["start"].as_u64(), tokens[1]["end"].as_u64()),
+        (Some(4), Some(11))
+    );
+    assert_eq!(tokens[1]["key"], "dienst");
+    assert_eq!(tokens[1]["label"], "Dienste");
+    assert_eq!(tokens[3]["text"], "z. B.");
+}
+
+#[test]
+fn stdin_dash_and_several_inputs() {
+    let dir = scratch("several_inputs");
+    std::fs::write(dir.join("a.txt"), "Zeit\n").unwrap();
+    let a = dir.join("a.txt");
+    let run = wortwolke(
+        &["count", "--format", "json", a.to_str().unwrap(), "-"],
+        "Zeit\nGeld",
+    );
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["answers"], 3);
+    wortwolke(&["count", "-", "-"], "").assert_error("read only once");
+}
+
+#[test]
+fn missing_file_is_a_one_line_error() {
+    wortwolke(&["count", "no/such/file.txt"], "").assert_error("no/such/file.txt: cannot open");
+}
+
+#[test]
+fn directory_is_a_one_line_error() {
+    wortwolke(&["count", "examples"], "").assert_error("examples: is a directory");
+}
+
+#[test]
+fn invalid_utf8_names_the_line() {
+    let dir = scratch("invalid_utf8");
+    let path = dir.join("latin1.txt");
+    std::fs::write(&path, b"Zeit\nM\xFCller\n").unwrap();
+    wortwolke(&["count", path.to_str().unwrap()], "").assert_error("latin1.txt:2: invalid UTF-8");
+}
+
+#[test]
+fn binary_input_is_refused() {
+    let dir = scratch("binary");
+    let path = dir.join("x.bin");
+    std::fs::write(&path, [0u8, 1, 2, 3]).unwrap();
+    wortwolke(&["count", path.to_str().unwrap()], "").assert_error("not a text file");
+}
+
+#[test]
+fn bad_codebook_line_names_file_and_line() {
+    let dir = scratch("codebook");
+    let path = dir.join("codes.txt");
+    std::fs::write(
+        &path,
+        "# codes\nPersonalmangel = fehlendes Personal\nZeitmangel keine Zeit\n",
+    )
+    .unwrap();
+    wortwolke(&["count", "--synonyms", path.to_str().unwrap()], "x")
+        .assert_error("codes.txt:3: expected `Label = variant");
+}
+
+#[test]
+fn variant_in_two_groups_is_an_error() {
+    let dir = scratch("codebook_twice");
+    let path = dir.join("codes.txt");
+    std::fs::write(
+        &path,
+        "Personalmangel = fehlendes Personal\nPersonal = fehlendem Personal\n",
+    )
+    .unwrap();
+    wortwolke(&["count", "--synonyms", path.to_str().unwrap()], "x").assert_error("codes.txt:2:");
+}
+
+#[test]
+fn unknown_language_is_an_error() {
+    wortwolke(&["count", "--lang", "xx"], "x").assert_error("unknown language 'xx'");
+}
+
+#[test]
+fn nothing_to_count_exits_1() {
+    let run = wortwolke(&["count"], "und die der\nk.A.\n");
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("nothing to count"));
+}
+
+#[test]
+fn usage_error_exits_2_and_help_has_an_example() {
+    let run = wortwolke(&["count", "--format", "xml"], "");
+    assert_eq!(run.code, 2);
+    for cmd in ["count", "analyze"] {
+        let help = wortwolke(&[cmd, "--help"], "");
+        assert_eq!(help.code, 0);
+        assert!(help.stdout.contains("Example:"), "{cmd}: {}", help.stdout);
+    }
+}
+
+#[test]
+fn phrases_auto_detects_collocations() {
+    let mut input = String::from(
+        "digitale Akte fehlt\ndie digitale Akte\nkeine digitale Akte\nAkte\ndigitale Welt\n",
+    );
+    for word in [
+        "Personal",
+        "Zeit",
+        "Geld",
+        "Raum",
+        "Kosten",
+        "Technik",
+        "Schulung",
+        "Beratung",
+        "Austausch",
+        "Software",
+    ] {
+        input.push_str(&format!("{word} fehlt, {word} und Software\n"));
+    }
+    let run = wortwolke(
+        &["count", "--phrases", "auto", "--format", "tsv", "-q"],
+        &input,
+    );
+    let rows: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        rows.iter().any(|r| r.starts_with("digitale Akte\t3\t")),
+        "{}",
+        run.stdout
+    );
+    // the parts stop counting where they occur inside the phrase
+    assert!(
+        rows.iter().any(|r| r.starts_with("Akte\t1\t")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        rows.iter().any(|r| r.starts_with("digitale\t1\t")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn phrases_file_and_negation() {
+    let dir = scratch("phrases");
+    let path = dir.join("phrases.txt");
+    std::fs::write(&path, "Digitale Modellregion\n").unwrap();
+    let run = wortwolke(
+        &[
+            "count",
+            "--phrases",
+            path.to_str().unwrap(),
+            "--keep-negation",
+            "--format",
+            "tsv",
+            "-q",
+        ],
+        "in der digitalen Modellregion\nkeine Priorität\n",
+    );
+    let terms: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(terms, ["digitalen Modellregion", "keine Priorität"]);
+    std::fs::write(&path, "Modellregion\n").unwrap();
+    wortwolke(&["count", "--phrases", path.to_str().unwrap()], "x").assert_error("phrases.txt:1:");
+}
+
+#[test]
+fn own_stopwords_and_no_default_stopwords() {
+    let dir = scratch("stopwords");
+    let path = dir.join("stop.txt");
+    std::fs::write(&path, "Zeit\n").unwrap();
+    let p = path.to_str().unwrap();
+    let run = wortwolke(
+        &["count", "--stopwords", p, "--format", "tsv", "-q"],
+        "die Zeit und Geld\n",
+    );
+    let terms: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(terms, ["Geld"]);
+    let run = wortwolke(
+        &[
+            "count",
+            "--no-default-stopwords",
+            "--stopwords",
+            p,
+            "--format",
+            "tsv",
+            "-q",
+        ],
+        "die Zeit und Geld\n",
+    );
+    assert_eq!(run.stdout.lines().count(), 4, "{}", run.stdout);
+}
+
+#[test]
+fn no_stem_and_english() {
+    let run = wortwolke(
+        &["count", "--no-stem", "--format", "tsv", "-q"],
+        "Dienst\nDienste\n",
+    );
+    assert_eq!(run.stdout.lines().count(), 3);
+    let run = wortwolke(
+        &["count", "--lang", "en", "--format", "tsv", "-q"],
+        "the connections\nconnection\n",
+    );
+    assert!(
+        run.stdout.lines().nth(1).unwrap().contains("\t2\t"),
+        "{}",
+        run.stdout
+    );
+}
