@@ -28,6 +28,13 @@ pub enum Command {
         wortwolke analyze examples/efa_gruende.txt --format json"
     )]
     Analyze(AnalyzeArgs),
+    /// Draw a word cloud (PNG, SVG or JSON) from answers or a frequency table.
+    #[command(
+        after_help = "Example:\n  wortwolke cloud examples/answers/efa_gruende.txt -o efa.png\n  \
+        wortwolke cloud answers.txt --synonyms codes.txt --max-words 60 --palette viridis -o cloud.svg\n  \
+        wortwolke count answers.txt > table.tsv && wortwolke cloud --frequencies table.tsv -o cloud.png"
+    )]
+    Cloud(CloudArgs),
 }
 
 /// Where the answers come from and how they are analysed (shared by every command).
@@ -116,6 +123,144 @@ pub struct AnalyzeArgs {
     /// `keys`: the grouping keys of each line's content terms; `json`: every token (JSON Lines).
     #[arg(long, value_enum, default_value_t = AnalyzeFormat::Keys)]
     pub format: AnalyzeFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CloudArgs {
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+
+    /// The inputs are frequency tables (`term<TAB>count` a line, like `wortwolke count`'s TSV),
+    /// not answers.
+    #[arg(long)]
+    pub frequencies: bool,
+
+    /// What a term's weight is: answers naming it (respondents) or all occurrences.
+    #[arg(long = "count", value_enum, default_value_t = CountBy::Answers)]
+    pub count: CountBy,
+
+    /// Leave out terms whose weight is below N.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_count: u64,
+
+    /// Draw at most N terms (the heaviest).
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub max_words: usize,
+
+    /// Output file; PNG, SVG or JSON by its extension (or --format). `-` writes to standard
+    /// output. Default: `<input name>.png` in the current directory.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Output format (default: from the output file's extension).
+    #[arg(long, value_enum)]
+    pub format: Option<ImageFormat>,
+
+    /// Canvas width in pixels.
+    #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(16..=20000))]
+    pub width: u32,
+
+    /// Canvas height in pixels.
+    #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(16..=20000))]
+    pub height: u32,
+
+    /// Weight → font size: `sqrt` (default) makes a word's area proportional to its count,
+    /// which is what readers compare; `linear` exaggerates differences; `log` flattens them.
+    #[arg(long, value_enum, default_value_t = ScaleArg::Sqrt)]
+    pub scale: ScaleArg,
+
+    /// Smallest font size in pixels.
+    #[arg(long, default_value_t = 10.0, value_name = "PX")]
+    pub min_font: f32,
+
+    /// Largest font size in pixels (default: as large as the canvas allows with every word placed).
+    #[arg(long, value_name = "PX")]
+    pub max_font: Option<f32>,
+
+    /// Minimum gap between words in pixels.
+    #[arg(long, default_value_t = 2, value_name = "PX")]
+    pub padding: u32,
+
+    /// Angles (degrees, counter-clockwise) words may take, comma-separated.
+    #[arg(
+        long = "rotate",
+        value_delimiter = ',',
+        default_value = "0,90",
+        value_name = "DEG,…",
+        allow_hyphen_values = true
+    )]
+    pub rotations: Vec<f32>,
+
+    /// Share of words drawn horizontally (0 to 1) when 0 is among the angles.
+    #[arg(long, default_value_t = 0.9, value_name = "P")]
+    pub prefer_horizontal: f64,
+
+    /// Search path from the centre.
+    #[arg(long, value_enum, default_value_t = SpiralArg::Archimedean)]
+    pub spiral: SpiralArg,
+
+    /// Seed of every random choice; the same seed and input give byte-identical output.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+
+    /// Colours: okabe-ito (colour-blind safe, default), viridis, blues, greys, or a list like
+    /// `#1b9e77,#d95f02`. Every colour is adjusted to at least 3:1 contrast with the background.
+    #[arg(long, default_value = "okabe-ito", value_name = "PALETTE")]
+    pub palette: String,
+
+    /// How words pick colours: auto (ramps by weight, others by rank), rank, random, weight, fixed.
+    #[arg(long, value_enum, default_value_t = ColorByArg::Auto)]
+    pub color_by: ColorByArg,
+
+    /// Background colour (`#rrggbb`, a name) or `transparent`.
+    #[arg(long, default_value = "white", value_name = "COLOR")]
+    pub background: String,
+
+    /// A PNG whose dark pixels (or, if it has transparency, opaque pixels) are the area words
+    /// may use; stretched to the canvas.
+    #[arg(long, value_name = "FILE")]
+    pub mask: Option<PathBuf>,
+
+    /// Draw the mask's outline, optionally in the given colour.
+    #[arg(long, value_name = "COLOR", num_args = 0..=1, default_missing_value = "#555555", requires = "mask")]
+    pub contour: Option<String>,
+
+    /// A TrueType/OpenType font file (default: the bundled Open Sans Semibold).
+    #[arg(long, value_name = "FILE")]
+    pub font: Option<PathBuf>,
+
+    /// Title of the SVG (its accessible name), e.g. the survey question.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImageFormat {
+    Png,
+    Svg,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScaleArg {
+    Linear,
+    Sqrt,
+    Log,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SpiralArg {
+    Archimedean,
+    Rectangular,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorByArg {
+    Auto,
+    Rank,
+    Random,
+    Weight,
+    Fixed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -118,3 +118,63 @@ fn read_phrases(path: &Path) -> Result<Vec<String>> {
     }
     Ok(phrases)
 }
+
+/// `cloud`'s layout flags → validated [`LayoutOptions`], loading the font and the mask.
+pub fn layout_options(args: &crate::args::CloudArgs) -> Result<wortwolke_layout::LayoutOptions> {
+    use crate::args::{ColorByArg, ScaleArg, SpiralArg};
+    use wortwolke_layout::{Color, ColorBy, Font, LayoutOptions, Mask, Palette, Scale, SpiralKind};
+    let font = match &args.font {
+        Some(path) => {
+            if path.is_dir() {
+                anyhow::bail!(
+                    "{}: is a directory; pass a .ttf or .otf file",
+                    path.display()
+                );
+            }
+            Font::from_path(path)?
+        }
+        None => Font::default(),
+    };
+    let mask = match &args.mask {
+        Some(path) => Some(Mask::from_path(path)?),
+        None => None,
+    };
+    let background: Color = args.background.parse().context("--background")?;
+    let contour = match &args.contour {
+        Some(c) => Some(c.parse::<Color>().context("--contour")?),
+        None => None,
+    };
+    let options = LayoutOptions {
+        width: args.width,
+        height: args.height,
+        scale: match args.scale {
+            ScaleArg::Linear => Scale::Linear,
+            ScaleArg::Sqrt => Scale::Sqrt,
+            ScaleArg::Log => Scale::Log,
+        },
+        min_font: args.min_font,
+        max_font: args.max_font,
+        padding: args.padding,
+        rotations: args.rotations.clone(),
+        prefer_horizontal: args.prefer_horizontal,
+        spiral: match args.spiral {
+            SpiralArg::Archimedean => SpiralKind::Archimedean,
+            SpiralArg::Rectangular => SpiralKind::Rectangular,
+        },
+        seed: args.seed,
+        palette: args.palette.parse::<Palette>()?,
+        color_by: match args.color_by {
+            ColorByArg::Auto => ColorBy::Auto,
+            ColorByArg::Rank => ColorBy::Rank,
+            ColorByArg::Random => ColorBy::Random,
+            ColorByArg::Weight => ColorBy::Weight,
+            ColorByArg::Fixed => ColorBy::Fixed,
+        },
+        background,
+        mask,
+        contour,
+        font,
+    };
+    options.validate()?;
+    Ok(options)
+}

@@ -100,3 +100,53 @@ mod tests {
         );
     }
 }
+
+/// Reads frequency tables: `term<TAB>count` a line (more columns are ignored, so the TSV of
+/// `wortwolke count` works); a first line whose count is not a number is a header. Terms that
+/// appear in several files are summed.
+pub fn read_frequencies(paths: &[PathBuf]) -> Result<Vec<(String, f64)>> {
+    let stdin = PathBuf::from("-");
+    let paths: Vec<&PathBuf> = if paths.is_empty() {
+        vec![&stdin]
+    } else {
+        paths.iter().collect()
+    };
+    let mut order: Vec<String> = Vec::new();
+    let mut sums: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    for path in paths {
+        let (name, bytes) = read_all(path)?;
+        let mut lines = Vec::new();
+        split_lines(&name, &bytes, &mut lines)?;
+        for (i, line) in lines.iter().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let term = cols.next().unwrap_or("").trim();
+            let count = cols.next().map(str::trim);
+            let parsed = count
+                .and_then(|c| c.replace(',', ".").parse::<f64>().ok())
+                .filter(|c| c.is_finite() && *c >= 0.0);
+            match parsed {
+                Some(c) if !term.is_empty() => {
+                    if !sums.contains_key(term) {
+                        order.push(term.to_owned());
+                    }
+                    *sums.entry(term.to_owned()).or_default() += c;
+                }
+                None if i == 0 => continue, // header
+                _ => bail!(
+                    "{name}:{}: expected `term<TAB>count` with a non-negative number; fix the line or drop --frequencies",
+                    i + 1
+                ),
+            }
+        }
+    }
+    Ok(order
+        .into_iter()
+        .map(|t| {
+            let c = sums[&t];
+            (t, c)
+        })
+        .collect())
+}

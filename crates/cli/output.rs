@@ -129,3 +129,42 @@ mod tests {
         assert_eq!(inert("Personal"), "Personal");
     }
 }
+
+/// Writes `bytes` to `path` atomically: into a temporary file beside it, then renamed, so that
+/// an error never leaves a half-written file. `-` writes to standard output.
+pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use anyhow::Context;
+    if path.as_os_str() == "-" {
+        let mut out = std::io::stdout().lock();
+        out.write_all(bytes)?;
+        out.flush()?;
+        return Ok(());
+    }
+    if path.is_dir() {
+        anyhow::bail!(
+            "{}: is a directory; give a file name such as cloud.png",
+            path.display()
+        );
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .with_context(|| {
+            format!(
+                "{}: cannot write; check that the directory exists and is writable",
+                path.display()
+            )
+        });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

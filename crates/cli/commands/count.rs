@@ -3,25 +3,13 @@
 use std::io::Write;
 
 use anyhow::Result;
-use wortwolke_text::Weight;
 
 use super::Outcome;
-use crate::args::{CountArgs, CountBy, TableFormat};
-use crate::config::AnalysisConfig;
-use crate::{input, output};
+use crate::args::{CountArgs, TableFormat};
+use crate::output;
 
 pub fn run(args: CountArgs) -> Result<Outcome> {
-    let config = AnalysisConfig::from_args(&args.analysis)?;
-    let answers = input::read_answers(&args.analysis.inputs)?;
-    let analyzer = config.analyzer(&answers)?;
-    let counter = analyzer.count(answers.iter().map(String::as_str));
-    let weight = match args.count {
-        CountBy::Answers => Weight::Answers,
-        CountBy::Occurrences => Weight::Occurrences,
-    };
-    let mut table = counter.table(weight, analyzer.labels());
-    let distinct = table.terms.len();
-    table.retain_min(args.min_count);
+    let (mut table, distinct) = super::frequency_table(&args.analysis, args.count, args.min_count)?;
     if let Some(top) = args.top {
         table.truncate(top);
     }

@@ -1,0 +1,174 @@
+//! Fonts: the bundled default, any TTF/OTF file, and a word's outline at a size and angle.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use ab_glyph::{Font as _, FontArc, OutlineCurve, ScaleFont as _};
+
+use crate::error::{Error, Result};
+
+/// Open Sans Semibold (Apache-2.0), see `fonts/README.md`.
+static DEFAULT_FONT: &[u8] = include_bytes!("../../../fonts/OpenSans-Semibold.ttf");
+
+/// A font for measuring and drawing words. Cheap to clone.
+///
+/// # Example
+/// ```
+/// use wortwolke_layout::Font;
+///
+/// let font = Font::default();
+/// assert!(font.text_width("Personal", 20.0) > 40.0);
+/// assert!(Font::from_bytes(b"not a font".to_vec(), "x.ttf").is_err());
+/// ```
+#[derive(Clone)]
+pub struct Font {
+    inner: FontArc,
+    name: Arc<str>,
+}
+
+impl std::fmt::Debug for Font {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Font").field("name", &self.name).finish()
+    }
+}
+
+impl Default for Font {
+    /// The bundled Open Sans Semibold.
+    fn default() -> Self {
+        Font {
+            inner: FontArc::try_from_slice(DEFAULT_FONT).expect("the bundled font parses"),
+            name: "Open Sans Semibold".into(),
+        }
+    }
+}
+
+impl Font {
+    /// A font from TTF/OTF bytes; `source_name` names them in errors.
+    pub fn from_bytes(bytes: Vec<u8>, source_name: impl AsRef<Path>) -> Result<Font> {
+        let name = source_name.as_ref().display().to_string();
+        let inner = FontArc::try_from_vec(bytes).map_err(|_| Error::Font {
+            source_name: source_name.as_ref().to_owned(),
+        })?;
+        Ok(Font {
+            inner,
+            name: name.into(),
+        })
+    }
+
+    /// A font from a file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Font> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            source_name: path.to_owned(),
+            source,
+        })?;
+        Font::from_bytes(bytes, path)
+    }
+
+    /// Advance width of `text` at `size` px (kerning included).
+    pub fn text_width(&self, text: &str, size: f32) -> f32 {
+        let scaled = self.inner.as_scaled(size);
+        let mut x = 0.0;
+        let mut prev = None;
+        for c in text.chars() {
+            let id = scaled.glyph_id(c);
+            if let Some(p) = prev {
+                x += scaled.kern(p, id);
+            }
+            x += scaled.h_advance(id);
+            prev = Some(id);
+        }
+        x
+    }
+
+    /// Height of a line box (ascent − descent) at `size` px.
+    pub fn line_height(&self, size: f32) -> f32 {
+        let scaled = self.inner.as_scaled(size);
+        scaled.ascent() - scaled.descent()
+    }
+
+    /// Characters of `text` the font has no glyph for.
+    pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
+        text.chars()
+            .filter(|c| !c.is_whitespace() && self.inner.glyph_id(*c).0 == 0)
+            .collect()
+    }
+
+    /// The outline of `text` at `size` px, centred on the origin of its text box (advance
+    /// width × ascent–descent) and rotated `rotation` degrees counter-clockwise; y grows down.
+    pub(crate) fn shape(&self, text: &str, size: f32, rotation: f32) -> Shape {
+        let scaled = self.inner.as_scaled(size);
+        let (h, v) = (scaled.h_scale_factor(), scaled.v_scale_factor());
+        let width = self.text_width(text, size);
+        let cy = (-scaled.ascent() - scaled.descent()) / 2.0;
+        let cx = width / 2.0;
+        let (sin, cos) = (rotation.to_radians().sin(), rotation.to_radians().cos());
+        let map = |x: f32, y: f32| -> P {
+            let (x, y) = (x - cx, y - cy);
+            P(x * cos + y * sin, -x * sin + y * cos)
+        };
+        let mut curves = Vec::new();
+        let mut x = 0.0;
+        let mut prev = None;
+        for c in text.chars() {
+            let id = scaled.glyph_id(c);
+            if let Some(p) = prev {
+                x += scaled.kern(p, id);
+            }
+            if let Some(outline) = self.inner.outline(id) {
+                let pt = |p: ab_glyph::Point| map(x + p.x * h, -p.y * v);
+                curves.extend(outline.curves.iter().map(|curve| match *curve {
+                    OutlineCurve::Line(a, b) => Curve::Line(pt(a), pt(b)),
+                    OutlineCurve::Quad(a, b, c) => Curve::Quad(pt(a), pt(b), pt(c)),
+                    OutlineCurve::Cubic(a, b, c, d) => Curve::Cubic(pt(a), pt(b), pt(c), pt(d)),
+                }));
+            }
+            x += scaled.h_advance(id);
+            prev = Some(id);
+        }
+        Shape::new(curves)
+    }
+}
+
+/// A point in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct P(pub f32, pub f32);
+
+/// One outline segment in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Curve {
+    Line(P, P),
+    Quad(P, P, P),
+    Cubic(P, P, P, P),
+}
+
+/// A word's outline, relative to its centre, with the bounds of its control points.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Shape {
+    pub curves: Vec<Curve>,
+    pub min: P,
+    pub max: P,
+}
+
+impl Shape {
+    fn new(curves: Vec<Curve>) -> Shape {
+        let mut min = P(f32::INFINITY, f32::INFINITY);
+        let mut max = P(f32::NEG_INFINITY, f32::NEG_INFINITY);
+        let mut add = |p: &P| {
+            min = P(min.0.min(p.0), min.1.min(p.1));
+            max = P(max.0.max(p.0), max.1.max(p.1));
+        };
+        for c in &curves {
+            match c {
+                Curve::Line(a, b) => [a, b].into_iter().for_each(&mut add),
+                Curve::Quad(a, b, c) => [a, b, c].into_iter().for_each(&mut add),
+                Curve::Cubic(a, b, c, d) => [a, b, c, d].into_iter().for_each(&mut add),
+            }
+        }
+        if curves.is_empty() {
+            min = P(0.0, 0.0);
+            max = P(0.0, 0.0);
+        }
+        Shape { curves, min, max }
+    }
+}

@@ -1,0 +1,73 @@
+//! The layout model: what was placed where, independent of any output format.
+
+use serde::Serialize;
+
+use crate::color::Color;
+use crate::Font;
+
+/// A word and its weight (a count), the input of [`layout`](crate::layout).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightedWord {
+    /// The label to draw.
+    pub text: String,
+    /// The weight; only words with a positive weight are drawn.
+    pub weight: f64,
+}
+
+impl WeightedWord {
+    /// A word with a weight.
+    pub fn new(text: impl Into<String>, weight: f64) -> Self {
+        WeightedWord {
+            text: text.into(),
+            weight,
+        }
+    }
+}
+
+/// One placed word. (`x`, `y`) is the centre of the word's text box (advance width × font
+/// ascent–descent) in canvas pixels; the word is rotated `rotation` degrees counter-clockwise
+/// around it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlacedWord {
+    /// The label.
+    pub text: String,
+    /// Its weight.
+    pub weight: f64,
+    /// Font size in pixels.
+    pub font_size: f32,
+    /// Centre x.
+    pub x: f32,
+    /// Centre y.
+    pub y: f32,
+    /// Degrees counter-clockwise.
+    pub rotation: f32,
+    /// Fill colour.
+    pub color: Color,
+    /// Ink bounding box on the canvas: x0, y0, x1, y1 (exclusive).
+    #[serde(skip)]
+    pub bbox: [u32; 4],
+}
+
+/// A cloud: the canvas, the placed words (heaviest first) and the words that did not fit.
+///
+/// PNG, SVG and JSON are all rendered from this one value, so they cannot disagree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Layout {
+    /// Canvas width in pixels.
+    pub width: u32,
+    /// Canvas height in pixels.
+    pub height: u32,
+    /// Background colour.
+    #[serde(skip)]
+    pub background: Color,
+    /// Placed words, heaviest first.
+    pub words: Vec<PlacedWord>,
+    /// Words that did not fit even at the minimum size (never silently lost).
+    pub dropped: Vec<WeightedWord>,
+    /// The mask outline to draw: segments on pixel edges, and their colour.
+    #[serde(skip)]
+    pub contour: Option<(Vec<(u32, u32, u32, u32)>, Color)>,
+    /// The font the words were measured with (renderers draw with the same font).
+    #[serde(skip)]
+    pub font: Font,
+}

@@ -1,0 +1,74 @@
+//! Rasterizing a word's shape into anti-aliased coverage on an integer pixel grid.
+
+use ab_glyph_rasterizer::{point, Rasterizer};
+
+use crate::font::{Curve, Shape, P};
+
+/// A word rasterized: `coverage` is `width × height`, row-major, 0–255. The word's centre lies
+/// at `origin` inside this bitmap, so moving the bitmap by whole pixels moves the word exactly.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Raster {
+    pub width: usize,
+    pub height: usize,
+    pub origin: P,
+    pub coverage: Vec<u8>,
+}
+
+impl Raster {
+    pub(crate) fn new(shape: &Shape) -> Raster {
+        let x0 = shape.min.0.floor();
+        let y0 = shape.min.1.floor();
+        let width = (shape.max.0.ceil() - x0).max(1.0) as usize + 1;
+        let height = (shape.max.1.ceil() - y0).max(1.0) as usize + 1;
+        let origin = P(-x0, -y0);
+        let mut r = Rasterizer::new(width, height);
+        let at = |p: P| point(p.0 + origin.0, p.1 + origin.1);
+        for c in &shape.curves {
+            match *c {
+                Curve::Line(a, b) => r.draw_line(at(a), at(b)),
+                Curve::Quad(a, b, c) => r.draw_quad(at(a), at(b), at(c)),
+                Curve::Cubic(a, b, c, d) => r.draw_cubic(at(a), at(b), at(c), at(d)),
+            }
+        }
+        let mut coverage = vec![0u8; width * height];
+        r.for_each_pixel(|i, a| coverage[i] = (a.clamp(0.0, 1.0) * 255.0).round() as u8);
+        Raster {
+            width,
+            height,
+            origin,
+            coverage,
+        }
+        .cropped()
+    }
+
+    /// The raster cut down to the pixels with ink (a blank raster stays 1 × 1).
+    fn cropped(self) -> Raster {
+        let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0, 0);
+        for y in 0..self.height {
+            for x in 0..self.width {
+                if self.coverage[y * self.width + x] > 0 {
+                    (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x + 1), y1.max(y + 1));
+                }
+            }
+        }
+        if x0 == usize::MAX {
+            return Raster {
+                width: 1,
+                height: 1,
+                origin: self.origin,
+                coverage: vec![0],
+            };
+        }
+        let (width, height) = (x1 - x0, y1 - y0);
+        let mut coverage = Vec::with_capacity(width * height);
+        for y in y0..y1 {
+            coverage.extend_from_slice(&self.coverage[y * self.width + x0..y * self.width + x1]);
+        }
+        Raster {
+            width,
+            height,
+            origin: P(self.origin.0 - x0 as f32, self.origin.1 - y0 as f32),
+            coverage,
+        }
+    }
+}

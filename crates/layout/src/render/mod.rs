@@ -1,0 +1,9 @@
+//! Renderers: pure functions of a [`Layout`](crate::Layout), so PNG, SVG and JSON cannot disagree.
+
+mod json;
+mod png;
+mod svg;
+
+pub use json::json;
+pub use png::{png, write_png};
+pub use svg::{svg, SvgOptions};

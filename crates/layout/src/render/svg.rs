@@ -1,0 +1,193 @@
+//! SVG: the same glyph outlines as the PNG, as paths, with a text alternative.
+
+use std::fmt::Write as _;
+
+use crate::font::{Curve, P};
+use crate::Layout;
+
+/// What the SVG says about itself.
+#[derive(Debug, Clone)]
+pub struct SvgOptions {
+    /// The document title (`<title>`), e.g. the survey question.
+    pub title: String,
+    /// How many top terms `<desc>` lists with their counts.
+    pub described_terms: usize,
+}
+
+impl Default for SvgOptions {
+    fn default() -> Self {
+        SvgOptions {
+            title: "Word cloud".into(),
+            described_terms: 20,
+        }
+    }
+}
+
+/// The layout as an SVG document. Words are drawn as filled paths made from the very outlines
+/// the PNG is rasterized from, so both look the same without depending on installed fonts.
+/// Each word is a group with its text as `<title>`; the document carries a `<title>` and a
+/// `<desc>` listing the top terms with their counts (the text alternative for screen readers).
+/// All text is XML-escaped.
+///
+/// # Example
+/// ```
+/// use wortwolke_layout::{layout, render, LayoutOptions, WeightedWord};
+///
+/// let cloud = layout(&[WeightedWord::new("Bürger & <Innen>", 3.0)], &LayoutOptions { width: 300, height: 100, ..Default::default() });
+/// let svg = render::svg(&cloud, &Default::default());
+/// assert!(svg.contains("<title>Bürger &amp; &lt;Innen&gt;</title>"));
+/// assert!(svg.contains(">Bürger &amp; &lt;Innen&gt; (3)</desc>"));
+/// ```
+pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
+    let mut out = String::new();
+    let (w, h) = (layout.width, layout.height);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"title desc\">\n"
+    );
+    let _ = writeln!(
+        out,
+        "<title id=\"title\">{}</title>",
+        escape(&options.title)
+    );
+    let desc: Vec<String> = layout
+        .words
+        .iter()
+        .take(options.described_terms)
+        .map(|word| format!("{} ({})", word.text, trim_number(word.weight)))
+        .collect();
+    let _ = writeln!(out, "<desc id=\"desc\">{}</desc>", escape(&desc.join(", ")));
+    if layout.background.a > 0 {
+        let _ = writeln!(
+            out,
+            "<rect width=\"100%\" height=\"100%\" fill=\"{}\"{}/>",
+            layout.background.hex(),
+            opacity(layout.background.a)
+        );
+    }
+    for word in &layout.words {
+        let shape = layout.font.shape(&word.text, word.font_size, word.rotation);
+        let mut d = String::new();
+        let mut last: Option<P> = None;
+        let at = |p: P| P(p.0 + word.x, p.1 + word.y);
+        for curve in &shape.curves {
+            let (start, end) = match *curve {
+                Curve::Line(a, b) => (a, b),
+                Curve::Quad(a, _, c) => (a, c),
+                Curve::Cubic(a, _, _, d) => (a, d),
+            };
+            if last != Some(start) {
+                if last.is_some() {
+                    d.push('Z');
+                }
+                let s = at(start);
+                let _ = write!(d, "M{} {}", n(s.0), n(s.1));
+            }
+            match *curve {
+                Curve::Line(_, b) => {
+                    let b = at(b);
+                    let _ = write!(d, "L{} {}", n(b.0), n(b.1));
+                }
+                Curve::Quad(_, b, c) => {
+                    let (b, c) = (at(b), at(c));
+                    let _ = write!(d, "Q{} {} {} {}", n(b.0), n(b.1), n(c.0), n(c.1));
+                }
+                Curve::Cubic(_, b, c, e) => {
+                    let (b, c, e) = (at(b), at(c), at(e));
+                    let _ = write!(
+                        d,
+                        "C{} {} {} {} {} {}",
+                        n(b.0),
+                        n(b.1),
+                        n(c.0),
+                        n(c.1),
+                        n(e.0),
+                        n(e.1)
+                    );
+                }
+            }
+            last = Some(end);
+        }
+        if last.is_some() {
+            d.push('Z');
+        }
+        let _ = writeln!(
+            out,
+            "<g><title>{}</title><path fill=\"{}\"{} d=\"{d}\"/></g>",
+            escape(&word.text),
+            word.color.hex(),
+            opacity(word.color.a)
+        );
+    }
+    if let Some((segments, color)) = &layout.contour {
+        let mut d = String::new();
+        for &(x0, y0, x1, y1) in segments {
+            let _ = write!(d, "M{x0} {y0}L{x1} {y1}");
+        }
+        let _ = writeln!(
+            out,
+            "<path fill=\"none\" stroke=\"{}\" stroke-width=\"2\" d=\"{d}\"/>",
+            color.hex()
+        );
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn opacity(a: u8) -> String {
+    if a == 255 {
+        String::new()
+    } else {
+        format!(" fill-opacity=\"{}\"", n(f32::from(a) / 255.0))
+    }
+}
+
+/// A coordinate with at most two decimals.
+fn n(x: f32) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+fn trim_number(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+/// XML-escapes text for element content and attribute values; drops characters XML forbids.
+pub(crate) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(n(1.005), "1");
+        assert_eq!(n(-0.001), "0");
+        assert_eq!(n(12.5), "12.5");
+    }
+}
