@@ -39,36 +39,3 @@ pub use palette::{ColorBy, Palette};
 pub use place::layout;
 pub use scale::Scale;
 pub use spiral::SpiralKind;
-
-#[cfg(test)]
-pub(crate) mod test_util {
-    //! Shared helpers of the unit tests.
-    use crate::raster::Raster;
-    use crate::sprite::Sprite;
-    use crate::Layout;
-
-    /// Every placed word's ink pixels on the canvas (coverage > 0), re-rasterized from the model.
-    pub(crate) fn ink(layout: &Layout) -> Vec<Vec<(u32, u32)>> {
-        layout
-            .words
-            .iter()
-            .map(|w| {
-                let raster = Raster::new(&layout.font.shape(&w.text, w.font_size, w.rotation));
-                let _ = Sprite::new(&raster, 0);
-                let (x0, y0) = (
-                    (w.x - raster.origin.0).round() as i64,
-                    (w.y - raster.origin.1).round() as i64,
-                );
-                let mut px = Vec::new();
-                for y in 0..raster.height {
-                    for x in 0..raster.width {
-                        if raster.coverage[y * raster.width + x] > 0 {
-                            px.push(((x0 + x as i64) as u32, (y0 + y as i64) as u32));
-                        }
-                    }
-                }
-                px
-            })
-            .collect()
-    }
-}

@@ -71,3 +71,31 @@ pub struct Layout {
     #[serde(skip)]
     pub font: Font,
 }
+
+impl Layout {
+    /// The canvas pixels that word `index` covers with any ink (the pixels the PNG paints),
+    /// recomputed from the model. Useful for hit-testing, and for checking that no two words
+    /// share a pixel.
+    ///
+    /// # Panics
+    /// Panics if `index` is not a placed word's index.
+    pub fn ink(&self, index: usize) -> Vec<(u32, u32)> {
+        let word = &self.words[index];
+        let raster =
+            crate::raster::Raster::new(&self.font.shape(&word.text, word.font_size, word.rotation));
+        let (x0, y0) = (
+            (word.x - raster.origin.0).round() as i64,
+            (word.y - raster.origin.1).round() as i64,
+        );
+        let mut pixels = Vec::new();
+        for y in 0..raster.height {
+            for x in 0..raster.width {
+                let (cx, cy) = (x0 + x as i64, y0 + y as i64);
+                if raster.coverage[y * raster.width + x] > 0 && cx >= 0 && cy >= 0 {
+                    pixels.push((cx as u32, cy as u32));
+                }
+            }
+        }
+        pixels
+    }
+}

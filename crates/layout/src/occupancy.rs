@@ -12,18 +12,26 @@ pub(crate) struct Occupancy {
     border: usize,
     stride: usize,
     rows: Vec<u64>,
+    /// Per row and u64 word `k`: the longest stretch of free pixels that starts at some pixel
+    /// of word `k` (capped at `u16::MAX`). Lets a window be rejected with two lookups when the
+    /// sprite's longest run of ink cannot fit there (see [`Occupancy::may_fit_run`]).
+    avail: Vec<u16>,
 }
 
 impl Occupancy {
     pub(crate) fn new(width: usize, height: usize, border: usize) -> Occupancy {
-        let stride = (width + 2 * border).div_ceil(64) + 1;
-        Occupancy {
+        // room on the right for 64-position windows and 128-bit reads past the last sprite
+        let stride = (width + 2 * border).div_ceil(64) + 4;
+        let mut occupancy = Occupancy {
             width,
             height,
             border,
             stride,
             rows: vec![0; stride * (height + 2 * border)],
-        }
+            avail: Vec::new(),
+        };
+        occupancy.avail = vec![u16::MAX; occupancy.stride * (height + 2 * border)];
+        occupancy
     }
 
     /// Marks canvas pixel (x, y) as taken.
@@ -33,6 +41,7 @@ impl Occupancy {
     }
 
     /// Whether canvas pixel (x, y) is taken.
+    #[cfg(test)]
     pub(crate) fn get(&self, x: usize, y: usize) -> bool {
         let (bx, by) = (x + self.border, y + self.border);
         self.rows[by * self.stride + bx / 64] >> (bx % 64) & 1 == 1
@@ -40,57 +49,203 @@ impl Occupancy {
 
     /// Whether `sprite` with its top-left at canvas position (x, y) (which may be negative by up
     /// to the border) touches a taken pixel. Its ink must lie inside the canvas.
+    #[cfg(test)]
     pub(crate) fn collides(&self, sprite: &Sprite, x: isize, y: isize) -> bool {
+        self.blocked(sprite, x, y, 0..sprite.height, 1) & 1 != 0
+    }
+
+    /// For the 64 top-left positions `x .. x + 64` on row `y`, a bit mask of those where the
+    /// given sprite rows touch a taken pixel (bit `i` ↔ position `x + i`), ignoring bits not in
+    /// `candidates`. Each run of `len` ink pixels costs one 128-bit extraction and `log2(len)`
+    /// shift-ors, so 64 positions are tested for about the price of one.
+    pub(crate) fn blocked(
+        &self,
+        sprite: &Sprite,
+        x: isize,
+        y: isize,
+        rows: impl IntoIterator<Item = usize>,
+        candidates: u64,
+    ) -> u64 {
         let bx = (x + self.border as isize) as usize;
         let by = (y + self.border as isize) as usize;
-        // cheap rejection: a few ink pixels first
-        for &(px, py) in &sprite.probes {
-            let (cx, cy) = (bx + px, by + py);
-            if self.rows[cy * self.stride + cx / 64] >> (cx % 64) & 1 == 1 {
-                return true;
-            }
-        }
-        let (k0, shift) = (bx / 64, bx % 64);
-        for r in 0..sprite.height {
-            let occ = &self.rows[(by + r) * self.stride + k0..];
-            let row = &sprite.rows[r * sprite.stride..(r + 1) * sprite.stride];
-            if shift == 0 {
-                for (k, &bits) in row.iter().enumerate() {
-                    if bits & occ[k] != 0 {
-                        return true;
-                    }
+        let mut blocked = 0u64;
+        for r in rows {
+            let row = &self.rows[(by + r) * self.stride..(by + r + 1) * self.stride];
+            for &(start, len) in sprite.row_runs(r) {
+                let (mut start, mut len) = (start as usize, len as usize);
+                while len > 0 {
+                    let l = len.min(64);
+                    blocked |= dilated(row, bx + start, l);
+                    start += l;
+                    len -= l;
                 }
-            } else {
-                for (k, &bits) in row.iter().enumerate() {
-                    if bits != 0
-                        && ((bits << shift) & occ[k] != 0
-                            || (bits >> (64 - shift)) & occ[k + 1] != 0)
-                    {
-                        return true;
-                    }
+                if blocked & candidates == candidates {
+                    return blocked;
                 }
             }
         }
-        false
+        blocked
     }
 
     /// Marks the unpadded ink of a placed word: `ink` is its coverage-bearing pixels, given as
     /// canvas coordinates.
     pub(crate) fn insert(&mut self, pixels: impl IntoIterator<Item = (usize, usize)>) {
+        let (mut y0, mut y1) = (usize::MAX, 0);
         for (x, y) in pixels {
             if x < self.width && y < self.height {
                 self.set(x, y);
+                (y0, y1) = (y0.min(y), y1.max(y + 1));
             }
+        }
+        for y in y0..y1 {
+            self.update_avail(y + self.border);
         }
     }
 
-    pub(crate) fn width(&self) -> usize {
-        self.width
+    /// Recomputes the free-stretch index of every row (after a mask was drawn with `set`).
+    pub(crate) fn update_all(&mut self) {
+        for row in 0..self.rows.len() / self.stride {
+            self.update_avail(row);
+        }
     }
 
-    pub(crate) fn height(&self) -> usize {
-        self.height
+    /// Recomputes `avail` for one bordered row from its free runs.
+    fn update_avail(&mut self, row: usize) {
+        let words = &self.rows[row * self.stride..(row + 1) * self.stride];
+        let avail = &mut self.avail[row * self.stride..(row + 1) * self.stride];
+        avail.fill(0);
+        let bits = words.len() * 64;
+        let mut p = 0;
+        while p < bits {
+            // next free pixel at or after p
+            let k = p / 64;
+            let free_bits = !words[k] & (u64::MAX << (p % 64));
+            if free_bits == 0 {
+                p = (k + 1) * 64;
+                continue;
+            }
+            let s = k * 64 + free_bits.trailing_zeros() as usize;
+            // end of this free run
+            let mut e = s;
+            loop {
+                let k = e / 64;
+                if k >= words.len() {
+                    e = bits;
+                    break;
+                }
+                let taken = words[k] & (u64::MAX << (e % 64));
+                if taken != 0 {
+                    e = k * 64 + taken.trailing_zeros() as usize;
+                    break;
+                }
+                e = (k + 1) * 64;
+            }
+            for k in s / 64..=(e - 1) / 64 {
+                let from = s.max(k * 64);
+                let len = (e - from).min(u16::MAX as usize) as u16;
+                avail[k] = avail[k].max(len);
+            }
+            p = e;
+        }
     }
+
+    /// Like [`Occupancy::blocked`] for one run of ink: `(row, x, len)` of the sprite.
+    pub(crate) fn blocked_run(
+        &self,
+        x: isize,
+        y: isize,
+        (r, start, len): (usize, usize, usize),
+    ) -> u64 {
+        let bx = (x + self.border as isize) as usize;
+        let row = (y + self.border as isize) as usize + r;
+        let words = &self.rows[row * self.stride..(row + 1) * self.stride];
+        let (mut start, mut len) = (bx + start, len);
+        let mut blocked = 0;
+        while len > 0 {
+            let l = len.min(64);
+            blocked |= dilated(words, start, l);
+            start += l;
+            len -= l;
+        }
+        blocked
+    }
+
+    /// The index of the first window (counted outwards from `centre_x` as the layout does:
+    /// windows `[c + 64 i, c + 64 i + 64)` to the right, `[c - 64 (i + 1), c - 64 i)` to the left)
+    /// at or beyond the one starting at `x` that may hold the sprite's run `(r, start, len)`
+    /// on row `y`, or `None` if no window further out can. Skips dense stretches in one step.
+    pub(crate) fn next_window(
+        &self,
+        x: isize,
+        y: isize,
+        (r, start, len): (usize, usize, usize),
+        centre_x: isize,
+        rightwards: bool,
+    ) -> Option<i64> {
+        let border = self.border as isize;
+        let row = (y + border) as usize + r;
+        let avail = &self.avail[row * self.stride..(row + 1) * self.stride];
+        // pixel of the run's first ink for the window's first (right) or last (left) position
+        let p = if rightwards {
+            x + border + start as isize
+        } else {
+            x + 63 + border + start as isize
+        };
+        let k0 = (p.max(0) as usize / 64).min(avail.len() - 1);
+        let fits = |k: usize| usize::from(avail[k]) >= len;
+        let k = if rightwards {
+            (k0..avail.len()).find(|&k| fits(k))?
+        } else {
+            (0..=k0)
+                .rev()
+                .find(|&k| fits(k) || (k + 1 < avail.len() && fits(k + 1)))?
+        };
+        let index = if rightwards {
+            // first position whose run starts in word k (or later): x' = 64 k − border − start
+            let x_first = 64 * k as isize - border - start as isize;
+            ((x_first - centre_x).max(0) / 64) as i64
+        } else {
+            // last position whose run starts in word k + 1 at the latest
+            let x_last = 64 * (k as isize + 2) - 1 - border - start as isize;
+            ((centre_x - 1 - x_last).max(0) / 64) as i64
+        };
+        Some(index)
+    }
+
+    /// False if no position `x .. x + 64` of row `y` (top-left coordinates of a sprite whose
+    /// row `r` has a run of `len` ink pixels starting at `start`) can have that run on free
+    /// pixels. A cheap necessary condition; true means "test properly".
+    pub(crate) fn may_fit_run(
+        &self,
+        x: isize,
+        y: isize,
+        (r, start, len): (usize, usize, usize),
+    ) -> bool {
+        let p = (x + self.border as isize) as usize + start;
+        let row = (y + self.border as isize) as usize + r;
+        let avail = &self.avail[row * self.stride..(row + 1) * self.stride];
+        let (k0, k1) = (p / 64, (p + 63) / 64);
+        usize::from(avail[k0]) >= len || usize::from(avail[k1.min(avail.len() - 1)]) >= len
+    }
+}
+
+/// Bit `i` is set if any of the bits `off + i .. off + i + len` of `row` is set (`len` ≤ 64).
+#[inline]
+fn dilated(row: &[u64], off: usize, len: usize) -> u64 {
+    let (k, s) = (off / 64, off % 64);
+    let mut v = u128::from(row[k]) | (u128::from(row[k + 1]) << 64);
+    v >>= s;
+    if s > 0 {
+        v |= u128::from(row[k + 2]) << (128 - s);
+    }
+    // OR of v >> 0 .. v >> (len - 1), by doubling
+    let mut span = 1;
+    while span < len {
+        let shift = span.min(len - span);
+        v |= v >> shift;
+        span += shift;
+    }
+    v as u64
 }
 
 #[cfg(test)]
@@ -98,6 +253,20 @@ mod tests {
     use super::*;
     use crate::font::P;
     use crate::raster::Raster;
+
+    #[test]
+    fn dilated_matches_naive() {
+        let row = [0x8000_0000_0000_0001u64, 0x10, 0, 0, 0];
+        for off in 0..100 {
+            for len in 1..=64 {
+                let naive = (0..64).fold(0u64, |acc, i| {
+                    let any = (off + i..off + i + len).any(|b| row[b / 64] >> (b % 64) & 1 == 1);
+                    acc | (u64::from(any) << i)
+                });
+                assert_eq!(dilated(&row, off, len), naive, "{off} {len}");
+            }
+        }
+    }
 
     #[test]
     fn collides_only_on_shared_pixels() {

@@ -1,21 +1,16 @@
 //! The placement loop: largest first, along the spiral, real glyph shapes, no silent loss.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
-
 use crate::color::Color;
 use crate::model::{Layout, PlacedWord, WeightedWord};
 use crate::occupancy::Occupancy;
 use crate::options::LayoutOptions;
 use crate::raster::Raster;
 use crate::rng::Rng;
-use crate::spiral::{offsets, SpiralKind};
+use crate::spiral::SpiralKind;
 use crate::sprite::Sprite;
 
-/// Distance between spiral turns, pixels.
-const SPIRAL_SPACING: f64 = 4.0;
 /// How much of the allowed area the words' text boxes may cover when the size is derived.
-const FILL: f64 = 0.6;
+const FILL: f64 = 0.38;
 /// Each smaller attempt for a word that does not fit multiplies its size by this.
 const SHRINK: f32 = 0.85;
 
@@ -65,7 +60,6 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
         options.background,
         options.seed,
     );
-    let spiral = cached_offsets(options.spiral, width, height);
     let min_font = options.min_font.max(1.0);
     let max_font = options
         .max_font
@@ -79,7 +73,6 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
             &colors,
             options,
             mask.as_ref(),
-            &spiral,
             width,
             height,
             (max_font * factor).max(min_font),
@@ -111,17 +104,6 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
 
 fn top_dropped_in(cloud: &Layout, words: &[WeightedWord]) -> bool {
     !words.is_empty() && cloud.words.first().is_none_or(|w| w.text != words[0].text)
-}
-
-/// The spiral offsets for a canvas, computed once per process and canvas size.
-fn cached_offsets(kind: SpiralKind, width: usize, height: usize) -> Arc<Vec<(i32, i32)>> {
-    type Cache = Mutex<HashMap<(SpiralKind, usize, usize), Arc<Vec<(i32, i32)>>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
-    map.entry((kind, width, height))
-        .or_insert_with(|| Arc::new(offsets(kind, width, height, SPIRAL_SPACING)))
-        .clone()
 }
 
 /// The largest font size at which (a) the heaviest word fits the canvas width and a third of
@@ -166,7 +148,6 @@ fn place_all(
     colors: &[Color],
     options: &LayoutOptions,
     mask: Option<&crate::mask::Mask>,
-    spiral: &[(i32, i32)],
     width: usize,
     height: usize,
     max_font: f32,
@@ -182,6 +163,7 @@ fn place_all(
                 }
             }
         }
+        occupancy.update_all();
     }
     let mut rng = Rng::new(options.seed);
     let max_w = words.first().map_or(1.0, |w| w.weight);
@@ -216,7 +198,14 @@ fn place_all(
                     break 'sizes;
                 };
                 if let Some(at) = search(
-                    &occupancy, &sprite, &raster, padding, spiral, start, width, height,
+                    &occupancy,
+                    &sprite,
+                    &raster,
+                    padding,
+                    options.spiral,
+                    start,
+                    width,
+                    height,
                 ) {
                     found = Some((s, rotation, raster, at));
                     break 'sizes;
@@ -295,37 +284,175 @@ fn rotation_order(rotations: &[f32], prefer_horizontal: f64, rng: &mut Rng) -> V
     order
 }
 
-/// The first free position along the spiral around `start`: the raster's top-left corner.
-#[allow(clippy::too_many_arguments)]
+/// The free position nearest to `centre` for the sprite's text-box centre, or `None`.
+///
+/// Positions are taken in order of distance from the centre — elliptic (the canvas' aspect
+/// ratio) for [`SpiralKind::Archimedean`], box-shaped for [`SpiralKind::Rectangular`]: the order
+/// an ideal, infinitely fine spiral would visit them in. The search is exact: rows are scanned
+/// outwards from the centre row, 64 positions at a time (see [`Occupancy::blocked`]), and stops
+/// as soon as no unvisited position can be nearer than the best one found. Returns the raster's
+/// top-left corner.
 fn search(
     occupancy: &Occupancy,
     sprite: &Sprite,
     raster: &Raster,
     padding: usize,
-    spiral: &[(i32, i32)],
-    start: (i32, i32),
+    kind: SpiralKind,
+    centre: (i32, i32),
     width: usize,
     height: usize,
 ) -> Option<(isize, isize)> {
-    let (ox, oy) = (raster.origin.0 as i32, raster.origin.1 as i32);
+    let pad = padding as i64;
+    let (ox, oy) = (raster.origin.0 as i64, raster.origin.1 as i64);
+    // sprite top-left that puts the text-box centre on `centre`
+    let (tx, ty) = (
+        i64::from(centre.0) - ox - pad,
+        i64::from(centre.1) - oy - pad,
+    );
     let (ix0, iy0, ix1, iy1) = sprite.ink;
-    let (w, h) = (width as i32, height as i32);
-    let pad = padding as i32;
-    for &(dx, dy) in spiral {
-        // raster top-left
-        let (rx, ry) = (start.0 + dx - ox, start.1 + dy - oy);
-        // the ink (sprite coordinates include the padding) must be inside the canvas
-        let (sx, sy) = (rx - pad, ry - pad);
-        if sx + ix0 as i32 >= 0
-            && sy + iy0 as i32 >= 0
-            && sx + ix1 as i32 <= w
-            && sy + iy1 as i32 <= h
-            && !occupancy.collides(sprite, sx as isize, sy as isize)
-        {
-            return Some((rx as isize, ry as isize));
-        }
+    // sprite top-left range that keeps the ink inside the canvas
+    let (x_lo, x_hi) = (-(ix0 as i64), width as i64 - ix1 as i64);
+    let (y_lo, y_hi) = (-(iy0 as i64), height as i64 - iy1 as i64);
+    if x_lo > x_hi || y_lo > y_hi {
+        return None;
     }
-    None
+    let (w, h) = (width as i64, height as i64);
+    let distance = |dx: i64, dy: i64| -> i64 {
+        let (a, b) = (dx.abs() * h, dy.abs() * w);
+        match kind {
+            SpiralKind::Archimedean => a * a + b * b,
+            SpiralKind::Rectangular => a.max(b).pow(2),
+        }
+    };
+    let mut best: Option<(i64, i64, i64)> = None; // (distance, x, y)
+                                                  // Each row keeps a cursor on each side: the next window of 64 positions to test, right of
+                                                  // the centre (`[tx + 64 k, tx + 64 k + 64)`) and left of it (`[tx - 64 (k + 1), tx - 64 k)`).
+                                                  // Windows are visited in bands of growing distance, so that the dense middle of the cloud is
+                                                  // crossed once per row instead of once per row *and* per far-away window.
+    let rows = (y_hi - y_lo + 1) as usize;
+    let mut right = vec![0i64; rows];
+    let mut left = vec![0i64; rows];
+    let windows_right = (x_hi - tx).max(-1) / 64 + 1;
+    let windows_left = ((tx - x_lo).max(0) + 63) / 64;
+    let band = 12 * h.max(1); // about 12 pixels of x distance per band
+    let far = distance(
+        (tx - x_lo).abs().max((x_hi - tx).abs()) + 64,
+        (ty - y_lo).abs().max((y_hi - ty).abs()) + 1,
+    );
+    let mut k = 1i64;
+    loop {
+        let radius = k * band;
+        let limit = match kind {
+            SpiralKind::Archimedean | SpiralKind::Rectangular => radius * radius,
+        };
+        // only rows that can hold a position nearer than `radius` (|dy| · w < radius)
+        let reach = radius / w.max(1) + 1;
+        for y in (ty - reach).max(y_lo)..=(ty + reach).min(y_hi) {
+            let row = (y - y_lo) as usize;
+            let dy = y - ty;
+            if distance(0, dy) >= limit {
+                continue;
+            }
+            for side in [true, false] {
+                let cursor = if side {
+                    &mut right[row]
+                } else {
+                    &mut left[row]
+                };
+                let count = if side { windows_right } else { windows_left };
+                while *cursor < count {
+                    let x0 = if side {
+                        tx + 64 * *cursor
+                    } else {
+                        tx - 64 * (*cursor + 1)
+                    };
+                    let nearest_dx = if side { x0 - tx } else { tx - (x0 + 63) };
+                    if distance(nearest_dx, dy) >= limit {
+                        break;
+                    }
+                    // jump over windows whose longest run of ink cannot find room on this row
+                    if let Some(next) = occupancy.next_window(
+                        x0 as isize,
+                        y as isize,
+                        sprite.longest_run,
+                        tx as isize,
+                        side,
+                    ) {
+                        if next > *cursor {
+                            *cursor = next;
+                            continue;
+                        }
+                    } else {
+                        *cursor = count;
+                        break;
+                    }
+                    *cursor += 1;
+                    if let Some((d, x)) =
+                        test_window(occupancy, sprite, x0, y, (x_lo, x_hi), side, |x| {
+                            distance(x - tx, dy)
+                        })
+                    {
+                        if best.is_none_or(|(b, _, _)| d < b) {
+                            best = Some((d, x, y));
+                        }
+                    }
+                }
+            }
+        }
+        if best.is_some_and(|(d, _, _)| d < limit) || limit > far {
+            break;
+        }
+        k += 1;
+    }
+    best.map(|(_, x, y)| ((x + pad) as isize, (y + pad) as isize))
+}
+
+/// Tests the 64 positions `[x0, x0 + 64)` of row `y` and returns the free one nearest to the
+/// centre (`towards_right`: the window lies right of the centre, so its lowest free bit is the
+/// nearest) with its distance.
+fn test_window(
+    occupancy: &Occupancy,
+    sprite: &Sprite,
+    x0: i64,
+    y: i64,
+    (x_lo, x_hi): (i64, i64),
+    towards_right: bool,
+    distance: impl Fn(i64) -> i64,
+) -> Option<(i64, i64)> {
+    // test from `base` (never left of the allowed range, so indices stay inside the border)
+    let base = x0.max(x_lo);
+    let hi = (x_hi - base + 1).min(x0 + 64 - base).clamp(0, 64);
+    if hi <= 0 {
+        return None;
+    }
+    let (bx, by) = (base as isize, y as isize);
+    if !occupancy.may_fit_run(bx, by, sprite.longest_run)
+        || sprite
+            .band_runs
+            .iter()
+            .any(|&run| !occupancy.may_fit_run(bx, by, run))
+    {
+        return None;
+    }
+    let mut free = if hi == 64 { u64::MAX } else { (1u64 << hi) - 1 };
+    free &= !occupancy.blocked_run(bx, by, sprite.longest_run);
+    if free == 0 {
+        return None;
+    }
+    free &= !occupancy.blocked(sprite, bx, by, sprite.key_rows.iter().copied(), free);
+    if free == 0 {
+        return None;
+    }
+    free &= !occupancy.blocked(sprite, bx, by, 0..sprite.height, free);
+    if free == 0 {
+        return None;
+    }
+    let i = if towards_right {
+        free.trailing_zeros()
+    } else {
+        63 - free.leading_zeros()
+    } as i64;
+    Some((distance(base + i), base + i))
 }
 
 /// The centre of mass of a mask's allowed area.
@@ -345,4 +472,84 @@ fn centre_of(mask: &crate::mask::Mask) -> (i32, i32) {
         return (w as i32 / 2, h as i32 / 2);
     }
     ((sx / n) as i32, (sy / n) as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words like the benches use: Zipf-like weights, German compounds.
+    fn words(n: usize) -> Vec<WeightedWord> {
+        const PARTS: &[&str] = &[
+            "Personal",
+            "Verwaltung",
+            "Schnitt",
+            "Stelle",
+            "Daten",
+            "Schutz",
+            "Dienst",
+            "Leistung",
+            "Antrag",
+            "Portal",
+            "Konto",
+            "Akte",
+            "Prozess",
+            "Förder",
+            "Mittel",
+            "Bürger",
+            "Service",
+            "Netz",
+        ];
+        (0..n)
+            .map(|i| {
+                let a = PARTS[i % PARTS.len()];
+                let b = PARTS[(i / PARTS.len() + 3 * i) % PARTS.len()].to_lowercase();
+                let text = if i < PARTS.len() {
+                    a.to_owned()
+                } else {
+                    format!("{a}{b}{i}")
+                };
+                WeightedWord::new(text, (1000.0 / (i as f64 + 1.0)).max(1.0).round())
+            })
+            .collect()
+    }
+
+    /// Asserts that no canvas pixel is ink of two words and all ink is on the canvas.
+    pub(crate) fn assert_no_overlap(cloud: &Layout) {
+        let mut owner = vec![usize::MAX; (cloud.width * cloud.height) as usize];
+        for i in 0..cloud.words.len() {
+            let pixels = cloud.ink(i);
+            assert!(!pixels.is_empty(), "{} has ink", cloud.words[i].text);
+            for &(x, y) in &pixels {
+                assert!(
+                    x < cloud.width && y < cloud.height,
+                    "{} leaves the canvas",
+                    cloud.words[i].text
+                );
+                let o = &mut owner[(y * cloud.width + x) as usize];
+                assert!(
+                    *o == usize::MAX,
+                    "{} and {} share pixel {x},{y}",
+                    cloud.words[*o].text,
+                    cloud.words[i].text
+                );
+                *o = i;
+            }
+        }
+    }
+
+    #[test]
+    fn many_words_never_share_an_ink_pixel() {
+        for (n, w, h, padding) in [(300, 1000, 700, 2), (150, 600, 400, 0), (60, 300, 300, 5)] {
+            let options = LayoutOptions {
+                width: w,
+                height: h,
+                padding,
+                ..Default::default()
+            };
+            let cloud = layout(&words(n), &options);
+            assert_eq!(cloud.words.len() + cloud.dropped.len(), n);
+            assert_no_overlap(&cloud);
+        }
+    }
 }

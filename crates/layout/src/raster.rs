@@ -72,3 +72,24 @@ impl Raster {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Raster;
+    use crate::Font;
+
+    #[test]
+    fn whole_word_is_rasterized() {
+        let font = Font::default();
+        for size in [12.0, 50.0, 196.09511, 500.0] {
+            let width = font.text_width("Personal", size);
+            let raster = Raster::new(&font.shape("Personal", size, 0.0));
+            // the ink spans nearly the advance width (side bearings are small)
+            assert!(
+                raster.width as f32 > width * 0.9,
+                "{size}: ink {} of advance {width}",
+                raster.width
+            );
+        }
+    }
+}

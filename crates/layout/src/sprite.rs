@@ -4,6 +4,8 @@ use crate::raster::Raster;
 
 /// The ink of one word (every pixel with any coverage), optionally grown by a padding.
 /// Bit `i` of word `k` in a row is pixel `x = 64 k + i` (relative to the sprite's left edge).
+/// Each row is also kept as runs of set bits, which the occupancy test uses to check 64
+/// positions at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Sprite {
     pub width: usize,
@@ -11,10 +13,17 @@ pub(crate) struct Sprite {
     /// u64 words per row
     pub stride: usize,
     pub rows: Vec<u64>,
-    /// Ink bounding box inside the sprite: x0, y0, x1, y1 (exclusive).
+    /// Ink bounding box inside the sprite: x0, y0, x1, y1 (exclusive), before padding.
     pub ink: (usize, usize, usize, usize),
-    /// A few ink pixels for cheap rejection before the full test.
-    pub probes: Vec<(usize, usize)>,
+    /// Runs of set bits per row: `runs[run_start[r]..run_start[r + 1]]` are `(x, len)`.
+    pub runs: Vec<(u32, u32)>,
+    pub run_start: Vec<usize>,
+    /// The rows with the most ink, tested first to reject a window cheaply.
+    pub key_rows: Vec<usize>,
+    /// The longest run of ink: (row, x, length).
+    pub longest_run: (usize, usize, usize),
+    /// The longest run in each third of the rows (top, middle, bottom): cheap tests first.
+    pub band_runs: Vec<(usize, usize, usize)>,
 }
 
 impl Sprite {
@@ -50,43 +59,79 @@ impl Sprite {
             stride,
             rows,
             ink,
-            probes: Vec::new(),
+            runs: Vec::new(),
+            run_start: Vec::new(),
+            key_rows: Vec::new(),
+            longest_run: (0, 0, 0),
+            band_runs: Vec::new(),
         };
-        sprite.probes = sprite.pick_probes();
         if padding > 0 {
             sprite.dilate(padding);
         }
+        sprite.index_runs();
         Some(sprite)
+    }
+
+    fn index_runs(&mut self) {
+        let mut counts = Vec::with_capacity(self.height);
+        for y in 0..self.height {
+            self.run_start.push(self.runs.len());
+            let mut x = 0;
+            let mut count = 0;
+            while x < self.width {
+                if self.get(x, y) {
+                    let start = x;
+                    while x < self.width && self.get(x, y) {
+                        x += 1;
+                    }
+                    self.runs.push((start as u32, (x - start) as u32));
+                    if x - start > self.longest_run.2 {
+                        self.longest_run = (y, start, x - start);
+                    }
+                    count += x - start;
+                } else {
+                    x += 1;
+                }
+            }
+            counts.push(count);
+        }
+        self.run_start.push(self.runs.len());
+        for band in 0..3 {
+            let rows = self.height * band / 3..self.height * (band + 1) / 3;
+            let best = rows
+                .flat_map(|r| {
+                    self.row_runs(r)
+                        .iter()
+                        .map(move |&(x, l)| (r, x as usize, l as usize))
+                })
+                .max_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(&a.0)));
+            if let Some(run) = best {
+                if run.2 >= 3 && !self.band_runs.contains(&run) {
+                    self.band_runs.push(run);
+                }
+            }
+        }
+        // the two fullest rows, apart from each other
+        let mut order: Vec<usize> = (0..self.height).collect();
+        order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
+        if let Some(&first) = order.first() {
+            self.key_rows.push(first);
+            if let Some(&second) = order
+                .iter()
+                .find(|&&r| r.abs_diff(first) * 3 >= self.height)
+            {
+                self.key_rows.push(second);
+            }
+        }
+    }
+
+    /// Runs of row `r`.
+    pub(crate) fn row_runs(&self, r: usize) -> &[(u32, u32)] {
+        &self.runs[self.run_start[r]..self.run_start[r + 1]]
     }
 
     pub(crate) fn get(&self, x: usize, y: usize) -> bool {
         self.rows[y * self.stride + x / 64] >> (x % 64) & 1 == 1
-    }
-
-    /// Ink pixels spread over the word (before padding): the middle row's first ink pixel in
-    /// each of eight column bands, plus the first ink pixel found scanning from the centre.
-    fn pick_probes(&self) -> Vec<(usize, usize)> {
-        let (x0, y0, x1, y1) = self.ink;
-        let mut probes = Vec::new();
-        let bands = 8;
-        for b in 0..bands {
-            let (bx0, bx1) = (x0 + (x1 - x0) * b / bands, x0 + (x1 - x0) * (b + 1) / bands);
-            let ym = (y0 + y1) / 2;
-            'band: for dy in 0..(y1 - y0) {
-                for y in [ym + dy / 2, ym.saturating_sub(dy / 2 + dy % 2)] {
-                    if y < y0 || y >= y1 {
-                        continue;
-                    }
-                    for x in bx0..bx1 {
-                        if self.get(x, y) {
-                            probes.push((x, y));
-                            break 'band;
-                        }
-                    }
-                }
-            }
-        }
-        probes
     }
 
     /// Grows the ink by `r` pixels horizontally and vertically (a square structuring element).
