@@ -103,7 +103,5 @@ fn bench_render(c: &mut Criterion) {
     group.finish();
 }
 
-#[cfg(not(test))]
 criterion_group!(benches, bench_layout, bench_render);
-#[cfg(not(test))]
 criterion_main!(benches);

@@ -373,3 +373,226 @@ fn no_stem_and_english() {
         run.stdout
     );
 }
+
+#[test]
+fn cloud_png_svg_json_from_the_example() {
+    let dir = scratch("cloud_formats");
+    for ext in ["png", "svg", "json"] {
+        let out = dir.join(format!("efa.{ext}"));
+        let run = wortwolke(
+            &[
+                "cloud",
+                EXAMPLE,
+                "--width",
+                "400",
+                "--height",
+                "300",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            "",
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(run.stderr.contains("wrote"), "{run:?}");
+        let bytes = std::fs::read(&out).unwrap();
+        match ext {
+            "png" => assert_eq!(&bytes[1..4], b"PNG"),
+            "svg" => {
+                let svg = String::from_utf8(bytes).unwrap();
+                assert!(
+                    svg.starts_with("<svg")
+                        && svg
+                            .contains("<desc id=\"desc\">fehlende (10), fehlt (10), Personal (9)"),
+                    "{}",
+                    &svg[..300]
+                );
+            }
+            _ => {
+                let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+                assert_eq!(
+                    (v["width"].as_u64(), v["height"].as_u64()),
+                    (Some(400), Some(300))
+                );
+                let w = &v["words"][0];
+                for key in ["text", "weight", "font_size", "x", "y", "rotation", "color"] {
+                    assert!(!w[key].is_null(), "{key} in {w}");
+                }
+                assert!(v["dropped"].is_array());
+            }
+        }
+    }
+}
+
+#[test]
+fn cloud_png_is_byte_identical_run_to_run() {
+    let dir = scratch("cloud_identical");
+    let (a, b) = (dir.join("a.png"), dir.join("b.png"));
+    for out in [&a, &b] {
+        let run = wortwolke(
+            &[
+                "cloud",
+                EXAMPLE,
+                "--width",
+                "300",
+                "--height",
+                "200",
+                "--seed",
+                "3",
+                "-q",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            "",
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+    }
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+}
+
+#[test]
+fn cloud_from_a_frequency_table_and_to_stdout() {
+    let table = "term\tanswers\nPersonalmangel\t31\nSchnittstellen\t17\nDatenschutz\t9\n";
+    let run = wortwolke(
+        &[
+            "cloud",
+            "--frequencies",
+            "-o",
+            "-",
+            "--format",
+            "json",
+            "--width",
+            "300",
+            "--height",
+            "200",
+        ],
+        table,
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["words"][0]["text"], "Personalmangel");
+    assert_eq!(v["words"][0]["weight"], 31.0);
+    let out = scratch("cloud_frequencies").join("x.json");
+    wortwolke(
+        &["cloud", "--frequencies", "-o", out.to_str().unwrap()],
+        "Geld\t3\nZeit\tviel\n",
+    )
+    .assert_error("<stdin>:2: expected `term<TAB>count`");
+    assert!(!out.exists());
+}
+
+#[test]
+fn cloud_reports_dropped_words_with_counts() {
+    let mut table = String::new();
+    for i in 0..300 {
+        table.push_str(&format!("Wort{i}\t{}\n", 300 - i));
+    }
+    let run = wortwolke(
+        &[
+            "cloud",
+            "--frequencies",
+            "--max-words",
+            "300",
+            "--width",
+            "120",
+            "--height",
+            "80",
+            "-o",
+            "-",
+            "--format",
+            "json",
+        ],
+        &table,
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let dropped = v["dropped"].as_array().unwrap();
+    assert!(!dropped.is_empty());
+    assert_eq!(v["words"].as_array().unwrap().len() + dropped.len(), 300);
+    assert!(
+        run.stderr.contains("did not fit")
+            && run
+                .stderr
+                .contains(&format!("{} (", dropped[0]["text"].as_str().unwrap())),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn cloud_default_output_name_is_the_input_name() {
+    let dir = scratch("cloud_default_name");
+    let input = dir.join("fragen.txt");
+    std::fs::write(&input, "Personal\nZeit\nPersonal\n").unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_wortwolke"))
+        .args([
+            "cloud",
+            input.to_str().unwrap(),
+            "--width",
+            "200",
+            "--height",
+            "100",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    assert!(dir.join("fragen.png").exists());
+    assert!(String::from_utf8_lossy(&status.stderr).contains("wrote fragen.png"));
+}
+
+#[test]
+fn cloud_errors() {
+    let dir = scratch("cloud_errors");
+    let not_a_font = dir.join("font.ttf");
+    std::fs::write(&not_a_font, "hello").unwrap();
+    let x = dir.join("x.png");
+    let x = x.to_str().unwrap();
+    wortwolke(
+        &[
+            "cloud",
+            EXAMPLE,
+            "--font",
+            not_a_font.to_str().unwrap(),
+            "-o",
+            x,
+        ],
+        "",
+    )
+    .assert_error("not a TrueType or OpenType font");
+    let not_a_mask = dir.join("mask.png");
+    std::fs::write(&not_a_mask, "hello").unwrap();
+    wortwolke(
+        &[
+            "cloud",
+            EXAMPLE,
+            "--mask",
+            not_a_mask.to_str().unwrap(),
+            "-o",
+            x,
+        ],
+        "",
+    )
+    .assert_error("cannot read the mask image");
+    wortwolke(
+        &["cloud", EXAMPLE, "-o", dir.join("x.gif").to_str().unwrap()],
+        "",
+    )
+    .assert_error("end the file name in .png, .svg or .json");
+    wortwolke(&["cloud", EXAMPLE, "--background", "rosa", "-o", x], "")
+        .assert_error("not a colour");
+    wortwolke(&["cloud", EXAMPLE, "--palette", "rainbow", "-o", x], "")
+        .assert_error("unknown palette");
+    assert!(!dir.join("x.png").exists());
+    wortwolke(&["cloud", EXAMPLE, "-o", EXAMPLE, "--format", "png"], "")
+        .assert_error("would overwrite an input");
+    let missing_dir = dir.join("no/such/dir/x.png");
+    wortwolke(&["cloud", EXAMPLE, "-o", missing_dir.to_str().unwrap()], "")
+        .assert_error("cannot write");
+    assert!(!missing_dir.exists());
+    let run = wortwolke(
+        &["cloud", "-o", dir.join("empty.png").to_str().unwrap()],
+        "und die\n",
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(!dir.join("empty.png").exists());
+}

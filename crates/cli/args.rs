@@ -34,7 +34,7 @@ pub enum Command {
         wortwolke cloud answers.txt --synonyms codes.txt --max-words 60 --palette viridis -o cloud.svg\n  \
         wortwolke count answers.txt > table.tsv && wortwolke cloud --frequencies table.tsv -o cloud.png"
     )]
-    Cloud(CloudArgs),
+    Cloud(Box<CloudArgs>),
 }
 
 /// Where the answers come from and how they are analysed (shared by every command).

@@ -119,7 +119,7 @@ fn read_phrases(path: &Path) -> Result<Vec<String>> {
     Ok(phrases)
 }
 
-/// `cloud`'s layout flags → validated [`LayoutOptions`], loading the font and the mask.
+/// `cloud`'s layout flags → validated `LayoutOptions`, loading the font and the mask.
 pub fn layout_options(args: &crate::args::CloudArgs) -> Result<wortwolke_layout::LayoutOptions> {
     use crate::args::{ColorByArg, ScaleArg, SpiralArg};
     use wortwolke_layout::{Color, ColorBy, Font, LayoutOptions, Mask, Palette, Scale, SpiralKind};

@@ -80,27 +80,6 @@ fn split_lines(name: &str, bytes: &[u8], out: &mut Vec<String>) -> Result<()> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::split_lines;
-
-    #[test]
-    fn lines_bom_crlf_and_final_newline() {
-        let mut out = Vec::new();
-        split_lines("t", b"\xEF\xBB\xBFa\r\n\nb\n", &mut out).unwrap();
-        assert_eq!(out, ["a", "", "b"]);
-    }
-
-    #[test]
-    fn invalid_utf8_names_the_line() {
-        let err = split_lines("t.txt", b"ok\nM\xFCller\n", &mut Vec::new()).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "t.txt:2: invalid UTF-8 at byte 2 of the line; save the file as UTF-8"
-        );
-    }
-}
-
 /// Reads frequency tables: `term<TAB>count` a line (more columns are ignored, so the TSV of
 /// `wortwolke count` works); a first line whose count is not a number is a header. Terms that
 /// appear in several files are summed.
@@ -149,4 +128,25 @@ pub fn read_frequencies(paths: &[PathBuf]) -> Result<Vec<(String, f64)>> {
             (t, c)
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_lines;
+
+    #[test]
+    fn lines_bom_crlf_and_final_newline() {
+        let mut out = Vec::new();
+        split_lines("t", b"\xEF\xBB\xBFa\r\n\nb\n", &mut out).unwrap();
+        assert_eq!(out, ["a", "", "b"]);
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let err = split_lines("t.txt", b"ok\nM\xFCller\n", &mut Vec::new()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.txt:2: invalid UTF-8 at byte 2 of the line; save the file as UTF-8"
+        );
+    }
 }

@@ -116,20 +116,6 @@ fn write_markdown(out: &mut impl Write, table: &FrequencyTable) -> Result<()> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::inert;
-
-    #[test]
-    fn formula_cells_become_inert() {
-        assert_eq!(inert("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(inert("-Personal"), "'-Personal");
-        assert_eq!(inert("@SUM"), "'@SUM");
-        assert_eq!(inert("+1"), "'+1");
-        assert_eq!(inert("Personal"), "Personal");
-    }
-}
-
 /// Writes `bytes` to `path` atomically: into a temporary file beside it, then renamed, so that
 /// an error never leaves a half-written file. `-` writes to standard output.
 pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
@@ -167,4 +153,18 @@ pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn formula_cells_become_inert() {
+        assert_eq!(inert("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(inert("-Personal"), "'-Personal");
+        assert_eq!(inert("@SUM"), "'@SUM");
+        assert_eq!(inert("+1"), "'+1");
+        assert_eq!(inert("Personal"), "Personal");
+    }
 }

@@ -21,7 +21,7 @@ pub fn run(command: Command) -> Result<Outcome> {
     match command {
         Command::Count(args) => count::run(args),
         Command::Analyze(args) => analyze::run(args),
-        Command::Cloud(args) => cloud::run(args),
+        Command::Cloud(args) => cloud::run(*args),
     }
 }
 

@@ -33,7 +33,7 @@ pub use color::Color;
 pub use error::{Error, Result};
 pub use font::Font;
 pub use mask::Mask;
-pub use model::{Layout, PlacedWord, WeightedWord};
+pub use model::{Contour, Layout, PlacedWord, WeightedWord};
 pub use options::{LayoutOptions, MAX_SIDE};
 pub use palette::{ColorBy, Palette};
 pub use place::layout;

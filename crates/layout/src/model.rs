@@ -48,6 +48,15 @@ pub struct PlacedWord {
     pub bbox: [u32; 4],
 }
 
+/// The outline of a mask, to be drawn over the words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contour {
+    /// Axis-parallel segments on pixel edges: `(x0, y0, x1, y1)`.
+    pub segments: Vec<(u32, u32, u32, u32)>,
+    /// Line colour.
+    pub color: Color,
+}
+
 /// A cloud: the canvas, the placed words (heaviest first) and the words that did not fit.
 ///
 /// PNG, SVG and JSON are all rendered from this one value, so they cannot disagree.
@@ -64,9 +73,9 @@ pub struct Layout {
     pub words: Vec<PlacedWord>,
     /// Words that did not fit even at the minimum size (never silently lost).
     pub dropped: Vec<WeightedWord>,
-    /// The mask outline to draw: segments on pixel edges, and their colour.
+    /// The mask outline to draw.
     #[serde(skip)]
-    pub contour: Option<(Vec<(u32, u32, u32, u32)>, Color)>,
+    pub contour: Option<Contour>,
     /// The font the words were measured with (renderers draw with the same font).
     #[serde(skip)]
     pub font: Font,

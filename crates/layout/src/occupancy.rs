@@ -40,13 +40,6 @@ impl Occupancy {
         self.rows[by * self.stride + bx / 64] |= 1 << (bx % 64);
     }
 
-    /// Whether canvas pixel (x, y) is taken.
-    #[cfg(test)]
-    pub(crate) fn get(&self, x: usize, y: usize) -> bool {
-        let (bx, by) = (x + self.border, y + self.border);
-        self.rows[by * self.stride + bx / 64] >> (bx % 64) & 1 == 1
-    }
-
     /// Whether `sprite` with its top-left at canvas position (x, y) (which may be negative by up
     /// to the border) touches a taken pixel. Its ink must lie inside the canvas.
     #[cfg(test)]
@@ -140,10 +133,15 @@ impl Occupancy {
                 }
                 e = (k + 1) * 64;
             }
-            for k in s / 64..=(e - 1) / 64 {
+            for (k, a) in avail
+                .iter_mut()
+                .enumerate()
+                .take((e - 1) / 64 + 1)
+                .skip(s / 64)
+            {
                 let from = s.max(k * 64);
                 let len = (e - from).min(u16::MAX as usize) as u16;
-                avail[k] = avail[k].max(len);
+                *a = (*a).max(len);
             }
             p = e;
         }
@@ -224,7 +222,7 @@ impl Occupancy {
         let p = (x + self.border as isize) as usize + start;
         let row = (y + self.border as isize) as usize + r;
         let avail = &self.avail[row * self.stride..(row + 1) * self.stride];
-        let (k0, k1) = (p / 64, (p + 63) / 64);
+        let (k0, k1) = (p / 64, p.div_ceil(64));
         usize::from(avail[k0]) >= len || usize::from(avail[k1.min(avail.len() - 1)]) >= len
     }
 }

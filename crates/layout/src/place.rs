@@ -98,7 +98,10 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
     cloud.contour = options
         .contour
         .zip(mask.as_ref())
-        .map(|(color, m)| (m.contour(), color));
+        .map(|(color, m)| crate::model::Contour {
+            segments: m.contour(),
+            color,
+        });
     cloud
 }
 
@@ -204,8 +207,7 @@ fn place_all(
                     padding,
                     options.spiral,
                     start,
-                    width,
-                    height,
+                    (width, height),
                 ) {
                     found = Some((s, rotation, raster, at));
                     break 'sizes;
@@ -221,10 +223,8 @@ fn place_all(
                 let mut bbox = [u32::MAX, u32::MAX, 0, 0];
                 let ink = (0..raster.height)
                     .flat_map(|y| (0..raster.width).map(move |x| (x, y)))
-                    .filter_map(|(x, y)| {
-                        (raster.coverage[y * raster.width + x] > 0)
-                            .then(|| ((px + x as isize) as usize, (py + y as isize) as usize))
-                    });
+                    .filter(|&(x, y)| raster.coverage[y * raster.width + x] > 0)
+                    .map(|(x, y)| ((px + x as isize) as usize, (py + y as isize) as usize));
                 let ink: Vec<(usize, usize)> = ink.collect();
                 for &(x, y) in &ink {
                     bbox = [
@@ -299,8 +299,7 @@ fn search(
     padding: usize,
     kind: SpiralKind,
     centre: (i32, i32),
-    width: usize,
-    height: usize,
+    (width, height): (usize, usize),
 ) -> Option<(isize, isize)> {
     let pad = padding as i64;
     let (ox, oy) = (raster.origin.0 as i64, raster.origin.1 as i64);

@@ -46,8 +46,9 @@ pub fn png(layout: &Layout) -> RgbaImage {
             }
         }
     }
-    if let Some((segments, color)) = &layout.contour {
-        for &(x0, y0, x1, y1) in segments {
+    if let Some(contour) = &layout.contour {
+        let color = &contour.color;
+        for &(x0, y0, x1, y1) in &contour.segments {
             // a 2-pixel line centred on the pixel edge
             for y in y0.saturating_sub(1)..=y1.min(layout.height.saturating_sub(1)) {
                 for x in x0.saturating_sub(1)..=x1.min(layout.width.saturating_sub(1)) {

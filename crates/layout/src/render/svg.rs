@@ -41,9 +41,9 @@ impl Default for SvgOptions {
 pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
     let mut out = String::new();
     let (w, h) = (layout.width, layout.height);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"title desc\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"title desc\">"
     );
     let _ = writeln!(
         out,
@@ -119,9 +119,10 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
             opacity(word.color.a)
         );
     }
-    if let Some((segments, color)) = &layout.contour {
+    if let Some(contour) = &layout.contour {
+        let color = contour.color;
         let mut d = String::new();
-        for &(x0, y0, x1, y1) in segments {
+        for &(x0, y0, x1, y1) in &contour.segments {
             let _ = write!(d, "M{x0} {y0}L{x1} {y1}");
         }
         let _ = writeln!(
