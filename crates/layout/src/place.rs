@@ -1,5 +1,8 @@
 //! The placement loop: largest first, along the spiral, real glyph shapes, no silent loss.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use crate::color::Color;
 use crate::model::{Layout, PlacedWord, WeightedWord};
 use crate::occupancy::Occupancy;
@@ -324,84 +327,81 @@ fn search(
         }
     };
     let mut best: Option<(i64, i64, i64)> = None; // (distance, x, y)
-                                                  // Each row keeps a cursor on each side: the next window of 64 positions to test, right of
-                                                  // the centre (`[tx + 64 k, tx + 64 k + 64)`) and left of it (`[tx - 64 (k + 1), tx - 64 k)`).
-                                                  // Windows are visited in bands of growing distance, so that the dense middle of the cloud is
-                                                  // crossed once per row instead of once per row *and* per far-away window.
-    let rows = (y_hi - y_lo + 1) as usize;
-    let mut right = vec![0i64; rows];
-    let mut left = vec![0i64; rows];
+                                                  // Every row (a few pixels apart for taller words) has two cursors: the next window of 64
+                                                  // positions right of the centre (`[tx + 64 k, tx + 64 k + 64)`) and left of it
+                                                  // (`[tx - 64 (k + 1), tx - 64 k)`). A heap hands out the window that may hold the nearest
+                                                  // position next; the search ends when that lower bound is no better than the best found.
+    let row_step = (sprite.height as i64 / 8).clamp(2, 6);
     let windows_right = (x_hi - tx).max(-1) / 64 + 1;
     let windows_left = ((tx - x_lo).max(0) + 63) / 64;
-    let band = 12 * h.max(1); // about 12 pixels of x distance per band
-    let far = distance(
-        (tx - x_lo).abs().max((x_hi - tx).abs()) + 64,
-        (ty - y_lo).abs().max((y_hi - ty).abs()) + 1,
-    );
-    let mut k = 1i64;
-    loop {
-        let radius = k * band;
-        let limit = match kind {
-            SpiralKind::Archimedean | SpiralKind::Rectangular => radius * radius,
-        };
-        // only rows that can hold a position nearer than `radius` (|dy| · w < radius)
-        let reach = radius / w.max(1) + 1;
-        for y in (ty - reach).max(y_lo)..=(ty + reach).min(y_hi) {
-            let row = (y - y_lo) as usize;
-            let dy = y - ty;
-            if distance(0, dy) >= limit {
-                continue;
-            }
-            for side in [true, false] {
-                let cursor = if side {
-                    &mut right[row]
-                } else {
-                    &mut left[row]
-                };
-                let count = if side { windows_right } else { windows_left };
-                while *cursor < count {
-                    let x0 = if side {
-                        tx + 64 * *cursor
-                    } else {
-                        tx - 64 * (*cursor + 1)
-                    };
-                    let nearest_dx = if side { x0 - tx } else { tx - (x0 + 63) };
-                    if distance(nearest_dx, dy) >= limit {
-                        break;
-                    }
-                    // jump over windows whose longest run of ink cannot find room on this row
-                    if let Some(next) = occupancy.next_window(
-                        x0 as isize,
-                        y as isize,
-                        sprite.longest_run,
-                        tx as isize,
-                        side,
-                    ) {
-                        if next > *cursor {
-                            *cursor = next;
-                            continue;
-                        }
-                    } else {
-                        *cursor = count;
-                        break;
-                    }
-                    *cursor += 1;
-                    if let Some((d, x)) =
-                        test_window(occupancy, sprite, x0, y, (x_lo, x_hi), side, |x| {
-                            distance(x - tx, dy)
-                        })
-                    {
-                        if best.is_none_or(|(b, _, _)| d < b) {
-                            best = Some((d, x, y));
-                        }
-                    }
-                }
-            }
+    let window_x0 = |k: i64, right: bool| {
+        if right {
+            tx + 64 * k
+        } else {
+            tx - 64 * (k + 1)
         }
-        if best.is_some_and(|(d, _, _)| d < limit) || limit > far {
+    };
+    let bound = |k: i64, right: bool, dy: i64| {
+        let x0 = window_x0(k, right);
+        distance(if right { x0 - tx } else { tx - (x0 + 63) }, dy)
+    };
+    // heap entries packed into one u128: distance, row, side, window index (compared at once)
+    let pack = |d: i64, y: i64, right: bool, k: i64| -> u128 {
+        (d as u128) << 64 | ((y - y_lo) as u128) << 32 | u128::from(right) << 31 | k as u128
+    };
+    let unpack = |v: u128| -> (i64, i64, bool, i64) {
+        (
+            (v >> 64) as i64,
+            ((v >> 32) as u32) as i64 + y_lo,
+            (v >> 31) & 1 == 1,
+            (v as u32 & 0x7fff_ffff) as i64,
+        )
+    };
+    let mut heap = BinaryHeap::new();
+    let first_row = y_lo + (ty - y_lo).rem_euclid(row_step);
+    for y in (first_row..=y_hi).step_by(row_step as usize) {
+        let dy = y - ty;
+        if windows_right > 0 {
+            heap.push(Reverse(pack(bound(0, true, dy), y, true, 0)));
+        }
+        if windows_left > 0 {
+            heap.push(Reverse(pack(bound(0, false, dy), y, false, 0)));
+        }
+    }
+    while let Some(Reverse(entry)) = heap.pop() {
+        let (lower, y, right, k) = unpack(entry);
+        if best.is_some_and(|(b, _, _)| lower >= b) {
             break;
         }
-        k += 1;
+        let dy = y - ty;
+        let x0 = window_x0(k, right);
+        let count = if right { windows_right } else { windows_left };
+        // jump over windows whose longest run of ink cannot find room on this row
+        let next = match occupancy.next_window(
+            x0 as isize,
+            y as isize,
+            sprite.longest_run,
+            tx as isize,
+            right,
+        ) {
+            Some(next) if next > k => next,
+            Some(_) => {
+                if let Some((d, x)) =
+                    test_window(occupancy, sprite, x0, y, (x_lo, x_hi), right, |x| {
+                        distance(x - tx, dy)
+                    })
+                {
+                    if best.is_none_or(|(b, _, _)| d < b) {
+                        best = Some((d, x, y));
+                    }
+                }
+                k + 1
+            }
+            None => count,
+        };
+        if next < count {
+            heap.push(Reverse(pack(bound(next, right, dy), y, right, next)));
+        }
     }
     best.map(|(_, x, y)| ((x + pad) as isize, (y + pad) as isize))
 }
@@ -442,7 +442,7 @@ fn test_window(
     if free == 0 {
         return None;
     }
-    free &= !occupancy.blocked(sprite, bx, by, 0..sprite.height, free);
+    free &= !occupancy.blocked(sprite, bx, by, sprite.check_order.iter().copied(), free);
     if free == 0 {
         return None;
     }

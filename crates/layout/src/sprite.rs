@@ -24,6 +24,9 @@ pub(crate) struct Sprite {
     pub longest_run: (usize, usize, usize),
     /// The longest run in each third of the rows (top, middle, bottom): cheap tests first.
     pub band_runs: Vec<(usize, usize, usize)>,
+    /// All rows in the order the full test visits them: spread out (middle, quarters, eighths …)
+    /// so that a collision anywhere is found after few rows.
+    pub check_order: Vec<usize>,
 }
 
 impl Sprite {
@@ -64,6 +67,7 @@ impl Sprite {
             key_rows: Vec::new(),
             longest_run: (0, 0, 0),
             band_runs: Vec::new(),
+            check_order: Vec::new(),
         };
         if padding > 0 {
             sprite.dilate(padding);
@@ -111,6 +115,7 @@ impl Sprite {
                 }
             }
         }
+        self.check_order = spread_order(self.height);
         // the two fullest rows, apart from each other
         let mut order: Vec<usize> = (0..self.height).collect();
         order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
@@ -188,8 +193,39 @@ impl Sprite {
     }
 }
 
+/// `0..n` in an order that halves the gaps: n/2, n/4, 3n/4, n/8, 3n/8, … (each row once).
+fn spread_order(n: usize) -> Vec<usize> {
+    let mut seen = vec![false; n];
+    let mut out = Vec::with_capacity(n);
+    let mut step = n.next_power_of_two();
+    while step >= 1 {
+        let mut i = step / 2;
+        while i < n {
+            if !seen[i] {
+                seen[i] = true;
+                out.push(i);
+            }
+            i += step;
+        }
+        if step == 1 {
+            break;
+        }
+        step /= 2;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn spread_order_visits_every_row_once() {
+        for n in [0, 1, 2, 3, 7, 8, 100] {
+            let mut o = super::spread_order(n);
+            o.sort_unstable();
+            assert_eq!(o, (0..n).collect::<Vec<_>>(), "{n}");
+        }
+    }
+
     use super::*;
     use crate::font::P;
 

@@ -203,3 +203,29 @@ fn different_seeds_can_give_different_layouts() {
     );
     assert_ne!(a.words, b.words);
 }
+
+/// The bundled example answer sets, counted and drawn with the defaults: all words placed,
+/// none overlapping.
+#[test]
+fn example_answer_sets_are_laid_out_soundly() {
+    use wortwolke_text::{Analyzer, Weight};
+    for answers in [
+        include_str!("../../../examples/answers/efa_gruende.txt"),
+        include_str!("../../../examples/answers/koordination.txt"),
+    ] {
+        let analyzer = Analyzer::german();
+        let table = analyzer
+            .count(answers.lines())
+            .table(Weight::Answers, analyzer.labels());
+        let words: Vec<WeightedWord> = table
+            .terms
+            .iter()
+            .take(100)
+            .map(|t| WeightedWord::new(t.term.clone(), t.answers as f64))
+            .collect();
+        let cloud = layout(&words, &LayoutOptions::default());
+        assert!(cloud.dropped.is_empty(), "{:?}", cloud.dropped);
+        assert_eq!(cloud.words.len(), words.len());
+        assert_sound(&cloud, None);
+    }
+}
