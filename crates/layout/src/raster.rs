@@ -31,7 +31,8 @@ impl Raster {
             }
         }
         let mut coverage = vec![0u8; width * height];
-        r.for_each_pixel(|i, a| coverage[i] = (a.clamp(0.0, 1.0) * 255.0).round() as u8);
+        // + 0.5 and truncation rounds like `round` for these non-negative values, without libm
+        r.for_each_pixel(|i, a| coverage[i] = (a.clamp(0.0, 1.0) * 255.0 + 0.5) as u8);
         Raster {
             width,
             height,

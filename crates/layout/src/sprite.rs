@@ -80,22 +80,39 @@ impl Sprite {
         let mut counts = Vec::with_capacity(self.height);
         for y in 0..self.height {
             self.run_start.push(self.runs.len());
-            let mut x = 0;
+            let row = &self.rows[y * self.stride..(y + 1) * self.stride];
             let mut count = 0;
+            let mut x = 0;
+            // runs of set bits, found a word at a time with trailing_zeros
             while x < self.width {
-                if self.get(x, y) {
-                    let start = x;
-                    while x < self.width && self.get(x, y) {
-                        x += 1;
-                    }
-                    self.runs.push((start as u32, (x - start) as u32));
-                    if x - start > self.longest_run.2 {
-                        self.longest_run = (y, start, x - start);
-                    }
-                    count += x - start;
-                } else {
-                    x += 1;
+                let (k, b) = (x / 64, x % 64);
+                let set = row[k] >> b;
+                if set == 0 {
+                    x = (k + 1) * 64;
+                    continue;
                 }
+                let start = x + set.trailing_zeros() as usize;
+                let mut end = start;
+                loop {
+                    let (k, b) = (end / 64, end % 64);
+                    if k >= row.len() {
+                        break;
+                    }
+                    let clear = !row[k] >> b;
+                    if clear == 0 {
+                        end = (k + 1) * 64;
+                        continue;
+                    }
+                    end += clear.trailing_zeros() as usize;
+                    break;
+                }
+                let end = end.min(self.width);
+                self.runs.push((start as u32, (end - start) as u32));
+                if end - start > self.longest_run.2 {
+                    self.longest_run = (y, start, end - start);
+                }
+                count += end - start;
+                x = end;
             }
             counts.push(count);
         }
@@ -135,6 +152,7 @@ impl Sprite {
         &self.runs[self.run_start[r]..self.run_start[r + 1]]
     }
 
+    #[cfg(test)]
     pub(crate) fn get(&self, x: usize, y: usize) -> bool {
         self.rows[y * self.stride + x / 64] >> (x % 64) & 1 == 1
     }
