@@ -14,6 +14,8 @@ use crate::sprite::Sprite;
 
 /// How much of the allowed area the words' text boxes may cover when the size is derived.
 const FILL: f64 = 0.38;
+/// Layouts tried at shrinking sizes before giving up on placing every word.
+const MAX_ATTEMPTS: usize = 8;
 /// Each smaller attempt for a word that does not fit multiplies its size by this.
 const SHRINK: f32 = 0.85;
 
@@ -68,9 +70,11 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
         .max_font
         .unwrap_or_else(|| derived_max_font(&words, options, width, height, allowed_area));
 
+    // Shrink everything until the heaviest word is placed and, with a derived maximum size,
+    // until every word fits — or until shrinking stops helping (words already at the minimum).
     let mut factor = 1.0f32;
     let mut best: Option<Layout> = None;
-    for attempt in 0..8 {
+    for _ in 0..MAX_ATTEMPTS {
         let cloud = place_all(
             &words,
             &colors,
@@ -81,21 +85,25 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
             (max_font * factor).max(min_font),
             min_font,
         );
-        let top_dropped =
-            !words.is_empty() && cloud.words.first().is_none_or(|w| w.text != words[0].text);
-        let done = cloud.dropped.is_empty()
-            || (options.max_font.is_some() && !top_dropped)
-            || attempt == 7;
-        let better = best
+        let stalled = best
             .as_ref()
-            .is_none_or(|b| cloud.dropped.len() <= b.dropped.len() || top_dropped_in(b, &words));
-        if better && !(top_dropped && best.is_some()) {
+            .is_some_and(|b| top_placed(b, &words) && cloud.dropped.len() >= b.dropped.len());
+        let improved = match &best {
+            None => true,
+            Some(b) => {
+                top_placed(&cloud, &words)
+                    && (!top_placed(b, &words) || cloud.dropped.len() < b.dropped.len())
+            }
+        };
+        if improved {
             best = Some(cloud);
         }
-        if done && !top_dropped {
+        let b = best.as_ref().expect("set on the first attempt");
+        if top_placed(b, &words) && (b.dropped.is_empty() || options.max_font.is_some() || stalled)
+        {
             break;
         }
-        factor *= if top_dropped { 0.8 } else { 0.9 };
+        factor *= if top_placed(b, &words) { 0.9 } else { 0.8 };
     }
     let mut cloud = best.expect("at least one attempt");
     cloud.contour = options
@@ -108,8 +116,9 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
     cloud
 }
 
-fn top_dropped_in(cloud: &Layout, words: &[WeightedWord]) -> bool {
-    !words.is_empty() && cloud.words.first().is_none_or(|w| w.text != words[0].text)
+/// Whether the heaviest word made it onto the canvas.
+fn top_placed(cloud: &Layout, words: &[WeightedWord]) -> bool {
+    words.is_empty() || cloud.words.first().is_some_and(|w| w.text == words[0].text)
 }
 
 /// The largest font size at which (a) the heaviest word fits the canvas width and a third of

@@ -130,15 +130,38 @@ impl std::fmt::Debug for LanguageStemmer {
 impl LanguageStemmer {
     /// `sentence_initial`: the word starts a sentence, so its capital letter may not mean "noun".
     pub(crate) fn stem(&self, word: &str, capitalized: bool, sentence_initial: bool) -> String {
-        match &self.snowball {
-            Some(s) => s.stem(word).into_owned(),
-            None => {
-                let noun =
-                    capitalized && !(sentence_initial && crate::german::looks_adjectival(word));
-                crate::german::german_key(word, noun)
+        let noun = self.snowball.is_none()
+            && capitalized
+            && !(sentence_initial && crate::german::looks_adjectival(word));
+        // Survey vocabularies are small and Zipf-distributed: nearly every word was seen before.
+        // A per-thread cache avoids both recomputation and lock contention between threads.
+        STEM_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let map = cache.entry((self.language, noun)).or_default();
+            if let Some(stem) = map.get(word) {
+                return stem.clone();
             }
-        }
+            let stem = match &self.snowball {
+                Some(s) => s.stem(word).into_owned(),
+                None => crate::german::german_key(word, noun),
+            };
+            if map.len() >= STEM_CACHE_LIMIT {
+                map.clear();
+            }
+            map.insert(word.to_owned(), stem.clone());
+            stem
+        })
     }
+}
+
+/// Entries kept per thread and language before the stem cache starts over (bounds memory).
+const STEM_CACHE_LIMIT: usize = 1 << 20;
+
+type StemCache =
+    std::collections::HashMap<(Language, bool), std::collections::HashMap<String, String>>;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::new());
 }
 
 impl std::str::FromStr for Language {

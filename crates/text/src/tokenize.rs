@@ -102,6 +102,10 @@ fn pieces(text: &str) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut start = 0;
     for (chunk_start, chunk) in chunks(text) {
+        // every URL, domain, e-mail address and mention has one of these characters
+        if !chunk.contains(['.', '@', '/']) {
+            continue;
+        }
         if let Some(link) = link_span(chunk) {
             segment(text, start..chunk_start + link.start, &mut out);
             out.push(Piece {

@@ -42,6 +42,20 @@ impl TokenFilter for Normalize {
 
 /// The normalized, case-folded key of one surface form.
 pub(crate) fn normalize(surface: &str) -> String {
+    // fast path: plain words (the vast majority) need only lower-casing
+    let plain = |c: char| c.is_alphanumeric() && !c.is_uppercase();
+    if surface.bytes().all(|b| b.is_ascii_alphanumeric())
+        && !surface.ends_with("In")
+        && !surface.ends_with("Innen")
+    {
+        return surface.to_ascii_lowercase();
+    }
+    if surface.chars().all(plain)
+        && unicode_normalization::is_nfc_quick(surface.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        return surface.to_owned();
+    }
     let mut s: String = surface
         .nfc()
         .filter(|&c| c != '\u{00AD}')
