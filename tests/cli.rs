@@ -190,11 +190,22 @@ fn directory_is_a_one_line_error() {
 }
 
 #[test]
-fn invalid_utf8_names_the_line() {
+fn invalid_utf8_is_read_as_cp1252_with_a_note_or_an_error_when_utf8_is_forced() {
     let dir = scratch("invalid_utf8");
     let path = dir.join("latin1.txt");
     std::fs::write(&path, b"Zeit\nM\xFCller\n").unwrap();
-    wortwolke(&["count", path.to_str().unwrap()], "").assert_error("latin1.txt:2: invalid UTF-8");
+    let p = path.to_str().unwrap();
+    let run = wortwolke(&["count", p, "--format", "tsv"], "");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("Müller\t1\t"), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("latin1.txt: not valid UTF-8; read as Windows-1252"),
+        "{}",
+        run.stderr
+    );
+    wortwolke(&["count", p, "--encoding", "utf-8"], "")
+        .assert_error("latin1.txt:2: invalid UTF-8 at byte 2 of the line (byte 7 of the file)");
 }
 
 #[test]

@@ -1,4 +1,5 @@
 //! CLI tests: they run the real `wortwolke` binary.
 
 mod cli;
+mod inputs;
 mod util;

@@ -28,6 +28,14 @@ pub enum Command {
         wortwolke analyze examples/efa_gruende.txt --format json"
     )]
     Analyze(AnalyzeArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish) to standard output.
+    #[command(
+        after_help = "Example:\n  wortwolke completions bash > /etc/bash_completion.d/wortwolke"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// Draw a word cloud (PNG, SVG or JSON) from answers or a frequency table.
     #[command(
         after_help = "Example:\n  wortwolke cloud examples/answers/efa_gruende.txt -o efa.png\n  \
@@ -40,9 +48,65 @@ pub enum Command {
 /// Where the answers come from and how they are analysed (shared by every command).
 #[derive(Debug, Args)]
 pub struct AnalysisArgs {
-    /// Input files, one answer per line (UTF-8). `-` or none reads standard input.
+    /// Input files: text (one answer a line), CSV/TSV, XLSX/ODS, JSON lines; `.gz` is read
+    /// transparently. `-` or none reads standard input (text unless --input-format).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+
+    /// Input format (default: from the file extension; standard input is text).
+    #[arg(long, value_enum, help_heading = "Input")]
+    pub input_format: Option<InputFormat>,
+
+    /// Plain text: answers are separated by blank lines (multi-line answers), not one a line.
+    #[arg(long, help_heading = "Input")]
+    pub blank_line_separated: bool,
+
+    /// CSV: the field delimiter (default: sniffed among `,` `;` tab `|`).
+    #[arg(long, value_name = "CHAR", help_heading = "Input")]
+    pub delimiter: Option<char>,
+
+    /// Answer column(s): header name, 1-based index or glob (`Q5*`); each is a question. Repeatable.
+    #[arg(long = "column", value_name = "NAME|INDEX", help_heading = "Input")]
+    pub columns: Vec<String>,
+
+    /// Spreadsheets: the sheet, by name or 1-based index (default: the first).
+    #[arg(long, value_name = "NAME|INDEX", help_heading = "Input")]
+    pub sheet: Option<String>,
+
+    /// JSON lines: the field holding the answer (dotted path, e.g. `answer.text`).
+    #[arg(long, value_name = "PATH", help_heading = "Input")]
+    pub field: Option<String>,
+
+    /// Character encoding (default: detected — BOM, UTF-8, else Windows-1252 with a note).
+    #[arg(long, value_name = "LABEL", help_heading = "Input")]
+    pub encoding: Option<String>,
+
+    /// Long format: the column that identifies the respondent.
+    #[arg(long, value_name = "COLUMN", help_heading = "Input")]
+    pub respondent_column: Option<String>,
+
+    /// Long format: the column that names the question.
+    #[arg(long, value_name = "COLUMN", help_heading = "Input")]
+    pub question_column: Option<String>,
+
+    /// Long format: the column holding the answer.
+    #[arg(long, value_name = "COLUMN", help_heading = "Input")]
+    pub answer_column: Option<String>,
+
+    /// A column that splits respondents into groups (e.g. the district): per-group counts,
+    /// and one cloud per group in addition to the total.
+    #[arg(long, value_name = "COLUMN", help_heading = "Input")]
+    pub group: Option<String>,
+
+    /// List questions: split each answer into mentions at these characters (default `,;/` and
+    /// line breaks); each mention is one term (`Form-Solutions`, `regio iT`), counted once per
+    /// respondent.
+    #[arg(long, value_name = "CHARS", num_args = 0..=1, default_missing_value = ",;/\n", help_heading = "Input")]
+    pub split_list: Option<String>,
+
+    /// Base of the shares: respondents who answered the question, or all rows.
+    #[arg(long, value_enum, default_value_t = Base::Answered)]
+    pub base: Base,
 
     /// Language of the answers (ISO 639-1): stemmer and built-in stop words.
     #[arg(long, default_value = "de", value_name = "CODE")]
@@ -113,6 +177,11 @@ pub struct CountArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableFormat::Tsv)]
     pub format: TableFormat,
+
+    /// Write the table(s) to files instead of standard output; `{question}` (and `{group}`)
+    /// in the name make one file per question.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -148,7 +217,8 @@ pub struct CloudArgs {
     pub max_words: usize,
 
     /// Output file; PNG, SVG or JSON by its extension (or --format). `-` writes to standard
-    /// output. Default: `<input name>.png` in the current directory.
+    /// output. `{question}` and `{group}` in the name make one file per question and group.
+    /// Default: `<input name>.png` (`<input name>-{question}-{group}.png` for several).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -232,6 +302,28 @@ pub struct CloudArgs {
     /// Title of the SVG (its accessible name), e.g. the survey question.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// One answer a line (or blank-line separated).
+    Text,
+    /// Comma/semicolon/tab/pipe-separated values with a header row.
+    Csv,
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// XLSX, XLS or ODS workbook.
+    Xlsx,
+    /// JSON lines (one object a line).
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Base {
+    /// Respondents who answered the question.
+    Answered,
+    /// All rows (respondents), answered or not.
+    All,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -71,11 +71,11 @@ impl AnalysisConfig {
     }
 
     /// The analyzer for `answers`: with `--phrases auto`, collocations are detected in them first.
-    pub fn analyzer(mut self, answers: &[String]) -> Result<Analyzer> {
+    pub fn analyzer<'a>(mut self, answers: impl IntoIterator<Item = &'a str>) -> Result<Analyzer> {
         if let PhraseMode::Auto { min_answers } = self.phrases {
             let first = Analyzer::from_config(&self.analyzer)?;
             let mut detector = PhraseDetector::default();
-            for answer in answers.iter().filter(|a| !first.is_no_answer(a)) {
+            for answer in answers.into_iter().filter(|a| !first.is_no_answer(a)) {
                 detector.add(&first.analyze(answer));
             }
             self.analyzer.detected_phrases = detector.phrases(min_answers, DEFAULT_MIN_LLR);

@@ -5,6 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 use wortwolke_text::{FrequencyTable, Weight};
 
+use crate::commands::Tables;
+
 use crate::args::TableFormat;
 
 /// Writes `table` in `format`.
@@ -14,14 +16,71 @@ pub fn write_table(
     format: TableFormat,
 ) -> Result<()> {
     match format {
-        TableFormat::Tsv => write_delimited(out, table, b'\t'),
-        TableFormat::Csv => write_delimited(out, table, b','),
+        TableFormat::Tsv => write_delimited(out, &[plain(table)], b'\t'),
+        TableFormat::Csv => write_delimited(out, &[plain(table)], b','),
         TableFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, table)?;
             writeln!(out)?;
             Ok(())
         }
-        TableFormat::Md => write_markdown(out, table),
+        TableFormat::Md => write_markdown(out, &plain(table), None),
+    }
+}
+
+fn plain(table: &FrequencyTable) -> Tables {
+    Tables {
+        question: String::new(),
+        total: table.clone(),
+        groups: Vec::new(),
+    }
+}
+
+/// Writes the tables of one or more questions. One question without groups is the plain
+/// contract (`write_table`); otherwise TSV/CSV get a `question` column and per-group columns,
+/// Markdown one section per question, JSON an array of tables with `question` and `group`.
+pub fn write_tables(out: &mut impl Write, all: &[Tables], format: TableFormat) -> Result<()> {
+    if let [only] = all {
+        if only.groups.is_empty() {
+            return write_table(out, &only.total, format);
+        }
+    }
+    match format {
+        TableFormat::Tsv => write_delimited(out, all, b'\t'),
+        TableFormat::Csv => write_delimited(out, all, b','),
+        TableFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Entry<'a> {
+                question: &'a str,
+                group: Option<&'a str>,
+                #[serde(flatten)]
+                table: &'a FrequencyTable,
+            }
+            let entries: Vec<Entry> = all
+                .iter()
+                .flat_map(|t| {
+                    std::iter::once(Entry {
+                        question: &t.question,
+                        group: None,
+                        table: &t.total,
+                    })
+                    .chain(t.groups.iter().map(|(g, table)| Entry {
+                        question: &t.question,
+                        group: Some(g),
+                        table,
+                    }))
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &entries)?;
+            writeln!(out)?;
+            Ok(())
+        }
+        TableFormat::Md => {
+            for t in all {
+                write_markdown(out, t, Some(&t.question))?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
     }
 }
 
@@ -37,7 +96,7 @@ fn share(value: f64) -> String {
     format!("{value:.4}")
 }
 
-fn write_delimited(out: &mut impl Write, table: &FrequencyTable, delimiter: u8) -> Result<()> {
+fn write_delimited(out: &mut impl Write, all: &[Tables], delimiter: u8) -> Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .quote_style(if delimiter == b'\t' {
@@ -46,7 +105,6 @@ fn write_delimited(out: &mut impl Write, table: &FrequencyTable, delimiter: u8) 
             csv::QuoteStyle::Necessary
         })
         .from_writer(out);
-    writer.write_record(["term", "answers", "share", "occurrences", "variants"])?;
     let clean = |s: &str| -> String {
         let s = if delimiter == b'\t' {
             s.replace(['\t', '\n', '\r'], " ")
@@ -55,14 +113,50 @@ fn write_delimited(out: &mut impl Write, table: &FrequencyTable, delimiter: u8) 
         };
         inert(&s)
     };
-    for term in &table.terms {
-        writer.write_record([
-            clean(&term.term),
-            term.answers.to_string(),
-            share(term.share),
-            term.occurrences.to_string(),
-            clean(&variants_cell(term)),
-        ])?;
+    let several = all.len() > 1;
+    // groups: the union of group names, in order of appearance
+    let mut group_names: Vec<&str> = Vec::new();
+    for t in all {
+        for (g, _) in &t.groups {
+            if !group_names.contains(&g.as_str()) {
+                group_names.push(g);
+            }
+        }
+    }
+    let mut header: Vec<String> = Vec::new();
+    if several {
+        header.push("question".into());
+    }
+    header.extend(["term", "answers", "share", "occurrences", "variants"].map(String::from));
+    for g in &group_names {
+        header.push(clean(&format!("{g} answers")));
+        header.push(clean(&format!("{g} share")));
+    }
+    writer.write_record(&header)?;
+    for t in all {
+        for term in &t.total.terms {
+            let mut row: Vec<String> = Vec::new();
+            if several {
+                row.push(clean(&t.question));
+            }
+            row.extend([
+                clean(&term.term),
+                term.answers.to_string(),
+                share(term.share),
+                term.occurrences.to_string(),
+                clean(&variants_cell(term)),
+            ]);
+            for g in &group_names {
+                let found = t
+                    .groups
+                    .iter()
+                    .find(|(n, _)| n == g)
+                    .and_then(|(_, table)| table.terms.iter().find(|x| x.key == term.key));
+                row.push(found.map_or("0".into(), |x| x.answers.to_string()));
+                row.push(found.map_or(share(0.0), |x| share(x.share)));
+            }
+            writer.write_record(&row)?;
+        }
     }
     writer.flush()?;
     Ok(())
@@ -92,28 +186,131 @@ pub fn base_sentence(table: &FrequencyTable) -> String {
     )
 }
 
-fn write_markdown(out: &mut impl Write, table: &FrequencyTable) -> Result<()> {
+fn write_markdown(out: &mut impl Write, t: &Tables, heading: Option<&str>) -> Result<()> {
     let md = |s: &str| {
         s.replace('\\', "\\\\")
             .replace('|', "\\|")
             .replace(['\n', '\r'], " ")
     };
-    writeln!(out, "| Term | Answers | Share | Occurrences | Variants |")?;
-    writeln!(out, "|---|---:|---:|---:|---|")?;
-    for term in &table.terms {
-        writeln!(
-            out,
+    if let Some(h) = heading {
+        writeln!(out, "## {}\n", md(h))?;
+    }
+    let mut head = String::from("| Term | Answers | Share | Occurrences | Variants |");
+    let mut rule = String::from("|---|---:|---:|---:|---|");
+    for (g, _) in &t.groups {
+        head.push_str(&format!(" {} | Share |", md(g)));
+        rule.push_str("---:|---:|");
+    }
+    writeln!(out, "{head}")?;
+    writeln!(out, "{rule}")?;
+    for term in &t.total.terms {
+        let mut line = format!(
             "| {} | {} | {:.1} % | {} | {} |",
             md(&term.term),
             term.answers,
             term.share * 100.0,
             term.occurrences,
             md(&variants_cell(term))
-        )?;
+        );
+        for (_, table) in &t.groups {
+            let found = table.terms.iter().find(|x| x.key == term.key);
+            line.push_str(&format!(
+                " {} | {:.1} % |",
+                found.map_or(0, |x| x.answers),
+                found.map_or(0.0, |x| x.share) * 100.0
+            ));
+        }
+        writeln!(out, "{line}")?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", base_sentence(table))?;
+    writeln!(out, "{}", base_sentence(&t.total))?;
+    for (g, table) in &t.groups {
+        writeln!(out, "{}: {}", md(g), base_sentence(table))?;
+    }
     Ok(())
+}
+
+/// The output path of each (question, group), from a template with `{question}` and
+/// `{group}`. Names are made safe for file names (no separators, no `..`); two outputs that
+/// would land in one file are an error, and so is an output that is one of the inputs.
+pub fn targets<'a>(
+    template: &std::path::Path,
+    items: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
+    inputs: &[std::path::PathBuf],
+) -> Result<Vec<std::path::PathBuf>> {
+    let template_s = template.to_string_lossy();
+    let items: Vec<(&str, Option<&str>)> = items.into_iter().collect();
+    let several_questions = items
+        .iter()
+        .map(|(q, _)| q)
+        .collect::<std::collections::HashSet<_>>()
+        .len()
+        > 1;
+    let several_groups = items.iter().any(|(_, g)| g.is_some());
+    if several_questions && !template_s.contains("{question}") {
+        anyhow::bail!(
+            "{template_s}: there are several questions; put {{question}} in the -o file name"
+        );
+    }
+    if several_groups && !template_s.contains("{group}") {
+        anyhow::bail!("{template_s}: there are groups; put {{group}} in the -o file name");
+    }
+    let mut out: Vec<std::path::PathBuf> = Vec::new();
+    for (q, g) in items {
+        let path = std::path::PathBuf::from(
+            template_s
+                .replace("{question}", &safe_name(q))
+                .replace("{group}", &safe_name(g.unwrap_or("all"))),
+        );
+        if out.contains(&path) {
+            anyhow::bail!(
+                "{}: two outputs would share this file; make the names differ (question `{q}`)",
+                path.display()
+            );
+        }
+        for input in inputs {
+            if input
+                .canonicalize()
+                .ok()
+                .is_some_and(|i| path.canonicalize().ok() == Some(i))
+            {
+                anyhow::bail!(
+                    "{}: the output would overwrite an input; choose another -o",
+                    path.display()
+                );
+            }
+        }
+        out.push(path);
+    }
+    Ok(out)
+}
+
+/// A question or group name as part of a file name: letters, digits, `-`, `_`, `.` kept,
+/// everything else `_`; no leading dots (no `..`); at most 80 characters.
+pub fn safe_name(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    while s.contains("__") {
+        s = s.replace("__", "_");
+    }
+    let s = s
+        .trim_matches(['.', '_'])
+        .chars()
+        .take(80)
+        .collect::<String>();
+    if s.is_empty() {
+        "unnamed".into()
+    } else {
+        s
+    }
 }
 
 /// Writes `bytes` to `path` atomically: into a temporary file beside it, then renamed, so that

@@ -44,8 +44,14 @@ fn kind_name(kind: TokenKind) -> &'static str {
 
 pub fn run(args: AnalyzeArgs) -> Result<Outcome> {
     let config = AnalysisConfig::from_args(&args.analysis)?;
-    let answers = input::read_answers(&args.analysis.inputs)?;
-    let analyzer = config.analyzer(&answers)?;
+    let survey = input::read_survey(&args.analysis)?;
+    // one output line per answer: every question's answers in order
+    let answers: Vec<String> = survey
+        .questions
+        .into_iter()
+        .flat_map(|q| q.answers.into_iter().map(|a| a.text))
+        .collect();
+    let analyzer = config.analyzer(answers.iter().map(String::as_str))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         AnalyzeFormat::Keys => {

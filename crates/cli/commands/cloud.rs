@@ -1,6 +1,6 @@
 //! `wortwolke cloud`: answers (or a frequency table) → layout → PNG, SVG or JSON.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use wortwolke_layout::{layout, render, WeightedWord};
@@ -9,150 +9,210 @@ use super::Outcome;
 use crate::args::{CloudArgs, ImageFormat};
 use crate::{config, input, output};
 
+/// One cloud to draw: question, group (`None` = all respondents), words, base sentence.
+type Cloud = (String, Option<String>, Vec<WeightedWord>, Option<String>);
+
 pub fn run(args: CloudArgs) -> Result<Outcome> {
     let options = config::layout_options(&args)?;
-    let (output_path, format) = output_target(&args)?;
-    refuse_overwriting_inputs(&output_path, &args.analysis.inputs)?;
-    let (words, base) = if args.frequencies {
-        let mut words: Vec<WeightedWord> = input::read_frequencies(&args.analysis.inputs)?
-            .into_iter()
-            .filter(|(_, c)| *c >= args.min_count as f64 && *c > 0.0)
-            .map(|(t, c)| WeightedWord::new(t, c))
-            .collect();
+    // (question, group, words, base sentence)
+    let mut clouds: Vec<Cloud> = Vec::new();
+    if args.frequencies {
+        let mut words: Vec<WeightedWord> = input::read_frequencies(
+            &args.analysis.inputs,
+            args.analysis.encoding.as_deref(),
+            args.analysis.quiet,
+        )?
+        .into_iter()
+        .filter(|(_, c)| *c >= args.min_count as f64 && *c > 0.0)
+        .map(|(t, c)| WeightedWord::new(t, c))
+        .collect();
         words.sort_by(|a, b| {
             b.weight
                 .total_cmp(&a.weight)
                 .then_with(|| a.text.cmp(&b.text))
         });
-        (words, None)
+        clouds.push(("frequencies".into(), None, words, None));
     } else {
-        let (table, _) = super::frequency_table(&args.analysis, args.count, args.min_count)?;
-        let words = table
-            .terms
-            .iter()
-            .map(|t| WeightedWord::new(t.term.clone(), t.weight(table.weight) as f64))
-            .collect();
-        (words, Some(output::base_sentence(&table)))
-    };
-    let total = words.len();
-    let words: Vec<WeightedWord> = words.into_iter().take(args.max_words).collect();
-    if words.is_empty() {
+        for tables in super::survey_tables(&args.analysis, args.count, args.min_count)? {
+            let words = |t: &wortwolke_text::FrequencyTable| -> Vec<WeightedWord> {
+                t.terms
+                    .iter()
+                    .map(|term| WeightedWord::new(term.term.clone(), term.weight(t.weight) as f64))
+                    .collect()
+            };
+            clouds.push((
+                tables.question.clone(),
+                None,
+                words(&tables.total),
+                Some(output::base_sentence(&tables.total)),
+            ));
+            for (group, table) in &tables.groups {
+                clouds.push((
+                    tables.question.clone(),
+                    Some(group.clone()),
+                    words(table),
+                    Some(output::base_sentence(table)),
+                ));
+            }
+        }
+    }
+    let format = image_format(&args)?;
+    let template = output_template(&args, &clouds, format);
+    let targets = output::targets(
+        &template,
+        clouds.iter().map(|(q, g, _, _)| (q.as_str(), g.as_deref())),
+        &args.analysis.inputs,
+    )?;
+    if targets.len() > 1 && targets.iter().any(|t| t.as_os_str() == "-") {
+        anyhow::bail!(
+            "-o - can take one cloud only; write files with {{question}} and {{group}} in -o"
+        );
+    }
+    let mut drawn = 0;
+    for ((question, group, words, base), path) in clouds.into_iter().zip(targets) {
+        let total = words.len();
+        let words: Vec<WeightedWord> = words.into_iter().take(args.max_words).collect();
+        let what = match &group {
+            Some(g) => format!("{question} / {g}"),
+            None => question.clone(),
+        };
+        if words.is_empty() {
+            crate::note(&format!(
+                "{what}: nothing to draw (no term left after stop words and --min-count)"
+            ));
+            continue;
+        }
+        if !args.analysis.quiet {
+            let missing: Vec<char> = words
+                .iter()
+                .flat_map(|w| options.font.missing_glyphs(&w.text))
+                .collect();
+            if !missing.is_empty() {
+                crate::note(&format!(
+                    "the font has no glyph for {missing:?}; pass --font with a font that has"
+                ));
+            }
+        }
+        let cloud = layout(&words, &options);
+        let bytes = match format {
+            ImageFormat::Png => {
+                let mut buf = Vec::new();
+                render::write_png(&cloud, &mut buf)?;
+                buf
+            }
+            ImageFormat::Svg => {
+                let title = args.title.clone().unwrap_or_else(|| {
+                    if what == "answers" {
+                        "Word cloud".into()
+                    } else {
+                        what.clone()
+                    }
+                });
+                render::svg(
+                    &cloud,
+                    &render::SvgOptions {
+                        title,
+                        ..Default::default()
+                    },
+                )
+                .into_bytes()
+            }
+            ImageFormat::Json => render::json(&cloud).into_bytes(),
+        };
+        output::write_output(&path, &bytes)?;
+        drawn += 1;
+        if !cloud.dropped.is_empty() {
+            let list: Vec<String> = cloud
+                .dropped
+                .iter()
+                .map(|w| format!("{} ({})", w.text, w.weight))
+                .collect();
+            crate::note(&format!(
+                "{}: {} of {} words did not fit even at --min-font {} and are not drawn: {}; use a larger canvas, a smaller --min-font or --max-words",
+                path.display(),
+                cloud.dropped.len(),
+                words.len(),
+                args.min_font,
+                list.join(", ")
+            ));
+        }
+        if !args.analysis.quiet {
+            let shown = if total > words.len() {
+                format!(
+                    " (the top {} of {total} terms; see --max-words)",
+                    words.len()
+                )
+            } else {
+                String::new()
+            };
+            if path.as_os_str() != "-" {
+                crate::note(&format!(
+                    "wrote {} with {} words{shown}",
+                    path.display(),
+                    cloud.words.len()
+                ));
+            }
+            if let Some(base) = base {
+                crate::note(&base);
+            }
+        }
+    }
+    if drawn == 0 {
         crate::note(
             "nothing to draw: no term left after stop words and --min-count; check the input",
         );
         return Ok(Outcome::Nothing);
     }
-    for word in &words {
-        let missing = options.font.missing_glyphs(&word.text);
-        if !missing.is_empty() && !args.analysis.quiet {
-            crate::note(&format!(
-                "the font has no glyph for {missing:?} in `{}`; pass --font with a font that has",
-                word.text
-            ));
-        }
-    }
-    let cloud = layout(&words, &options);
-    let bytes = match format {
-        ImageFormat::Png => {
-            let mut buf = Vec::new();
-            render::write_png(&cloud, &mut buf)?;
-            buf
-        }
-        ImageFormat::Svg => {
-            let title = args.title.clone().unwrap_or_else(|| "Word cloud".into());
-            render::svg(
-                &cloud,
-                &render::SvgOptions {
-                    title,
-                    ..Default::default()
-                },
-            )
-            .into_bytes()
-        }
-        ImageFormat::Json => render::json(&cloud).into_bytes(),
-    };
-    output::write_output(&output_path, &bytes)?;
-    if !cloud.dropped.is_empty() {
-        let list: Vec<String> = cloud
-            .dropped
-            .iter()
-            .map(|w| format!("{} ({})", w.text, w.weight))
-            .collect();
-        crate::note(&format!(
-            "{} of {} words did not fit even at --min-font {} and are not drawn: {}; use a larger canvas, a smaller --min-font or --max-words",
-            cloud.dropped.len(),
-            words.len(),
-            args.min_font,
-            list.join(", ")
-        ));
-    }
-    if !args.analysis.quiet {
-        let shown = if total > words.len() {
-            format!(
-                " (the top {} of {total} terms; see --max-words)",
-                words.len()
-            )
-        } else {
-            String::new()
-        };
-        if output_path.as_os_str() != "-" {
-            crate::note(&format!(
-                "wrote {} with {} words{shown}",
-                output_path.display(),
-                cloud.words.len()
-            ));
-        }
-        if let Some(base) = base {
-            crate::note(&base);
-        }
-    }
     Ok(Outcome::Done)
 }
 
-/// The output file and its format: `-o`, or `<input name>.png` in the current directory.
-fn output_target(args: &CloudArgs) -> Result<(PathBuf, ImageFormat)> {
-    let path = match &args.output {
-        Some(p) => p.clone(),
-        None => {
-            let stem = args
-                .analysis
-                .inputs
-                .iter()
-                .find(|p| p.as_os_str() != "-")
-                .and_then(|p| p.file_stem())
-                .map_or("wortwolke".into(), |s| s.to_string_lossy().into_owned());
-            let ext = match args.format {
-                Some(ImageFormat::Svg) => "svg",
-                Some(ImageFormat::Json) => "json",
-                _ => "png",
-            };
-            PathBuf::from(format!("{stem}.{ext}"))
-        }
-    };
-    let format = match args.format {
-        Some(f) => f,
-        None if path.as_os_str() == "-" => bail!("-o - needs --format png, svg or json"),
-        None => match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-            Some("png") => ImageFormat::Png,
-            Some("svg") => ImageFormat::Svg,
-            Some("json") => ImageFormat::Json,
-            _ => bail!("{}: unknown image type; end the file name in .png, .svg or .json, or pass --format", path.display()),
+fn image_format(args: &CloudArgs) -> Result<ImageFormat> {
+    if let Some(f) = args.format {
+        return Ok(f);
+    }
+    match &args.output {
+        None => Ok(ImageFormat::Png),
+        Some(p) if p.as_os_str() == "-" => bail!("-o - needs --format png, svg or json"),
+        Some(p) => match p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("png") => Ok(ImageFormat::Png),
+            Some("svg") => Ok(ImageFormat::Svg),
+            Some("json") => Ok(ImageFormat::Json),
+            _ => bail!("{}: unknown image type; end the file name in .png, .svg or .json, or pass --format", p.display()),
         },
-    };
-    Ok((path, format))
+    }
 }
 
-fn refuse_overwriting_inputs(output: &Path, inputs: &[PathBuf]) -> Result<()> {
-    let Ok(out) = output.canonicalize() else {
-        return Ok(());
-    };
-    for input in inputs {
-        if input.canonicalize().is_ok_and(|i| i == out) {
-            bail!(
-                "{}: the output would overwrite an input; choose another -o",
-                output.display()
-            );
-        }
+/// `-o`, or `<input name>.<ext>` in the current directory, with `-{question}` and `-{group}`
+/// added when there are several questions or groups.
+fn output_template(args: &CloudArgs, clouds: &[Cloud], format: ImageFormat) -> PathBuf {
+    if let Some(p) = &args.output {
+        return p.clone();
     }
-    Ok(())
+    let stem = args
+        .analysis
+        .inputs
+        .iter()
+        .find(|p| p.as_os_str() != "-")
+        .and_then(|p| p.file_name())
+        .map(|n| {
+            let n = n.to_string_lossy();
+            let n = n.strip_suffix(".gz").unwrap_or(&n);
+            n.rsplit_once('.')
+                .map_or(n.to_owned(), |(s, _)| s.to_owned())
+        })
+        .unwrap_or_else(|| "wortwolke".into());
+    let questions: std::collections::HashSet<&str> = clouds.iter().map(|c| c.0.as_str()).collect();
+    let mut name = stem;
+    if questions.len() > 1 {
+        name.push_str("-{question}");
+    }
+    if clouds.iter().any(|c| c.1.is_some()) {
+        name.push_str("-{group}");
+    }
+    let ext = match format {
+        ImageFormat::Png => "png",
+        ImageFormat::Svg => "svg",
+        ImageFormat::Json => "json",
+    };
+    PathBuf::from(format!("{name}.{ext}"))
 }

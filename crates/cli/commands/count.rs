@@ -1,31 +1,66 @@
-//! `wortwolke count`: answers → frequency table on standard output.
+//! `wortwolke count`: answers → frequency table(s) on standard output or in files.
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use super::Outcome;
+use super::{Outcome, Tables};
 use crate::args::{CountArgs, TableFormat};
 use crate::output;
 
 pub fn run(args: CountArgs) -> Result<Outcome> {
-    let (mut table, distinct) = super::frequency_table(&args.analysis, args.count, args.min_count)?;
+    let mut all = super::survey_tables(&args.analysis, args.count, args.min_count)?;
     if let Some(top) = args.top {
-        table.truncate(top);
+        for t in &mut all {
+            t.total.truncate(top);
+            for (_, g) in &mut t.groups {
+                g.truncate(top);
+            }
+        }
     }
-    if table.terms.is_empty() {
+    if all.iter().all(|t| t.total.terms.is_empty()) {
+        let (answers, none) = all.iter().fold((0, 0), |(a, n), t| {
+            (a + t.total.answers, n + t.total.no_answer)
+        });
         crate::note(&format!(
-            "nothing to count: {} answers ({} without answer), {distinct} terms before --min-count/--top; \
-             check the input, --stopwords and --min-count",
-            table.answers, table.no_answer
+            "nothing to count: {answers} answers ({none} without answer) and no term left; check the input, --stopwords and --min-count"
         ));
         return Ok(Outcome::Nothing);
     }
-    let mut out = std::io::stdout().lock();
-    output::write_table(&mut out, &table, args.format)?;
-    out.flush()?;
+    match &args.output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            output::write_tables(&mut out, &all, args.format)?;
+            out.flush()?;
+        }
+        Some(template) => {
+            let targets = output::targets(
+                template,
+                all.iter().map(|t| (t.question.as_str(), None)),
+                &args.analysis.inputs,
+            )?;
+            for (tables, path) in all.iter().zip(targets) {
+                let mut buf = Vec::new();
+                output::write_tables(&mut buf, std::slice::from_ref(tables), args.format)?;
+                output::write_output(&path, &buf)?;
+                if !args.analysis.quiet {
+                    crate::note(&format!("wrote {}", path.display()));
+                }
+            }
+        }
+    }
     if !args.analysis.quiet && matches!(args.format, TableFormat::Tsv | TableFormat::Csv) {
-        crate::note(&output::base_sentence(&table));
+        for Tables {
+            question, total, ..
+        } in &all
+        {
+            let prefix = if all.len() > 1 {
+                format!("{question}: ")
+            } else {
+                String::new()
+            };
+            crate::note(&format!("{prefix}{}", output::base_sentence(total)));
+        }
     }
     Ok(Outcome::Done)
 }

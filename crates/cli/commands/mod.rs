@@ -5,6 +5,7 @@ mod cloud;
 mod count;
 
 use anyhow::Result;
+use wortwolke_text::{Counter, FrequencyTable, Token, TokenKind, Weight};
 
 use crate::args::Command;
 
@@ -22,26 +23,130 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Count(args) => count::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::Cloud(args) => cloud::run(*args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = crate::args::Cli::command();
+            clap_complete::generate(shell, &mut cmd, "wortwolke", &mut std::io::stdout());
+            Ok(Outcome::Done)
+        }
     }
 }
 
-/// Answers → frequency table, as `count` and `cloud` both need it: read the inputs, build the
-/// analyzer (detecting phrases first if asked), count, apply `--min-count`.
-pub(crate) fn frequency_table(
+/// The tables of one question: all respondents, and each group (in order of appearance).
+#[derive(Debug)]
+pub(crate) struct Tables {
+    pub question: String,
+    pub total: FrequencyTable,
+    pub groups: Vec<(String, FrequencyTable)>,
+}
+
+/// Inputs → one set of tables per question, as `count` and `cloud` both need them: read the
+/// survey, build the analyzer (detecting phrases first if asked), count every answer into its
+/// question's total and group, apply `--min-count` and `--base`.
+pub(crate) fn survey_tables(
     analysis: &crate::args::AnalysisArgs,
     count: crate::args::CountBy,
     min_count: u64,
-) -> Result<(wortwolke_text::FrequencyTable, usize)> {
+) -> Result<Vec<Tables>> {
     let config = crate::config::AnalysisConfig::from_args(analysis)?;
-    let answers = crate::input::read_answers(&analysis.inputs)?;
-    let analyzer = config.analyzer(&answers)?;
-    let counter = analyzer.count(answers.iter().map(String::as_str));
+    let survey = crate::input::read_survey(analysis)?;
+    let analyzer = config.analyzer(
+        survey
+            .questions
+            .iter()
+            .flat_map(|q| q.answers.iter().map(|a| a.text.as_str())),
+    )?;
     let weight = match count {
-        crate::args::CountBy::Answers => wortwolke_text::Weight::Answers,
-        crate::args::CountBy::Occurrences => wortwolke_text::Weight::Occurrences,
+        crate::args::CountBy::Answers => Weight::Answers,
+        crate::args::CountBy::Occurrences => Weight::Occurrences,
     };
-    let mut table = counter.table(weight, analyzer.labels());
-    let distinct = table.terms.len();
-    table.retain_min(min_count);
-    Ok((table, distinct))
+    let mut out = Vec::new();
+    for question in &survey.questions {
+        let mut total = Counter::default();
+        let mut groups: Vec<(String, Counter)> = Vec::new();
+        for answer in &question.answers {
+            let group = answer.group.as_ref().map(|g| {
+                let name = if g.trim().is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    g.trim().to_owned()
+                };
+                match groups.iter().position(|(n, _)| *n == name) {
+                    Some(i) => i,
+                    None => {
+                        groups.push((name, Counter::default()));
+                        groups.len() - 1
+                    }
+                }
+            });
+            let text = answer.text.as_str();
+            if analyzer.is_no_answer(text) {
+                total.add_no_answer();
+                if let Some(g) = group {
+                    groups[g].1.add_no_answer();
+                }
+                continue;
+            }
+            let tokens = match &analysis.split_list {
+                Some(chars) => list_items(&analyzer, text, chars),
+                None => analyzer.analyze(text),
+            };
+            total.add(text, &tokens);
+            if let Some(g) = group {
+                groups[g].1.add(text, &tokens);
+            }
+        }
+        let table = |counter: &Counter| {
+            let mut t = counter.table(weight, analyzer.labels());
+            t.retain_min(min_count);
+            if analysis.base == crate::args::Base::All {
+                for term in &mut t.terms {
+                    term.share = if t.answers == 0 {
+                        0.0
+                    } else {
+                        term.answers as f64 / t.answers as f64
+                    };
+                }
+            }
+            t
+        };
+        out.push(Tables {
+            question: question.name.clone(),
+            total: table(&total),
+            groups: groups.iter().map(|(n, c)| (n.clone(), table(c))).collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// The mentions of a list answer as terms: split at `chars` (`\n` = line break), each trimmed
+/// mention one token whose key is its case-folded, space-collapsed text.
+fn list_items(analyzer: &wortwolke_text::Analyzer, text: &str, chars: &str) -> Vec<Token> {
+    let chars = chars.replace("\\n", "\n");
+    let mut tokens = Vec::new();
+    let mut start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        if i == text.len() || chars.contains(c) || c == '\r' && chars.contains('\n') {
+            let item = &text[start..i];
+            let trimmed = item.trim();
+            if !trimmed.is_empty() && !analyzer.is_no_answer(trimmed) {
+                let offset = start + (item.len() - item.trim_start().len());
+                tokens.push(Token {
+                    offset: offset..offset + trimmed.len(),
+                    position: tokens.len(),
+                    kind: TokenKind::Word,
+                    key: trimmed
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase(),
+                });
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    tokens
 }

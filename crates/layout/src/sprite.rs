@@ -201,7 +201,7 @@ impl Sprite {
             }
         }
         // keep bits beyond the width clear
-        if self.width % 64 != 0 {
+        if !self.width.is_multiple_of(64) {
             let mask = (1u64 << (self.width % 64)) - 1;
             for y in 0..height {
                 out[y * stride + stride - 1] &= mask;

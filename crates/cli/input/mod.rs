@@ -1,0 +1,131 @@
+//! Inputs: plain text, CSV/TSV, spreadsheets, JSON lines; files, gzip or standard input (read
+//! once); any common encoding. The text crate stays free of file formats.
+
+mod decode;
+mod survey;
+
+use std::fs::File;
+use std::io::{BufReader, IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+pub use survey::read_survey;
+
+/// All bytes of `path` (`-` = standard input) and the name errors use.
+fn read_all(path: &Path) -> Result<(String, Vec<u8>)> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("<stdin>: cannot read standard input")?;
+        return Ok(("<stdin>".into(), bytes));
+    }
+    let name = path.display().to_string();
+    let file = open(path)?;
+    let len = file.metadata().map_or(0, |m| m.len());
+    // a progress bar for big files, only when a person watches stderr
+    let progress = (len > PROGRESS_BYTES
+        && std::io::stderr().is_terminal()
+        && !QUIET.load(std::sync::atomic::Ordering::Relaxed))
+    .then(|| indicatif::ProgressBar::new(len).with_message(name.clone()));
+    match &progress {
+        Some(bar) => {
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{msg} {bar:40} {bytes}/{total_bytes} {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.wrap_read(file).read_to_end(&mut bytes)
+        }
+        None => {
+            let mut file = file;
+            file.read_to_end(&mut bytes)
+        }
+    }
+    .with_context(|| format!("{name}: cannot read the file"))?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    Ok((name, bytes))
+}
+
+/// Inputs above this size show a progress bar on a terminal.
+const PROGRESS_BYTES: u64 = 8 << 20;
+
+/// `--quiet` was given: no progress bars.
+pub static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Opens a file for reading with an error that says what to do.
+pub fn open(path: &Path) -> Result<File> {
+    if path.is_dir() {
+        bail!("{}: is a directory; pass a file", path.display());
+    }
+    File::open(path).with_context(|| format!("{}: cannot open; check the path", path.display()))
+}
+
+/// A list file (stop words, codebook, phrases) as a buffered reader.
+pub fn open_list(path: &Path) -> Result<BufReader<File>> {
+    Ok(BufReader::new(open(path)?))
+}
+
+/// Reads frequency tables: `term<TAB>count` a line (more columns are ignored, so the TSV of
+/// `wortwolke count` works); a first line whose count is not a number is a header. Terms that
+/// appear in several files are summed.
+pub fn read_frequencies(
+    paths: &[PathBuf],
+    encoding: Option<&str>,
+    quiet: bool,
+) -> Result<Vec<(String, f64)>> {
+    let stdin = PathBuf::from("-");
+    let paths: Vec<&PathBuf> = if paths.is_empty() {
+        vec![&stdin]
+    } else {
+        paths.iter().collect()
+    };
+    let encoding = encoding.map(decode::parse_encoding).transpose()?;
+    let mut order: Vec<String> = Vec::new();
+    let mut sums: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    for path in paths {
+        let decoded = decode::load(path, encoding, quiet)?;
+        let text = decoded
+            .text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(&decoded.text);
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let term = cols.next().unwrap_or("").trim();
+            let parsed = cols
+                .next()
+                .map(str::trim)
+                .and_then(|c| c.replace(',', ".").parse::<f64>().ok())
+                .filter(|c| c.is_finite() && *c >= 0.0);
+            match parsed {
+                Some(c) if !term.is_empty() => {
+                    if !sums.contains_key(term) {
+                        order.push(term.to_owned());
+                    }
+                    *sums.entry(term.to_owned()).or_default() += c;
+                }
+                None if i == 0 => continue, // header
+                _ => bail!(
+                    "{}:{}: expected `term<TAB>count` with a non-negative number; fix the line or drop --frequencies",
+                    decoded.name,
+                    i + 1
+                ),
+            }
+        }
+    }
+    Ok(order
+        .into_iter()
+        .map(|t| {
+            let c = sums[&t];
+            (t, c)
+        })
+        .collect())
+}

@@ -1,0 +1,321 @@
+//! Survey exports: every format gives the same table as plain text; bad inputs fail clearly.
+
+use crate::util::{root, scratch, wortwolke};
+
+/// `count --format json` of `args`, parsed.
+fn table(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["count", "--format", "json", "-q"];
+    all.extend_from_slice(args);
+    let run = wortwolke(&all, "");
+    assert_eq!(run.code, 0, "{args:?}: {run:?}");
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn plain() -> serde_json::Value {
+    table(&["tests/fixtures/gruende.txt"])
+}
+
+#[test]
+fn every_export_gives_the_plain_text_table() {
+    let expected = plain();
+    assert_eq!(expected["answers"], 12);
+    assert_eq!(expected["no_answer"], 2);
+    for args in [
+        &["tests/fixtures/gruende.txt.gz"][..],
+        &["tests/fixtures/limesurvey.csv", "--column", "G1"],
+        &["tests/fixtures/excel_cp1252.csv", "--column", "3"],
+        &[
+            "tests/fixtures/excel_cp1252.csv",
+            "--column",
+            "Warum werden EfA-Dienste nicht genutzt?",
+        ],
+        &["tests/fixtures/utf16.tsv", "--column", "Antwort"],
+        &["tests/fixtures/answers.jsonl", "--field", "answer.text"],
+    ] {
+        assert_eq!(table(args), expected, "{args:?}");
+    }
+}
+
+#[test]
+fn long_format_joins_rows_of_one_respondent() {
+    let run = wortwolke(
+        &[
+            "count",
+            "tests/fixtures/long.csv",
+            "--respondent-column",
+            "respondent",
+            "--question-column",
+            "question",
+            "--answer-column",
+            "answer",
+            "--format",
+            "json",
+            "-q",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let tables = v.as_array().unwrap();
+    assert_eq!(tables.len(), 2);
+    assert_eq!(tables[0]["question"], "Gruende");
+    let mut first = tables[0].clone();
+    first
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| k != "question" && k != "group");
+    assert_eq!(first, plain());
+    assert_eq!(tables[1]["question"], "Produkte");
+}
+
+#[test]
+fn xlsx_with_two_sheets() {
+    let dir = scratch("xlsx");
+    let path = dir.join("umfrage.xlsx");
+    let answers: Vec<String> = std::fs::read_to_string(root().join("tests/fixtures/gruende.txt"))
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let cover = book.add_worksheet().set_name("Deckblatt").unwrap();
+    cover.write(0, 0, "Umfrage 2023").unwrap();
+    let sheet = book.add_worksheet().set_name("Antworten").unwrap();
+    sheet.write(0, 0, "Nr").unwrap();
+    sheet.write(0, 1, "Gründe").unwrap();
+    for (i, a) in answers.iter().enumerate() {
+        sheet.write(i as u32 + 1, 0, i as u32 + 1).unwrap();
+        if !a.is_empty() {
+            sheet.write(i as u32 + 1, 1, a.as_str()).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let p = path.to_str().unwrap();
+    assert_eq!(
+        table(&[p, "--sheet", "Antworten", "--column", "Gründe"]),
+        plain()
+    );
+    assert_eq!(table(&[p, "--sheet", "2", "--column", "2"]), plain());
+    wortwolke(&["count", p, "--sheet", "Tabelle9", "--column", "1"], "")
+        .assert_error("no sheet `Tabelle9`; sheets: Deckblatt, Antworten");
+}
+
+#[test]
+fn columns_by_glob_are_one_question_each_and_split_list_counts_mentions() {
+    let run = wortwolke(
+        &[
+            "count",
+            "tests/fixtures/limesurvey.csv",
+            "--column",
+            "P2*",
+            "--split-list",
+            "--format",
+            "tsv",
+            "-q",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let rows: Vec<&str> = run.stdout.lines().collect();
+    // the [other] column is empty: only the P2[SQ001] question has terms
+    assert!(
+        rows[0].starts_with("question\tterm\tanswers"),
+        "{}",
+        run.stdout
+    );
+    // 12 rows, 3 without answer (two empty, one `-`): base 9; a product is one term
+    assert!(
+        rows.contains(&"P2[SQ001]\toptiGov\t4\t0.4444\t4\toptiGov (4)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        rows.contains(&"P2[SQ001]\tregio iT\t4\t0.4444\t4\tregio iT (4)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        rows.contains(&"P2[SQ001]\tForm-Solutions\t4\t0.4444\t4\tForm-Solutions (4)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        rows.contains(&"P2[SQ001]\tOZG-Hub\t1\t0.1111\t1\tOZG-Hub (1)"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn groups_get_their_own_counts_and_clouds() {
+    let run = wortwolke(
+        &[
+            "count",
+            "tests/fixtures/excel_cp1252.csv",
+            "--column",
+            "3",
+            "--group",
+            "Kreis",
+            "--format",
+            "tsv",
+            "-q",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let header = run.stdout.lines().next().unwrap();
+    assert_eq!(header, "term\tanswers\tshare\toccurrences\tvariants\tLippe answers\tLippe share\tGütersloh answers\tGütersloh share\tHöxter answers\tHöxter share");
+    let personal = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Personal\t"))
+        .unwrap();
+    let cells: Vec<&str> = personal.split('\t').collect();
+    // total 3; Lippe answers 1 (row 1), Höxter 1 (row 7: "zu wenig Personal"), Gütersloh 1 (row 12)
+    assert_eq!(
+        (cells[1], cells[5], cells[7], cells[9]),
+        ("3", "1", "1", "1"),
+        "{personal}"
+    );
+
+    let dir = scratch("group_clouds");
+    let template = dir.join("{question}-{group}.json");
+    let run = wortwolke(
+        &[
+            "cloud",
+            "tests/fixtures/excel_cp1252.csv",
+            "--column",
+            "3",
+            "--group",
+            "Kreis",
+            "--width",
+            "300",
+            "--height",
+            "200",
+            "-o",
+            template.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    for g in ["all", "Lippe", "Gütersloh", "Höxter"] {
+        let path = dir.join(format!("Warum_werden_EfA-Dienste_nicht_genutzt-{g}.json"));
+        assert!(
+            path.exists(),
+            "{} missing; {:?}",
+            path.display(),
+            std::fs::read_dir(&dir).unwrap().collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn base_all_divides_by_all_rows() {
+    let answered = plain();
+    let all = table(&["tests/fixtures/gruende.txt", "--base", "all"]);
+    let (a, b) = (&answered["terms"][0], &all["terms"][0]);
+    assert_eq!(a["answers"], b["answers"]);
+    assert!(
+        (a["share"].as_f64().unwrap() * 10.0 - b["share"].as_f64().unwrap() * 12.0).abs() < 1e-9
+    );
+}
+
+#[test]
+fn blank_line_separated_answers() {
+    let run = wortwolke(
+        &["count", "--blank-line-separated", "--format", "json", "-q"],
+        "Personal\nfehlt\n\n\nZeit\n\nPersonal\n",
+    );
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["answers"], 3);
+    assert_eq!(v["terms"][0]["term"], "Personal");
+    assert_eq!(v["terms"][0]["answers"], 2);
+}
+
+#[test]
+fn bad_inputs_fail_with_one_line() {
+    wortwolke(
+        &["count", "tests/fixtures/limesurvey.csv", "--column", "Q9"],
+        "",
+    )
+    .assert_error("no column `Q9`; available: id (1), submitdate (2)");
+    wortwolke(&["count", "tests/fixtures/limesurvey.csv"], "")
+        .assert_error("choose the answer column(s) with --column");
+    wortwolke(&["count", "tests/fixtures/ragged.csv", "--column", "a"], "")
+        .assert_error("ragged.csv:3: 1 fields where the header has 2");
+    let dir = scratch("bad_inputs");
+    let empty = dir.join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    wortwolke(&["count", empty.to_str().unwrap()], "").assert_error("empty.csv: the file is empty");
+    let binary = dir.join("data.bin");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).unwrap();
+    wortwolke(&["count", binary.to_str().unwrap()], "").assert_error("not a text file");
+    let not_xlsx = dir.join("broken.xlsx");
+    std::fs::write(&not_xlsx, "not a workbook").unwrap();
+    wortwolke(&["count", not_xlsx.to_str().unwrap(), "--column", "1"], "")
+        .assert_error("cannot read the workbook");
+    wortwolke(&["count", "tests/fixtures/answers.jsonl"], "")
+        .assert_error("JSON lines need --field");
+    wortwolke(
+        &[
+            "count",
+            "tests/fixtures/long.csv",
+            "--question-column",
+            "question",
+        ],
+        "",
+    )
+    .assert_error("long format needs all three");
+    wortwolke(&["count", "--encoding", "klingon"], "x").assert_error("unknown encoding `klingon`");
+}
+
+#[test]
+fn several_questions_need_a_template_and_names_are_safe() {
+    let dir = scratch("templates");
+    let out = dir.join("table.tsv");
+    wortwolke(
+        &[
+            "count",
+            "tests/fixtures/limesurvey.csv",
+            "--column",
+            "G1",
+            "--column",
+            "P2*",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        "",
+    )
+    .assert_error("put {question} in the -o file name");
+    let template = dir.join("{question}.md");
+    let run = wortwolke(
+        &[
+            "count",
+            "tests/fixtures/limesurvey.csv",
+            "--column",
+            "G1",
+            "--column",
+            "P2[SQ001]",
+            "--format",
+            "md",
+            "-q",
+            "-o",
+            template.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(dir.join("G1.md").exists());
+    assert!(
+        dir.join("P2_SQ001.md").exists(),
+        "{:?}",
+        std::fs::read_dir(&dir).unwrap().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn completions() {
+    let run = wortwolke(&["completions", "bash"], "");
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("wortwolke") && run.stdout.contains("--split-list"));
+}
