@@ -104,6 +104,10 @@ pub struct AnalysisArgs {
     #[arg(long, value_name = "CHARS", num_args = 0..=1, default_missing_value = ",;/\n", help_heading = "Input")]
     pub split_list: Option<String>,
 
+    /// Threads that analyse answers (default: all cores). The result does not depend on it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
     /// Base of the shares: respondents who answered the question, or all rows.
     #[arg(long, value_enum, default_value_t = Base::Answered)]
     pub base: Base,

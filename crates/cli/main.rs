@@ -5,6 +5,7 @@ mod commands;
 mod config;
 mod input;
 mod output;
+mod stream;
 
 use std::process::ExitCode;
 

@@ -49,6 +49,13 @@ pub(crate) fn survey_tables(
     min_count: u64,
 ) -> Result<Vec<Tables>> {
     let config = crate::config::AnalysisConfig::from_args(analysis)?;
+    let weight = match count {
+        crate::args::CountBy::Answers => Weight::Answers,
+        crate::args::CountBy::Occurrences => Weight::Occurrences,
+    };
+    if let Some(tables) = streamed_tables(analysis, &config, weight, min_count)? {
+        return Ok(tables);
+    }
     let survey = crate::input::read_survey(analysis)?;
     let analyzer = config.analyzer(
         survey
@@ -56,10 +63,6 @@ pub(crate) fn survey_tables(
             .iter()
             .flat_map(|q| q.answers.iter().map(|a| a.text.as_str())),
     )?;
-    let weight = match count {
-        crate::args::CountBy::Answers => Weight::Answers,
-        crate::args::CountBy::Occurrences => Weight::Occurrences,
-    };
     let mut out = Vec::new();
     for question in &survey.questions {
         let mut total = Counter::default();
@@ -96,20 +99,7 @@ pub(crate) fn survey_tables(
                 groups[g].1.add(text, &tokens);
             }
         }
-        let table = |counter: &Counter| {
-            let mut t = counter.table(weight, analyzer.labels());
-            t.retain_min(min_count);
-            if analysis.base == crate::args::Base::All {
-                for term in &mut t.terms {
-                    term.share = if t.answers == 0 {
-                        0.0
-                    } else {
-                        term.answers as f64 / t.answers as f64
-                    };
-                }
-            }
-            t
-        };
+        let table = |counter: &Counter| finished_table(counter, &analyzer, weight, min_count, analysis.base);
         out.push(Tables {
             question: question.name.clone(),
             total: table(&total),
@@ -117,6 +107,60 @@ pub(crate) fn survey_tables(
         });
     }
     Ok(out)
+}
+
+/// A counter's table with `--min-count` and `--base` applied.
+fn finished_table(
+    counter: &Counter,
+    analyzer: &wortwolke_text::Analyzer,
+    weight: Weight,
+    min_count: u64,
+    base: crate::args::Base,
+) -> FrequencyTable {
+    let mut t = counter.table(weight, analyzer.labels());
+    t.retain_min(min_count);
+    if base == crate::args::Base::All {
+        for term in &mut t.terms {
+            term.share = if t.answers == 0 { 0.0 } else { term.answers as f64 / t.answers as f64 };
+        }
+    }
+    t
+}
+
+/// Plain text, one answer a line, nothing that needs all answers at once: counted while it is
+/// read, on all cores (see [`crate::stream`]). `None` when the input needs the general path.
+fn streamed_tables(
+    analysis: &crate::args::AnalysisArgs,
+    config: &crate::config::AnalysisConfig,
+    weight: Weight,
+    min_count: u64,
+) -> Result<Option<Vec<Tables>>> {
+    use crate::args::InputFormat;
+    let text = |p: &std::path::PathBuf| analysis.input_format.unwrap_or_else(|| crate::input::format_of(p)) == InputFormat::Text;
+    let encoding = analysis.encoding.as_deref().map(crate::input::parse_encoding).transpose()?;
+    let eligible = analysis.inputs.iter().all(text)
+        && analysis.input_format.is_none_or(|f| f == InputFormat::Text)
+        && !analysis.blank_line_separated
+        && analysis.split_list.is_none()
+        && analysis.group.is_none()
+        && !matches!(config.phrases, crate::config::PhraseMode::Auto { .. })
+        && encoding.is_none_or(|e| e == encoding_rs::UTF_8 || e.is_single_byte());
+    if !eligible {
+        return Ok(None);
+    }
+    let analyzer = wortwolke_text::Analyzer::from_config(&config.analyzer)?;
+    let threads = analysis
+        .threads
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    match crate::stream::count_lines(&analysis.inputs, &analyzer, encoding, threads, analysis.quiet)? {
+        Err(crate::stream::Fallback::Encoding) => Ok(None),
+        Ok(counter) => Ok(Some(vec![Tables {
+            question: "answers".into(),
+            total: finished_table(&counter, &analyzer, weight, min_count, analysis.base),
+            groups: Vec::new(),
+        }])),
+    }
 }
 
 /// The mentions of a list answer as terms: split at `chars` (`\n` = line break), each trimmed

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-pub use survey::read_survey;
+pub use decode::parse_encoding;
+pub use survey::{format_of, read_survey};
 
 /// All bytes of `path` (`-` = standard input) and the name errors use.
 fn read_all(path: &Path) -> Result<(String, Vec<u8>)> {

@@ -98,7 +98,7 @@ fn merge(survey: &mut Survey, part: Survey) {
 
 /// The format by file extension (after `.gz`): `.csv`, `.tsv`/`.tab`, `.xlsx`/`.xls`/`.ods`,
 /// `.jsonl`/`.ndjson`; anything else (and stdin) is plain text.
-fn format_of(path: &Path) -> InputFormat {
+pub fn format_of(path: &Path) -> InputFormat {
     let name = path.to_string_lossy().to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let ext = name.rsplit_once('.').map_or("", |(_, e)| e);

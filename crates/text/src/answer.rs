@@ -45,6 +45,8 @@ pub const DEFAULT_NO_ANSWER: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct NoAnswer {
     markers: HashSet<String>,
+    /// Longest marker in bytes: longer answers are never markers (checked without allocating).
+    longest: usize,
 }
 
 impl Default for NoAnswer {
@@ -56,18 +58,29 @@ impl Default for NoAnswer {
 impl NoAnswer {
     /// Only the given markers (plus empty answers).
     pub fn new<S: AsRef<str>>(markers: impl IntoIterator<Item = S>) -> Self {
-        NoAnswer {
-            markers: markers.into_iter().map(|m| canonical(m.as_ref())).collect(),
-        }
+        let markers: HashSet<String> = markers.into_iter().map(|m| canonical(m.as_ref())).collect();
+        let longest = markers.iter().map(String::len).max().unwrap_or(0);
+        NoAnswer { markers, longest }
     }
 
     /// Adds a marker.
     pub fn insert(&mut self, marker: &str) {
-        self.markers.insert(canonical(marker));
+        let marker = canonical(marker);
+        self.longest = self.longest.max(marker.len());
+        self.markers.insert(marker);
     }
 
     /// Whether `answer` says nothing.
     pub fn is_no_answer(&self, answer: &str) -> bool {
+        let trimmed = answer.trim();
+        if trimmed.is_empty() {
+            return true;
+        }
+        // a marker, once whitespace is collapsed, is at most `longest` bytes; runs of
+        // whitespace can make the raw answer longer, hence the generous bound
+        if trimmed.len() > 4 * self.longest.max(1) {
+            return false;
+        }
         let c = canonical(answer);
         c.is_empty() || self.markers.contains(&c)
     }

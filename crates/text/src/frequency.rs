@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::{Separator, Token, TokenKind};
 
 /// What the weight of a term is.
@@ -41,7 +43,7 @@ pub enum Weight {
 pub struct Counter {
     answers: u64,
     no_answer: u64,
-    terms: HashMap<String, TermCount>,
+    terms: FxHashMap<String, TermCount>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -50,7 +52,7 @@ struct TermCount {
     occurrences: u64,
     /// Answers that contain both this key and its case twin `key~` (see [`Counter::table`]).
     twin_overlap: u64,
-    forms: HashMap<String, FormCount>,
+    forms: FxHashMap<String, FormCount>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,20 +81,27 @@ impl Counter {
             if token.kind != TokenKind::Word {
                 continue;
             }
-            let term = self.terms.entry(token.key.clone()).or_default();
+            // look up by borrowed key: allocate only for a new term or a new form
+            let term = match self.terms.get_mut(token.key.as_str()) {
+                Some(term) => term,
+                None => self.terms.entry(token.key.clone()).or_default(),
+            };
             term.occurrences += 1;
             if !seen.contains(&token.key.as_str()) {
                 seen.push(&token.key);
                 term.answers += 1;
             }
-            let form = term
-                .forms
-                .entry(surface_form(token.text(answer)))
-                .or_insert(FormCount {
-                    occurrences: 0,
-                    first: index,
-                    initial: 0,
-                });
+            let text = token.text(answer);
+            let form = if text.contains(char::is_whitespace) {
+                term.forms
+                    .entry(surface_form(text))
+                    .or_insert(FormCount { occurrences: 0, first: index, initial: 0 })
+            } else {
+                match term.forms.get_mut(text) {
+                    Some(form) => form,
+                    None => term.forms.entry(text.to_owned()).or_insert(FormCount { occurrences: 0, first: index, initial: 0 }),
+                }
+            };
             form.occurrences += 1;
             form.initial += u64::from(initial);
         }
@@ -150,7 +159,7 @@ impl Counter {
     ///   next to `Nutzen` the noun).
     ///
     /// Answers naming both twins count once (the counter records that overlap exactly).
-    fn reconciled(&self) -> HashMap<String, TermCount> {
+    fn reconciled(&self) -> FxHashMap<String, TermCount> {
         let mut terms = self.terms.clone();
         let twins: Vec<&String> = self
             .terms

@@ -157,11 +157,10 @@ impl LanguageStemmer {
 /// Entries kept per thread and language before the stem cache starts over (bounds memory).
 const STEM_CACHE_LIMIT: usize = 1 << 20;
 
-type StemCache =
-    std::collections::HashMap<(Language, bool), std::collections::HashMap<String, String>>;
+type StemCache = rustc_hash::FxHashMap<(Language, bool), rustc_hash::FxHashMap<String, String>>;
 
 thread_local! {
-    static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::new());
+    static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::default());
 }
 
 impl std::str::FromStr for Language {

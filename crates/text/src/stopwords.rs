@@ -1,6 +1,6 @@
 //! StopWordList: the built-in lists and analyst-supplied ones.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::path::Path;
 
 use crate::error::{list_lines, Result};
@@ -23,7 +23,7 @@ const ENGLISH: &str = include_str!("../../../stopwords/en.txt");
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct StopWordList {
-    words: HashSet<String>,
+    words: FxHashSet<String>,
 }
 
 impl StopWordList {

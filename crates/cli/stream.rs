@@ -1,0 +1,233 @@
+//! Streaming, parallel counting of plain-text answers: memory grows with the vocabulary, not
+//! with the input, and all cores work.
+//!
+//! The input is cut into chunks of about [`CHUNK_BYTES`] at line ends; workers analyse chunks
+//! into their own [`Counter`]s, which are merged in input order. Chunk boundaries depend only on
+//! the input, and merging in order equals counting in one counter, so the table is the same
+//! for any number of threads.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+
+use anyhow::{bail, Context, Result};
+use encoding_rs::Encoding;
+use wortwolke_text::{Analyzer, Counter};
+
+/// Bytes per chunk of work.
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// One chunk: its bytes (whole lines) and the number of its first line.
+struct Chunk {
+    seq: usize,
+    name: Arc<str>,
+    first_line: usize,
+    bytes: Vec<u8>,
+}
+
+/// Why streaming gave up on an input (the caller then reads it whole).
+#[derive(Debug)]
+pub enum Fallback {
+    /// Not UTF-8 (or UTF-16 with a BOM) and no single-byte `--encoding` given.
+    Encoding,
+}
+
+/// Counts every line of `paths` (`-` = standard input) as one answer, on `threads` threads.
+/// `Ok(Err(Fallback))` means the input needs the in-memory path (detected encodings).
+pub fn count_lines(
+    paths: &[PathBuf],
+    analyzer: &Analyzer,
+    encoding: Option<&'static Encoding>,
+    threads: usize,
+    quiet: bool,
+) -> Result<std::result::Result<Counter, Fallback>> {
+    let threads = threads.max(1);
+    std::thread::scope(|scope| {
+        let (work_tx, work_rx) = mpsc::sync_channel::<Chunk>(threads * 2);
+        let work_rx = Arc::new(Mutex::new(work_rx));
+        let (done_tx, done_rx) = mpsc::channel::<(usize, Result<Counter>)>();
+        for _ in 0..threads {
+            let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
+            scope.spawn(move || loop {
+                let chunk = match work_rx.lock().map(|rx| rx.recv()) {
+                    Ok(Ok(chunk)) => chunk,
+                    _ => break,
+                };
+                let seq = chunk.seq;
+                if done_tx.send((seq, count_chunk(analyzer, &chunk, encoding))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        // the reader runs here; a merger thread keeps the reorder buffer small
+        let merger = scope.spawn(move || -> Result<Counter> {
+            let mut total = Counter::default();
+            let mut pending: BTreeMap<usize, Counter> = BTreeMap::new();
+            let mut next = 0;
+            let mut first_error: Option<anyhow::Error> = None;
+            for (seq, result) in done_rx {
+                match result {
+                    Ok(counter) => {
+                        pending.insert(seq, counter);
+                    }
+                    Err(e) => {
+                        first_error.get_or_insert(e);
+                    }
+                }
+                while let Some(counter) = pending.remove(&next) {
+                    total.merge(counter);
+                    next += 1;
+                }
+            }
+            match first_error {
+                Some(e) => Err(e),
+                None => Ok(total),
+            }
+        });
+        let sent = read_chunks(paths, encoding, quiet, |chunk| work_tx.send(chunk).is_ok());
+        drop(work_tx);
+        let merged = merger.join().map_err(|_| anyhow::anyhow!("a counting thread failed"))?;
+        match sent? {
+            Err(fallback) => Ok(Err(fallback)),
+            Ok(()) => Ok(Ok(merged?)),
+        }
+    })
+}
+
+/// Reads every input in chunks of whole lines and hands them to `send`.
+fn read_chunks(
+    paths: &[PathBuf],
+    encoding: Option<&'static Encoding>,
+    quiet: bool,
+    mut send: impl FnMut(Chunk) -> bool,
+) -> Result<std::result::Result<(), Fallback>> {
+    let stdin = PathBuf::from("-");
+    let paths: Vec<&PathBuf> = if paths.is_empty() { vec![&stdin] } else { paths.iter().collect() };
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        bail!("standard input (`-`) is named more than once; it can be read only once");
+    }
+    let mut seq = 0;
+    for path in paths {
+        let (name, mut reader, len) = open(path)?;
+        let name: Arc<str> = name.into();
+        let progress = (len > 8 << 20 && !quiet && std::io::stderr().is_terminal())
+            .then(|| indicatif::ProgressBar::new(len).with_message(name.to_string()));
+        // byte-order marks: UTF-8 is dropped, UTF-16 needs the whole-file path
+        let head = reader.fill_buf().with_context(|| format!("{name}: cannot read"))?;
+        if head.is_empty() {
+            bail!("{name}: the file is empty; export the answers into it first");
+        }
+        if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+            return Ok(Err(Fallback::Encoding));
+        }
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            reader.consume(3);
+        }
+        let mut line = 1;
+        let mut carry: Vec<u8> = Vec::new();
+        loop {
+            let mut buf = std::mem::take(&mut carry);
+            let start = buf.len();
+            buf.resize(start + CHUNK_BYTES, 0);
+            let n = read_full(&mut reader, &mut buf[start..]).with_context(|| format!("{name}: cannot read"))?;
+            buf.truncate(start + n);
+            if let Some(bar) = &progress {
+                bar.inc(n as u64);
+            }
+            if buf.is_empty() {
+                break;
+            }
+            let eof = n == 0;
+            let cut = if eof { buf.len() } else { buf.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) };
+            if cut == 0 && !eof {
+                // a line longer than a chunk: keep reading
+                carry = buf;
+                continue;
+            }
+            carry = buf.split_off(cut);
+            if encoding.is_none() && std::str::from_utf8(&buf).is_err() {
+                // let the whole-file path detect the encoding (Windows-1252 and friends)
+                return Ok(Err(Fallback::Encoding));
+            }
+            let lines = buf.iter().filter(|&&b| b == b'\n').count();
+            let chunk = Chunk { seq, name: Arc::clone(&name), first_line: line, bytes: buf };
+            seq += 1;
+            line += lines;
+            if !send(chunk) {
+                break;
+            }
+            if eof {
+                break;
+            }
+        }
+        if let Some(bar) = progress {
+            bar.finish_and_clear();
+        }
+    }
+    Ok(Ok(()))
+}
+
+/// Fills `buf` as far as the reader goes; returns the bytes read (0 at the end).
+fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match reader.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// A buffered reader over a file, gzip-decompressed if it starts with the gzip magic.
+fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
+    let (name, raw, len): (String, Box<dyn Read + Send>, u64) = if path.as_os_str() == "-" {
+        ("<stdin>".into(), Box::new(std::io::stdin()), 0)
+    } else {
+        let file = crate::input::open(path)?;
+        let len = file.metadata().map_or(0, |m| m.len());
+        (path.display().to_string(), Box::new(file), len)
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, raw);
+    let head = reader.fill_buf().with_context(|| format!("{name}: cannot read"))?;
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return Ok((name, Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(reader))), len));
+    }
+    Ok((name, Box::new(reader), len))
+}
+
+/// Counts the lines of one chunk.
+fn count_chunk(analyzer: &Analyzer, chunk: &Chunk, encoding: Option<&'static Encoding>) -> Result<Counter> {
+    let text: std::borrow::Cow<str> = match encoding {
+        None => std::str::from_utf8(&chunk.bytes).map(std::borrow::Cow::Borrowed).map_err(|e| {
+            let line = chunk.first_line + chunk.bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            anyhow::anyhow!("{}:{line}: invalid UTF-8; save the file as UTF-8 or pass --encoding", chunk.name)
+        })?,
+        Some(enc) if enc == encoding_rs::UTF_8 => std::str::from_utf8(&chunk.bytes).map(std::borrow::Cow::Borrowed).map_err(|e| {
+            let at = e.valid_up_to();
+            let line = chunk.first_line + chunk.bytes[..at].iter().filter(|&&b| b == b'\n').count();
+            let line_start = chunk.bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            anyhow::anyhow!(
+                "{}:{line}: invalid UTF-8 at byte {} of the line; save the file as UTF-8 or pass --encoding windows-1252",
+                chunk.name,
+                at - line_start + 1
+            )
+        })?,
+        Some(enc) => enc.decode_without_bom_handling(&chunk.bytes).0,
+    };
+    if text.contains('\0') {
+        bail!("{}: contains NUL bytes, so it is not a text file; export the answers as CSV or text", chunk.name);
+    }
+    let mut counter = Counter::default();
+    let text = text.strip_suffix('\n').unwrap_or(&text);
+    for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        analyzer.count_into(line, &mut counter);
+    }
+    Ok(counter)
+}
