@@ -1,38 +1,56 @@
-//! Analysis throughput on the bundled example answers, repeated to a realistic size.
-//! Each bench checks its result so that a broken pipeline cannot look fast.
+//! Analysis throughput on generated German answer sets (10k, 100k, 1M answers; see
+//! `examples/generator`), on one thread and on two. Each bench checks the table it produced
+//! against known counts for seed 1, so a broken pipeline cannot look fast.
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use wortwolke_text::{Analyzer, Weight};
 
-const EFA: &str = include_str!("../examples/answers/efa_gruende.txt");
-const KOORDINATION: &str = include_str!("../examples/answers/koordination.txt");
+#[path = "../examples/generator/mod.rs"]
+mod generator;
 
-fn answers(copies: usize) -> Vec<&'static str> {
-    let lines: Vec<&str> = EFA.lines().chain(KOORDINATION.lines()).collect();
-    lines
-        .iter()
-        .copied()
-        .cycle()
-        .take(lines.len() * copies)
-        .collect()
-}
+/// (answers, answered, distinct terms, occurrences of all terms, answers naming `Personal`)
+const EXPECTED: &[(u64, u64, usize, u64, u64)] = &[
+    (10_000, 9_235, 6_808, 59_238, 3_111),
+    (100_000, 92_139, 22_071, 589_116, 31_504),
+    (1_000_000, 920_366, 69_224, 5_881_419, 314_390),
+];
 
 fn analyze(c: &mut Criterion) {
     let analyzer = Analyzer::german();
-    let answers = answers(50);
-    let bytes: usize = answers.iter().map(|a| a.len() + 1).sum();
     let mut group = c.benchmark_group("analyze");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("count_10k_answers", |b| {
-        b.iter(|| {
-            let table = analyzer
-                .count(answers.iter().copied())
-                .table(Weight::Answers, analyzer.labels());
-            assert_eq!(table.answers, 10_150);
-            assert_eq!(table.terms[0].term, "Kommunen");
-            table
-        })
-    });
+    group.sample_size(10);
+    for &(n, answered, distinct, occurrences, personal) in EXPECTED {
+        let owned = generator::answers(n, 1);
+        let answers: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let bytes: u64 = answers.iter().map(|a| a.len() as u64 + 1).sum();
+        group.throughput(Throughput::Bytes(bytes));
+        for threads in [1, 2] {
+            group.bench_with_input(
+                BenchmarkId::new(format!("{threads}_threads"), n),
+                &answers,
+                |b, answers| {
+                    b.iter(|| {
+                        let table = analyzer
+                            .count_parallel(answers, threads)
+                            .table(Weight::Answers, analyzer.labels());
+                        assert_eq!(
+                            (table.answers, table.answered, table.terms.len()),
+                            (n, answered, distinct)
+                        );
+                        assert_eq!(
+                            table.terms.iter().map(|t| t.occurrences).sum::<u64>(),
+                            occurrences
+                        );
+                        assert_eq!(
+                            (table.terms[0].term.as_str(), table.terms[0].answers),
+                            ("Personal", personal)
+                        );
+                        table
+                    })
+                },
+            );
+        }
+    }
     group.finish();
 }
 

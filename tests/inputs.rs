@@ -319,3 +319,32 @@ fn completions() {
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("wortwolke") && run.stdout.contains("--split-list"));
 }
+
+#[test]
+fn thread_count_does_not_change_the_table() {
+    // more than one chunk of work (1 MiB), with no-answers and umlauts
+    let mut input = String::new();
+    for i in 0..40_000 {
+        input.push_str(match i % 7 {
+            0 => "Fehlendes Personal, keine Zeit für die E-Akte\n",
+            1 => "k.A.\n",
+            2 => "Schnittstellen zum Fachverfahren fehlen; Größe der Verwaltung\n",
+            3 => "\n",
+            4 => "Bürger*innen kennen die Online-Dienste nicht\n",
+            5 => "zu wenig Personal und Geld\n",
+            _ => "Die Digitalisierung dauert\n",
+        });
+    }
+    let dir = scratch("threads");
+    let path = dir.join("big.txt");
+    std::fs::write(&path, &input).unwrap();
+    let p = path.to_str().unwrap();
+    let one = wortwolke(&["count", p, "--format", "json", "--threads", "1"], "");
+    let two = wortwolke(&["count", p, "--format", "json", "--threads", "2"], "");
+    let three = wortwolke(&["count", "--format", "json", "--threads", "3"], &input);
+    assert_eq!(one.code, 0, "{one:?}");
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(one.stdout, three.stdout);
+    let v: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+    assert_eq!(v["answers"], 40_000);
+}

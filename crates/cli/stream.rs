@@ -24,6 +24,7 @@ struct Chunk {
     seq: usize,
     name: Arc<str>,
     first_line: usize,
+    first_byte: usize,
     bytes: Vec<u8>,
 }
 
@@ -56,7 +57,10 @@ pub fn count_lines(
                     _ => break,
                 };
                 let seq = chunk.seq;
-                if done_tx.send((seq, count_chunk(analyzer, &chunk, encoding))).is_err() {
+                if done_tx
+                    .send((seq, count_chunk(analyzer, &chunk, encoding)))
+                    .is_err()
+                {
                     break;
                 }
             });
@@ -89,7 +93,9 @@ pub fn count_lines(
         });
         let sent = read_chunks(paths, encoding, quiet, |chunk| work_tx.send(chunk).is_ok());
         drop(work_tx);
-        let merged = merger.join().map_err(|_| anyhow::anyhow!("a counting thread failed"))?;
+        let merged = merger
+            .join()
+            .map_err(|_| anyhow::anyhow!("a counting thread failed"))?;
         match sent? {
             Err(fallback) => Ok(Err(fallback)),
             Ok(()) => Ok(Ok(merged?)),
@@ -105,7 +111,11 @@ fn read_chunks(
     mut send: impl FnMut(Chunk) -> bool,
 ) -> Result<std::result::Result<(), Fallback>> {
     let stdin = PathBuf::from("-");
-    let paths: Vec<&PathBuf> = if paths.is_empty() { vec![&stdin] } else { paths.iter().collect() };
+    let paths: Vec<&PathBuf> = if paths.is_empty() {
+        vec![&stdin]
+    } else {
+        paths.iter().collect()
+    };
     if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         bail!("standard input (`-`) is named more than once; it can be read only once");
     }
@@ -116,15 +126,19 @@ fn read_chunks(
         let progress = (len > 8 << 20 && !quiet && std::io::stderr().is_terminal())
             .then(|| indicatif::ProgressBar::new(len).with_message(name.to_string()));
         // byte-order marks: UTF-8 is dropped, UTF-16 needs the whole-file path
-        let head = reader.fill_buf().with_context(|| format!("{name}: cannot read"))?;
+        let head = reader
+            .fill_buf()
+            .with_context(|| format!("{name}: cannot read"))?;
         if head.is_empty() {
             bail!("{name}: the file is empty; export the answers into it first");
         }
         if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
             return Ok(Err(Fallback::Encoding));
         }
+        let mut offset = 0;
         if head.starts_with(b"\xEF\xBB\xBF") {
             reader.consume(3);
+            offset = 3;
         }
         let mut line = 1;
         let mut carry: Vec<u8> = Vec::new();
@@ -132,7 +146,8 @@ fn read_chunks(
             let mut buf = std::mem::take(&mut carry);
             let start = buf.len();
             buf.resize(start + CHUNK_BYTES, 0);
-            let n = read_full(&mut reader, &mut buf[start..]).with_context(|| format!("{name}: cannot read"))?;
+            let n = read_full(&mut reader, &mut buf[start..])
+                .with_context(|| format!("{name}: cannot read"))?;
             buf.truncate(start + n);
             if let Some(bar) = &progress {
                 bar.inc(n as u64);
@@ -141,7 +156,11 @@ fn read_chunks(
                 break;
             }
             let eof = n == 0;
-            let cut = if eof { buf.len() } else { buf.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) };
+            let cut = if eof {
+                buf.len()
+            } else {
+                buf.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)
+            };
             if cut == 0 && !eof {
                 // a line longer than a chunk: keep reading
                 carry = buf;
@@ -153,9 +172,17 @@ fn read_chunks(
                 return Ok(Err(Fallback::Encoding));
             }
             let lines = buf.iter().filter(|&&b| b == b'\n').count();
-            let chunk = Chunk { seq, name: Arc::clone(&name), first_line: line, bytes: buf };
+            let len = buf.len();
+            let chunk = Chunk {
+                seq,
+                name: Arc::clone(&name),
+                first_line: line,
+                first_byte: offset,
+                bytes: buf,
+            };
             seq += 1;
             line += lines;
+            offset += len;
             if !send(chunk) {
                 break;
             }
@@ -194,34 +221,44 @@ fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
         (path.display().to_string(), Box::new(file), len)
     };
     let mut reader = BufReader::with_capacity(1 << 16, raw);
-    let head = reader.fill_buf().with_context(|| format!("{name}: cannot read"))?;
+    let head = reader
+        .fill_buf()
+        .with_context(|| format!("{name}: cannot read"))?;
     if head.starts_with(&[0x1f, 0x8b]) {
-        return Ok((name, Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(reader))), len));
+        return Ok((
+            name,
+            Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(reader))),
+            len,
+        ));
     }
     Ok((name, Box::new(reader), len))
 }
 
 /// Counts the lines of one chunk.
-fn count_chunk(analyzer: &Analyzer, chunk: &Chunk, encoding: Option<&'static Encoding>) -> Result<Counter> {
-    let text: std::borrow::Cow<str> = match encoding {
-        None => std::str::from_utf8(&chunk.bytes).map(std::borrow::Cow::Borrowed).map_err(|e| {
-            let line = chunk.first_line + chunk.bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
-            anyhow::anyhow!("{}:{line}: invalid UTF-8; save the file as UTF-8 or pass --encoding", chunk.name)
-        })?,
-        Some(enc) if enc == encoding_rs::UTF_8 => std::str::from_utf8(&chunk.bytes).map(std::borrow::Cow::Borrowed).map_err(|e| {
-            let at = e.valid_up_to();
-            let line = chunk.first_line + chunk.bytes[..at].iter().filter(|&&b| b == b'\n').count();
-            let line_start = chunk.bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-            anyhow::anyhow!(
-                "{}:{line}: invalid UTF-8 at byte {} of the line; save the file as UTF-8 or pass --encoding windows-1252",
-                chunk.name,
-                at - line_start + 1
-            )
-        })?,
-        Some(enc) => enc.decode_without_bom_handling(&chunk.bytes).0,
+fn count_chunk(
+    analyzer: &Analyzer,
+    chunk: &Chunk,
+    encoding: Option<&'static Encoding>,
+) -> Result<Counter> {
+    let text: std::borrow::Cow<str> = match encoding.filter(|e| *e != encoding_rs::UTF_8) {
+        Some(single_byte) => single_byte.decode_without_bom_handling(&chunk.bytes).0,
+        None => std::str::from_utf8(&chunk.bytes)
+            .map(std::borrow::Cow::Borrowed)
+            .map_err(|e| {
+                crate::input::utf8_error(
+                    &chunk.name,
+                    &chunk.bytes,
+                    chunk.first_line,
+                    chunk.first_byte,
+                    e.valid_up_to(),
+                )
+            })?,
     };
     if text.contains('\0') {
-        bail!("{}: contains NUL bytes, so it is not a text file; export the answers as CSV or text", chunk.name);
+        bail!(
+            "{}: contains NUL bytes, so it is not a text file; export the answers as CSV or text",
+            chunk.name
+        );
     }
     let mut counter = Counter::default();
     let text = text.strip_suffix('\n').unwrap_or(&text);

@@ -99,7 +99,9 @@ pub(crate) fn survey_tables(
                 groups[g].1.add(text, &tokens);
             }
         }
-        let table = |counter: &Counter| finished_table(counter, &analyzer, weight, min_count, analysis.base);
+        let table = |counter: &Counter| {
+            finished_table(counter, &analyzer, weight, min_count, analysis.base)
+        };
         out.push(Tables {
             question: question.name.clone(),
             total: table(&total),
@@ -121,7 +123,11 @@ fn finished_table(
     t.retain_min(min_count);
     if base == crate::args::Base::All {
         for term in &mut t.terms {
-            term.share = if t.answers == 0 { 0.0 } else { term.answers as f64 / t.answers as f64 };
+            term.share = if t.answers == 0 {
+                0.0
+            } else {
+                term.answers as f64 / t.answers as f64
+            };
         }
     }
     t
@@ -136,8 +142,17 @@ fn streamed_tables(
     min_count: u64,
 ) -> Result<Option<Vec<Tables>>> {
     use crate::args::InputFormat;
-    let text = |p: &std::path::PathBuf| analysis.input_format.unwrap_or_else(|| crate::input::format_of(p)) == InputFormat::Text;
-    let encoding = analysis.encoding.as_deref().map(crate::input::parse_encoding).transpose()?;
+    let text = |p: &std::path::PathBuf| {
+        analysis
+            .input_format
+            .unwrap_or_else(|| crate::input::format_of(p))
+            == InputFormat::Text
+    };
+    let encoding = analysis
+        .encoding
+        .as_deref()
+        .map(crate::input::parse_encoding)
+        .transpose()?;
     let eligible = analysis.inputs.iter().all(text)
         && analysis.input_format.is_none_or(|f| f == InputFormat::Text)
         && !analysis.blank_line_separated
@@ -153,7 +168,13 @@ fn streamed_tables(
         .threads
         .map(usize::from)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    match crate::stream::count_lines(&analysis.inputs, &analyzer, encoding, threads, analysis.quiet)? {
+    match crate::stream::count_lines(
+        &analysis.inputs,
+        &analyzer,
+        encoding,
+        threads,
+        analysis.quiet,
+    )? {
         Err(crate::stream::Fallback::Encoding) => Ok(None),
         Ok(counter) => Ok(Some(vec![Tables {
             question: "answers".into(),

@@ -57,19 +57,7 @@ fn decode(
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
             match std::str::from_utf8(bytes) {
                 Ok(text) => checked(name, text.to_owned()),
-                Err(e) => {
-                    let at = e.valid_up_to();
-                    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-                    let line_start = bytes[..at]
-                        .iter()
-                        .rposition(|&b| b == b'\n')
-                        .map_or(0, |p| p + 1);
-                    bail!(
-                        "{name}:{line}: invalid UTF-8 at byte {} of the line (byte {} of the file); save the file as UTF-8 or pass --encoding windows-1252",
-                        at - line_start + 1,
-                        at + 1
-                    )
-                }
+                Err(e) => Err(utf8_error(name, bytes, 1, 0, e.valid_up_to())),
             }
         }
         Some(enc) => {
@@ -98,6 +86,27 @@ fn decode(
             }
         },
     }
+}
+
+/// The error for invalid UTF-8 at `at` in `bytes`, a piece of the file `name` that starts at
+/// line `first_line` and byte `first_byte`: names the line, the byte in the line and in the file.
+pub fn utf8_error(
+    name: &str,
+    bytes: &[u8],
+    first_line: usize,
+    first_byte: usize,
+    at: usize,
+) -> anyhow::Error {
+    let line = first_line + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    let line_start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    anyhow::anyhow!(
+        "{name}:{line}: invalid UTF-8 at byte {} of the line (byte {} of the file); save the file as UTF-8 or pass --encoding windows-1252",
+        at - line_start + 1,
+        first_byte + at + 1
+    )
 }
 
 /// Refuses binary data (NUL characters after decoding).

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-pub use decode::parse_encoding;
+pub use decode::{parse_encoding, utf8_error};
 pub use survey::{format_of, read_survey};
 
 /// All bytes of `path` (`-` = standard input) and the name errors use.

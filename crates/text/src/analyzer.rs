@@ -9,6 +9,9 @@ use crate::filter::{
 };
 use crate::{Counter, Language, NoAnswer, StopWordList, SynonymMap, Token, Tokenizer};
 
+/// Answers per block of work in [`Analyzer::count_parallel`].
+pub const PARALLEL_BLOCK: usize = 4096;
+
 /// Turns one answer into tokens: tokenize, then every filter in order.
 ///
 /// # Example
@@ -209,6 +212,52 @@ impl Analyzer {
             self.count_into(answer, &mut counter);
         }
         counter
+    }
+
+    /// Counts `answers` on `threads` threads. The answers are cut into blocks of
+    /// [`PARALLEL_BLOCK`] that threads take in turn; the blocks' counters are merged in input
+    /// order, so the result equals [`Analyzer::count`] for any number of threads.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::Analyzer;
+    ///
+    /// let analyzer = Analyzer::german();
+    /// let answers: Vec<&str> = ["Personal fehlt", "k.A.", "Zeit und Personal"].repeat(3000);
+    /// assert_eq!(analyzer.count_parallel(&answers, 2), analyzer.count(answers.iter().copied()));
+    /// ```
+    pub fn count_parallel(&self, answers: &[&str], threads: usize) -> Counter {
+        let blocks: Vec<&[&str]> = answers.chunks(PARALLEL_BLOCK).collect();
+        let threads = threads.clamp(1, blocks.len().max(1));
+        if threads == 1 {
+            return self.count(answers.iter().copied());
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut counters: Vec<(usize, Counter)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(block) = blocks.get(i) else { break };
+                            done.push((i, self.count(block.iter().copied())));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().expect("a counting thread panicked"))
+                .collect()
+        });
+        counters.sort_by_key(|(i, _)| *i);
+        let mut total = Counter::default();
+        for (_, c) in counters {
+            total.merge(c);
+        }
+        total
     }
 
     /// Key → fixed label (synonym groups are labelled by the codebook's left side).

@@ -93,13 +93,19 @@ impl Counter {
             }
             let text = token.text(answer);
             let form = if text.contains(char::is_whitespace) {
-                term.forms
-                    .entry(surface_form(text))
-                    .or_insert(FormCount { occurrences: 0, first: index, initial: 0 })
+                term.forms.entry(surface_form(text)).or_insert(FormCount {
+                    occurrences: 0,
+                    first: index,
+                    initial: 0,
+                })
             } else {
                 match term.forms.get_mut(text) {
                     Some(form) => form,
-                    None => term.forms.entry(text.to_owned()).or_insert(FormCount { occurrences: 0, first: index, initial: 0 }),
+                    None => term.forms.entry(text.to_owned()).or_insert(FormCount {
+                        occurrences: 0,
+                        first: index,
+                        initial: 0,
+                    }),
                 }
             };
             form.occurrences += 1;

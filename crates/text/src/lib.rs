@@ -27,7 +27,7 @@ mod tokenize;
 #[cfg(test)]
 mod test_util;
 
-pub use analyzer::{Analyzer, AnalyzerBuilder, AnalyzerConfig};
+pub use analyzer::{Analyzer, AnalyzerBuilder, AnalyzerConfig, PARALLEL_BLOCK};
 pub use answer::{NoAnswer, DEFAULT_NO_ANSWER};
 pub use error::{Error, Result};
 pub use frequency::{Counter, FrequencyTable, Term, Variant, Weight};
