@@ -67,18 +67,32 @@ impl Font {
 
     /// Advance width of `text` at `size` px (kerning included).
     pub fn text_width(&self, text: &str, size: f32) -> f32 {
+        self.glyphs(text, size)
+            .last()
+            .map_or(0.0, |(_, x, advance)| x + advance)
+    }
+
+    /// Each glyph of `text` at `size` px with its pen position and advance (kerning applied):
+    /// the one layout of a line that measuring and drawing share.
+    fn glyphs<'a>(
+        &'a self,
+        text: &'a str,
+        size: f32,
+    ) -> impl Iterator<Item = (ab_glyph::GlyphId, f32, f32)> + 'a {
         let scaled = self.inner.as_scaled(size);
         let mut x = 0.0;
         let mut prev = None;
-        for c in text.chars() {
+        text.chars().map(move |c| {
             let id = scaled.glyph_id(c);
             if let Some(p) = prev {
                 x += scaled.kern(p, id);
             }
-            x += scaled.h_advance(id);
+            let at = x;
+            let advance = scaled.h_advance(id);
+            x += advance;
             prev = Some(id);
-        }
-        x
+            (id, at, advance)
+        })
     }
 
     /// Height of a line box (ascent − descent) at `size` px.
@@ -108,13 +122,7 @@ impl Font {
             P(x * cos + y * sin, -x * sin + y * cos)
         };
         let mut curves = Vec::new();
-        let mut x = 0.0;
-        let mut prev = None;
-        for c in text.chars() {
-            let id = scaled.glyph_id(c);
-            if let Some(p) = prev {
-                x += scaled.kern(p, id);
-            }
+        for (id, x, _) in self.glyphs(text, size) {
             if let Some(outline) = self.inner.outline(id) {
                 let pt = |p: ab_glyph::Point| map(x + p.x * h, -p.y * v);
                 curves.extend(outline.curves.iter().map(|curve| match *curve {
@@ -123,8 +131,6 @@ impl Font {
                     OutlineCurve::Cubic(a, b, c, d) => Curve::Cubic(pt(a), pt(b), pt(c), pt(d)),
                 }));
             }
-            x += scaled.h_advance(id);
-            prev = Some(id);
         }
         Shape::new(curves)
     }

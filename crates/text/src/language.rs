@@ -134,18 +134,33 @@ impl LanguageStemmer {
             && capitalized
             && !(sentence_initial && crate::german::looks_adjectival(word));
         // Survey vocabularies are small and Zipf-distributed: nearly every word was seen before.
-        // A per-thread cache avoids both recomputation and lock contention between threads.
+        // A per-thread cache answers without locks; a shared one warms up new threads.
         STEM_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             let map = cache.entry((self.language, noun)).or_default();
             if let Some(stem) = map.get(word) {
                 return stem.clone();
             }
-            let stem = match &self.snowball {
-                Some(s) => s.stem(word).into_owned(),
-                None => crate::german::german_key(word, noun),
-            };
-            if map.len() >= STEM_CACHE_LIMIT {
+            let shared = SHARED_STEMS.get_or_init(Default::default);
+            let known = shared.read().ok().and_then(|m| {
+                m.get(&(self.language, noun))
+                    .and_then(|m| m.get(word).cloned())
+            });
+            let stem = known.unwrap_or_else(|| {
+                let stem = match &self.snowball {
+                    Some(s) => s.stem(word).into_owned(),
+                    None => crate::german::german_key(word, noun),
+                };
+                if let Ok(mut m) = shared.write() {
+                    let m = m.entry((self.language, noun)).or_default();
+                    if m.len() >= STEM_CACHE_LIMIT {
+                        m.clear();
+                    }
+                    m.insert(word.to_owned(), stem.clone());
+                }
+                stem
+            });
+            if map.len() >= THREAD_CACHE_LIMIT {
                 map.clear();
             }
             map.insert(word.to_owned(), stem.clone());
@@ -154,8 +169,14 @@ impl LanguageStemmer {
     }
 }
 
-/// Entries kept per thread and language before the stem cache starts over (bounds memory).
+/// Stems computed by any thread (keyed like [`STEM_CACHE`]).
+static SHARED_STEMS: std::sync::OnceLock<std::sync::RwLock<StemCache>> = std::sync::OnceLock::new();
+
+/// Entries kept in the shared cache per language before it starts over (bounds memory).
 const STEM_CACHE_LIMIT: usize = 1 << 20;
+
+/// Entries kept per thread: the frequent words; rarer ones come from the shared cache.
+const THREAD_CACHE_LIMIT: usize = 1 << 16;
 
 type StemCache = rustc_hash::FxHashMap<(Language, bool), rustc_hash::FxHashMap<String, String>>;
 
