@@ -165,18 +165,15 @@ impl Counter {
     ///   next to `Nutzen` the noun).
     ///
     /// Answers naming both twins count once (the counter records that overlap exactly).
-    fn reconciled(&self) -> FxHashMap<String, TermCount> {
-        let mut terms = self.terms.clone();
-        let twins: Vec<&String> = self
-            .terms
-            .keys()
-            .filter(|k| k.ends_with(TWIN_MARK))
-            .collect();
-        for lower_key in twins {
+    /// Returns source key → (target key, answers naming both).
+    fn twin_plan(&self) -> FxHashMap<&str, (&str, u64)> {
+        let mut plan = FxHashMap::default();
+        for lower_key in self.terms.keys().filter(|k| k.ends_with(TWIN_MARK)) {
             let base = &lower_key[..lower_key.len() - TWIN_MARK.len_utf8()];
-            let (Some(upper), Some(lower)) =
-                (self.terms.get(base), self.terms.get(lower_key.as_str()))
-            else {
+            let (Some((base, upper)), Some(lower)) = (
+                self.terms.get_key_value(base),
+                self.terms.get(lower_key.as_str()),
+            ) else {
                 continue;
             };
             let only_initial = upper.forms.values().all(|f| f.initial == f.occurrences);
@@ -184,73 +181,80 @@ impl Counter {
                 .forms
                 .keys()
                 .all(|f| f.chars().next().is_some_and(|c| !c.is_uppercase()));
-            let (from, into) = if only_initial {
-                (base, lower_key.as_str())
+            if only_initial {
+                plan.insert(base.as_str(), (lower_key.as_str(), upper.twin_overlap));
             } else if all_lower && upper.occurrences >= 2 * lower.occurrences {
-                (lower_key.as_str(), base)
-            } else {
-                continue;
-            };
-            let Some(source) = terms.remove(from) else {
-                continue;
-            };
-            let target = terms.entry(into.to_owned()).or_default();
-            target.answers += source.answers - upper.twin_overlap;
-            target.occurrences += source.occurrences;
-            for (form, f) in source.forms {
-                let entry = target.forms.entry(form).or_insert(FormCount {
-                    occurrences: 0,
-                    first: f.first,
-                    initial: 0,
-                });
-                entry.occurrences += f.occurrences;
-                entry.initial += f.initial;
-                entry.first = entry.first.min(f.first);
+                plan.insert(lower_key.as_str(), (base.as_str(), upper.twin_overlap));
             }
         }
-        terms
+        plan
     }
 
     /// The frequency table: terms sorted by `weight` (descending), then by label.
     /// `labels` fixes the label of some keys (synonym groups: see [`Analyzer::labels`](crate::Analyzer::labels)).
-    /// Case twins are reconciled first (see the type's documentation).
+    /// Case twins are reconciled first (see [`Counter::twin_plan`]).
     pub fn table(&self, weight: Weight, labels: &HashMap<String, String>) -> FrequencyTable {
         let answered = self.answers - self.no_answer;
-        let mut terms: Vec<Term> = self
-            .reconciled()
-            .into_iter()
-            .map(|(key, count)| {
-                let mut variants: Vec<(String, FormCount)> = count.forms.into_iter().collect();
-                variants.sort_by(|a, b| {
-                    b.1.occurrences
-                        .cmp(&a.1.occurrences)
-                        .then(a.1.first.cmp(&b.1.first))
-                        .then(a.0.cmp(&b.0))
-                });
-                let label = labels
-                    .get(&key)
-                    .cloned()
-                    .unwrap_or_else(|| variants[0].0.clone());
-                Term {
-                    key,
-                    term: label,
-                    answers: count.answers,
-                    share: if answered == 0 {
-                        0.0
-                    } else {
-                        count.answers as f64 / answered as f64
-                    },
-                    occurrences: count.occurrences,
-                    variants: variants
-                        .into_iter()
-                        .map(|(form, f)| Variant {
-                            form,
-                            count: f.occurrences,
-                        })
-                        .collect(),
+        // term key → the twins that join it, and the answers they share with it
+        let plan = self.twin_plan();
+        let mut joined: FxHashMap<&str, (Vec<&TermCount>, u64)> = FxHashMap::default();
+        for (from, (into, shared)) in &plan {
+            let entry = joined.entry(into).or_default();
+            entry.0.push(&self.terms[*from]);
+            entry.1 += shared;
+        }
+        let mut terms: Vec<Term> = Vec::with_capacity(self.terms.len());
+        for (key, count) in &self.terms {
+            if plan.contains_key(key.as_str()) {
+                continue; // counted with its twin
+            }
+            let (twins, shared) = joined.remove(key.as_str()).unwrap_or_default();
+            let parts: Vec<&TermCount> = std::iter::once(count).chain(twins).collect();
+            let answers = parts.iter().map(|p| p.answers).sum::<u64>() - shared;
+            let occurrences = parts.iter().map(|p| p.occurrences).sum();
+            let mut forms: FxHashMap<&str, FormCount> = FxHashMap::default();
+            for part in &parts {
+                for (form, f) in &part.forms {
+                    let entry = forms.entry(form).or_insert(FormCount {
+                        occurrences: 0,
+                        first: f.first,
+                        initial: 0,
+                    });
+                    entry.occurrences += f.occurrences;
+                    entry.initial += f.initial;
+                    entry.first = entry.first.min(f.first);
                 }
-            })
-            .collect();
+            }
+            let mut variants: Vec<(&str, FormCount)> = forms.into_iter().collect();
+            variants.sort_by(|a, b| {
+                b.1.occurrences
+                    .cmp(&a.1.occurrences)
+                    .then(a.1.first.cmp(&b.1.first))
+                    .then(a.0.cmp(b.0))
+            });
+            let label = labels
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| variants[0].0.to_owned());
+            terms.push(Term {
+                key: key.clone(),
+                term: label,
+                answers,
+                share: if answered == 0 {
+                    0.0
+                } else {
+                    answers as f64 / answered as f64
+                },
+                occurrences,
+                variants: variants
+                    .into_iter()
+                    .map(|(form, f)| Variant {
+                        form: form.to_owned(),
+                        count: f.occurrences,
+                    })
+                    .collect(),
+            });
+        }
         terms.sort_by(|a, b| {
             b.weight(weight)
                 .cmp(&a.weight(weight))
