@@ -24,6 +24,8 @@ static DEFAULT_FONT: &[u8] = include_bytes!("../../../fonts/OpenSans-Semibold.tt
 pub struct Font {
     inner: FontArc,
     name: Arc<str>,
+    /// Glyph outlines by glyph id, parsed once (a cloud draws the same letters many times).
+    outlines: Arc<[std::sync::OnceLock<Option<ab_glyph::Outline>>]>,
 }
 
 impl std::fmt::Debug for Font {
@@ -35,24 +37,32 @@ impl std::fmt::Debug for Font {
 impl Default for Font {
     /// The bundled Open Sans Semibold.
     fn default() -> Self {
-        Font {
-            inner: FontArc::try_from_slice(DEFAULT_FONT).expect("the bundled font parses"),
-            name: "Open Sans Semibold".into(),
-        }
+        let inner = FontArc::try_from_slice(DEFAULT_FONT).expect("the bundled font parses");
+        Font::new(inner, "Open Sans Semibold")
     }
 }
 
 impl Font {
+    fn new(inner: FontArc, name: &str) -> Font {
+        let outlines = (0..inner.glyph_count()).map(|_| std::sync::OnceLock::new()).collect();
+        Font { inner, name: name.into(), outlines }
+    }
+
+    /// The outline of a glyph, from the cache.
+    fn outline(&self, id: ab_glyph::GlyphId) -> Option<&ab_glyph::Outline> {
+        match self.outlines.get(usize::from(id.0)) {
+            Some(slot) => slot.get_or_init(|| self.inner.outline(id)).as_ref(),
+            None => None,
+        }
+    }
+
     /// A font from TTF/OTF bytes; `source_name` names them in errors.
     pub fn from_bytes(bytes: Vec<u8>, source_name: impl AsRef<Path>) -> Result<Font> {
         let name = source_name.as_ref().display().to_string();
         let inner = FontArc::try_from_vec(bytes).map_err(|_| Error::Font {
             source_name: source_name.as_ref().to_owned(),
         })?;
-        Ok(Font {
-            inner,
-            name: name.into(),
-        })
+        Ok(Font::new(inner, &name))
     }
 
     /// A font from a file.
@@ -123,7 +133,7 @@ impl Font {
         };
         let mut curves = Vec::new();
         for (id, x, _) in self.glyphs(text, size) {
-            if let Some(outline) = self.inner.outline(id) {
+            if let Some(outline) = self.outline(id) {
                 let pt = |p: ab_glyph::Point| map(x + p.x * h, -p.y * v);
                 curves.extend(outline.curves.iter().map(|curve| match *curve {
                     OutlineCurve::Line(a, b) => Curve::Line(pt(a), pt(b)),

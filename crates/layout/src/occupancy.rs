@@ -1,5 +1,6 @@
 //! Occupancy: the canvas as a bitmask of taken pixels, 64 pixels per `u64`.
 
+use crate::raster::Raster;
 use crate::sprite::Sprite;
 
 /// Taken pixels of the canvas. Pixels outside the allowed area of a mask start out taken.
@@ -7,7 +8,6 @@ use crate::sprite::Sprite;
 /// without bounds checks in the inner loop.
 #[derive(Debug, Clone)]
 pub(crate) struct Occupancy {
-    width: usize,
     height: usize,
     border: usize,
     stride: usize,
@@ -23,7 +23,6 @@ impl Occupancy {
         // room on the right for 64-position windows and 128-bit reads past the last sprite
         let stride = (width + 2 * border).div_ceil(64) + 4;
         let mut occupancy = Occupancy {
-            width,
             height,
             border,
             stride,
@@ -80,18 +79,27 @@ impl Occupancy {
         blocked
     }
 
-    /// Marks the unpadded ink of a placed word: `ink` is its coverage-bearing pixels, given as
-    /// canvas coordinates.
-    pub(crate) fn insert(&mut self, pixels: impl IntoIterator<Item = (usize, usize)>) {
-        let (mut y0, mut y1) = (usize::MAX, 0);
-        for (x, y) in pixels {
-            if x < self.width && y < self.height {
-                self.set(x, y);
-                (y0, y1) = (y0.min(y), y1.max(y + 1));
+    /// Marks the ink of a placed word (every pixel with coverage) whose cropped raster has its
+    /// top-left corner at canvas position (x, y).
+    pub(crate) fn insert_raster(&mut self, raster: &Raster, x: usize, y: usize) {
+        let bx = x + self.border;
+        for r in 0..raster.height.min(self.height.saturating_sub(y)) {
+            let row = (y + r + self.border) * self.stride;
+            let coverage = &raster.coverage[r * raster.width..(r + 1) * raster.width];
+            // 64 pixels of the raster at a time, shifted into place
+            for (k, pixels) in coverage.chunks(64).enumerate() {
+                let bits = pixels.iter().enumerate().fold(0u64, |acc, (i, &c)| acc | (u64::from(c > 0) << i));
+                if bits == 0 {
+                    continue;
+                }
+                let at = bx + 64 * k;
+                let (word, shift) = (at / 64, at % 64);
+                self.rows[row + word] |= bits << shift;
+                if shift > 0 {
+                    self.rows[row + word + 1] |= bits >> (64 - shift);
+                }
             }
-        }
-        for y in y0..y1 {
-            self.update_avail(y + self.border);
+            self.update_avail(y + r + self.border);
         }
     }
 

@@ -232,21 +232,9 @@ fn place_all(
         }
         match found {
             Some((font_size, rotation, raster, (px, py))) => {
-                let mut bbox = [u32::MAX, u32::MAX, 0, 0];
-                let ink = (0..raster.height)
-                    .flat_map(|y| (0..raster.width).map(move |x| (x, y)))
-                    .filter(|&(x, y)| raster.coverage[y * raster.width + x] > 0)
-                    .map(|(x, y)| ((px + x as isize) as usize, (py + y as isize) as usize));
-                let ink: Vec<(usize, usize)> = ink.collect();
-                for &(x, y) in &ink {
-                    bbox = [
-                        bbox[0].min(x as u32),
-                        bbox[1].min(y as u32),
-                        bbox[2].max(x as u32 + 1),
-                        bbox[3].max(y as u32 + 1),
-                    ];
-                }
-                occupancy.insert(ink);
+                // the raster is cropped to the ink, so its rectangle is the ink's bounding box
+                let bbox = [px as u32, py as u32, (px as usize + raster.width) as u32, (py as usize + raster.height) as u32];
+                occupancy.insert_raster(&raster, px as usize, py as usize);
                 placed.push(PlacedWord {
                     text: word.text.clone(),
                     weight: word.weight,

@@ -44,12 +44,17 @@ impl Raster {
 
     /// The raster cut down to the pixels with ink (a blank raster stays 1 × 1).
     fn cropped(self) -> Raster {
-        let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0, 0);
-        for y in 0..self.height {
-            for x in 0..self.width {
-                if self.coverage[y * self.width + x] > 0 {
-                    (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x + 1), y1.max(y + 1));
-                }
+        let row = |y: usize| &self.coverage[y * self.width..(y + 1) * self.width];
+        let inked = |y: usize| row(y).iter().any(|&c| c > 0);
+        let (y0, y1) = match ((0..self.height).find(|&y| inked(y)), (0..self.height).rev().find(|&y| inked(y))) {
+            (Some(a), Some(b)) => (a, b + 1),
+            _ => (usize::MAX, 0),
+        };
+        let (mut x0, mut x1) = (usize::MAX, 0);
+        for y in y0.min(self.height)..y1 {
+            let r = row(y);
+            if let (Some(a), Some(b)) = (r.iter().position(|&c| c > 0), r.iter().rposition(|&c| c > 0)) {
+                (x0, x1) = (x0.min(a), x1.max(b + 1));
             }
         }
         if x0 == usize::MAX {

@@ -38,21 +38,27 @@ impl Sprite {
         let height = raster.height + 2 * padding;
         let stride = width.div_ceil(64);
         let mut rows = vec![0u64; stride * height];
-        let mut ink = (usize::MAX, usize::MAX, 0, 0);
+        // the raster is cropped to its ink, so the ink box is the raster's rectangle
+        let mut any = false;
         for y in 0..raster.height {
-            for x in 0..raster.width {
-                if raster.coverage[y * raster.width + x] > 0 {
-                    let (sx, sy) = (x + padding, y + padding);
-                    rows[sy * stride + sx / 64] |= 1 << (sx % 64);
-                    ink = (
-                        ink.0.min(sx),
-                        ink.1.min(sy),
-                        ink.2.max(sx + 1),
-                        ink.3.max(sy + 1),
-                    );
+            let coverage = &raster.coverage[y * raster.width..(y + 1) * raster.width];
+            let row = &mut rows[(y + padding) * stride..(y + padding + 1) * stride];
+            for (k, pixels) in coverage.chunks(64).enumerate() {
+                let bits = pixels.iter().enumerate().fold(0u64, |acc, (i, &c)| acc | (u64::from(c > 0) << i));
+                any |= bits != 0;
+                let at = padding + 64 * k;
+                let (word, shift) = (at / 64, at % 64);
+                row[word] |= bits << shift;
+                if shift > 0 && word + 1 < stride {
+                    row[word + 1] |= bits >> (64 - shift);
                 }
             }
         }
+        let ink = if any {
+            (padding, padding, padding + raster.width, padding + raster.height)
+        } else {
+            (usize::MAX, usize::MAX, 0, 0)
+        };
         if ink.0 == usize::MAX {
             return None;
         }
