@@ -44,8 +44,14 @@ impl Default for Font {
 
 impl Font {
     fn new(inner: FontArc, name: &str) -> Font {
-        let outlines = (0..inner.glyph_count()).map(|_| std::sync::OnceLock::new()).collect();
-        Font { inner, name: name.into(), outlines }
+        let outlines = (0..inner.glyph_count())
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
+        Font {
+            inner,
+            name: name.into(),
+            outlines,
+        }
     }
 
     /// The outline of a glyph, from the cache.

@@ -88,7 +88,10 @@ impl Occupancy {
             let coverage = &raster.coverage[r * raster.width..(r + 1) * raster.width];
             // 64 pixels of the raster at a time, shifted into place
             for (k, pixels) in coverage.chunks(64).enumerate() {
-                let bits = pixels.iter().enumerate().fold(0u64, |acc, (i, &c)| acc | (u64::from(c > 0) << i));
+                let bits = pixels
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |acc, (i, &c)| acc | (u64::from(c > 0) << i));
                 if bits == 0 {
                     continue;
                 }

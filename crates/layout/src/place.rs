@@ -138,15 +138,20 @@ fn derived_max_font(
     let unit_h = f64::from(font.line_height(100.0)) / 100.0;
     let mut max = (0.85 * width as f64 / unit_w).min(height as f64 / 3.0 / unit_h);
     let max_w = top.weight;
+    // advance width per pixel of font size, measured once per word
+    let unit_widths: Vec<f64> = words
+        .iter()
+        .map(|w| f64::from(font.text_width(&w.text, 100.0)) / 100.0)
+        .collect();
     for _ in 0..6 {
         let covered: f64 = words
             .iter()
-            .map(|w| {
+            .zip(&unit_widths)
+            .map(|(w, unit_w)| {
                 let size = options
                     .scale
                     .size(w.weight, max_w, max, f64::from(options.min_font));
-                let text_w = f64::from(font.text_width(&w.text, 100.0)) / 100.0 * size;
-                text_w * unit_h * size
+                unit_w * size * unit_h * size
             })
             .sum();
         if covered <= FILL * area {
@@ -233,7 +238,12 @@ fn place_all(
         match found {
             Some((font_size, rotation, raster, (px, py))) => {
                 // the raster is cropped to the ink, so its rectangle is the ink's bounding box
-                let bbox = [px as u32, py as u32, (px as usize + raster.width) as u32, (py as usize + raster.height) as u32];
+                let bbox = [
+                    px as u32,
+                    py as u32,
+                    (px as usize + raster.width) as u32,
+                    (py as usize + raster.height) as u32,
+                ];
                 occupancy.insert_raster(&raster, px as usize, py as usize);
                 placed.push(PlacedWord {
                     text: word.text.clone(),
@@ -354,18 +364,49 @@ fn search(
             (v as u32 & 0x7fff_ffff) as i64,
         )
     };
+    // Rows join the heap lazily, nearest first, when their lower bound comes up: the heap
+    // holds only the rows of the disc searched so far.
     let mut heap = BinaryHeap::new();
-    let first_row = y_lo + (ty - y_lo).rem_euclid(row_step);
-    for y in (first_row..=y_hi).step_by(row_step as usize) {
-        let dy = y - ty;
-        if windows_right > 0 {
-            heap.push(Reverse(pack(bound(0, true, dy), y, true, 0)));
+    let rows_up = (ty - y_lo).div_euclid(row_step); // rows at ty - step, ty - 2 step, … ≥ y_lo
+    let rows_down = (y_hi - ty).div_euclid(row_step); // rows at ty, ty + step, … ≤ y_hi
+    let mut next_row = 0i64; // 0, 1, 2, … ↦ dy = 0, +step, -step, +2 step, …
+    let row_dy = |n: i64| {
+        if n % 2 == 0 {
+            (n / 2) * row_step
+        } else {
+            -((n + 1) / 2) * row_step
         }
-        if windows_left > 0 {
-            heap.push(Reverse(pack(bound(0, false, dy), y, false, 0)));
+    };
+    let row_exists = |dy: i64| {
+        if dy >= 0 {
+            dy / row_step <= rows_down && ty + dy >= y_lo
+        } else {
+            -dy / row_step <= rows_up && ty + dy <= y_hi
         }
-    }
-    while let Some(Reverse(entry)) = heap.pop() {
+    };
+    let max_rows = 2 * (rows_up.max(rows_down) + 1) + 1;
+    loop {
+        // admit every row whose nearest window may beat the heap's best candidate
+        while next_row < max_rows {
+            let dy = row_dy(next_row);
+            let lower = distance(0, dy);
+            if heap.peek().is_some_and(|Reverse(e)| lower > unpack(*e).0) {
+                break;
+            }
+            next_row += 1;
+            if !row_exists(dy) {
+                continue;
+            }
+            if windows_right > 0 {
+                heap.push(Reverse(pack(bound(0, true, dy), ty + dy, true, 0)));
+            }
+            if windows_left > 0 {
+                heap.push(Reverse(pack(bound(0, false, dy), ty + dy, false, 0)));
+            }
+        }
+        let Some(Reverse(entry)) = heap.pop() else {
+            break;
+        };
         let (lower, y, right, k) = unpack(entry);
         if best.is_some_and(|(b, _, _)| lower >= b) {
             break;

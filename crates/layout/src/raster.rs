@@ -46,14 +46,20 @@ impl Raster {
     fn cropped(self) -> Raster {
         let row = |y: usize| &self.coverage[y * self.width..(y + 1) * self.width];
         let inked = |y: usize| row(y).iter().any(|&c| c > 0);
-        let (y0, y1) = match ((0..self.height).find(|&y| inked(y)), (0..self.height).rev().find(|&y| inked(y))) {
+        let (y0, y1) = match (
+            (0..self.height).find(|&y| inked(y)),
+            (0..self.height).rev().find(|&y| inked(y)),
+        ) {
             (Some(a), Some(b)) => (a, b + 1),
             _ => (usize::MAX, 0),
         };
         let (mut x0, mut x1) = (usize::MAX, 0);
         for y in y0.min(self.height)..y1 {
             let r = row(y);
-            if let (Some(a), Some(b)) = (r.iter().position(|&c| c > 0), r.iter().rposition(|&c| c > 0)) {
+            if let (Some(a), Some(b)) = (
+                r.iter().position(|&c| c > 0),
+                r.iter().rposition(|&c| c > 0),
+            ) {
                 (x0, x1) = (x0.min(a), x1.max(b + 1));
             }
         }

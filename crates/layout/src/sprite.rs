@@ -44,7 +44,10 @@ impl Sprite {
             let coverage = &raster.coverage[y * raster.width..(y + 1) * raster.width];
             let row = &mut rows[(y + padding) * stride..(y + padding + 1) * stride];
             for (k, pixels) in coverage.chunks(64).enumerate() {
-                let bits = pixels.iter().enumerate().fold(0u64, |acc, (i, &c)| acc | (u64::from(c > 0) << i));
+                let bits = pixels
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |acc, (i, &c)| acc | (u64::from(c > 0) << i));
                 any |= bits != 0;
                 let at = padding + 64 * k;
                 let (word, shift) = (at / 64, at % 64);
@@ -55,7 +58,12 @@ impl Sprite {
             }
         }
         let ink = if any {
-            (padding, padding, padding + raster.width, padding + raster.height)
+            (
+                padding,
+                padding,
+                padding + raster.width,
+                padding + raster.height,
+            )
         } else {
             (usize::MAX, usize::MAX, 0, 0)
         };
