@@ -24,6 +24,12 @@ pub enum Weight {
 /// and [`merge`](Counter::merge) them in input order; the result is the same as counting all
 /// answers in one counter.
 ///
+/// Case twins: German keys of lower-case spellings end in `~` (`bahn~`), the capitalised
+/// spelling has its own key (`bahn`), so that `Nutzen` and `nutzen` stay apart. Where casing
+/// is unreliable the table joins them: a capitalised term seen only at sentence starts joins its
+/// lower-case twin, and an all-lower-case term joins a capitalised twin at least twice as
+/// frequent. Answers naming both count once.
+///
 /// # Example
 /// ```
 /// use wortwolke_text::{Analyzer, Counter, Weight};
@@ -192,7 +198,8 @@ impl Counter {
 
     /// The frequency table: terms sorted by `weight` (descending), then by label.
     /// `labels` fixes the label of some keys (synonym groups: see [`Analyzer::labels`](crate::Analyzer::labels)).
-    /// Case twins are reconciled first (see [`Counter::twin_plan`]).
+    /// Case twins are reconciled first (see the type's documentation: lower-case spellings and
+    /// sentence-start capitals join their twin).
     pub fn table(&self, weight: Weight, labels: &HashMap<String, String>) -> FrequencyTable {
         let answered = self.answers - self.no_answer;
         // term key → the twins that join it, and the answers they share with it
