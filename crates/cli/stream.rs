@@ -212,7 +212,7 @@ fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
 }
 
 /// A buffered reader over a file, gzip-decompressed if it starts with the gzip magic.
-fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
+pub fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
     let (name, raw, len): (String, Box<dyn Read + Send>, u64) = if path.as_os_str() == "-" {
         ("<stdin>".into(), Box::new(std::io::stdin()), 0)
     } else {

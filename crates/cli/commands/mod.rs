@@ -56,6 +56,9 @@ pub(crate) fn survey_tables(
     if let Some(tables) = streamed_tables(analysis, &config, weight, min_count)? {
         return Ok(tables);
     }
+    if let Some(tables) = streamed_csv_tables(analysis, &config, weight, min_count)? {
+        return Ok(tables);
+    }
     let survey = crate::input::read_survey(analysis)?;
     let analyzer = config.analyzer(
         survey
@@ -68,36 +71,13 @@ pub(crate) fn survey_tables(
         let mut total = Counter::default();
         let mut groups: Vec<(String, Counter)> = Vec::new();
         for answer in &question.answers {
-            let group = answer.group.as_ref().map(|g| {
-                let name = if g.trim().is_empty() {
-                    "(none)".to_owned()
-                } else {
-                    g.trim().to_owned()
-                };
-                match groups.iter().position(|(n, _)| *n == name) {
-                    Some(i) => i,
-                    None => {
-                        groups.push((name, Counter::default()));
-                        groups.len() - 1
-                    }
-                }
-            });
-            let text = answer.text.as_str();
-            if analyzer.is_no_answer(text) {
-                total.add_no_answer();
-                if let Some(g) = group {
-                    groups[g].1.add_no_answer();
-                }
-                continue;
-            }
-            let tokens = match &analysis.split_list {
-                Some(chars) => list_items(&analyzer, text, chars),
-                None => analyzer.analyze(text),
-            };
-            total.add(text, &tokens);
-            if let Some(g) = group {
-                groups[g].1.add(text, &tokens);
-            }
+            count_answer(
+                &analyzer,
+                analysis.split_list.as_deref(),
+                (&mut total, &mut groups),
+                answer.group.as_deref(),
+                &answer.text,
+            );
         }
         let table = |counter: &Counter| {
             finished_table(counter, &analyzer, weight, min_count, analysis.base)
@@ -182,6 +162,112 @@ fn streamed_tables(
             groups: Vec::new(),
         }])),
     }
+}
+
+/// Counts one answer into its question's total and group counters.
+fn count_answer(
+    analyzer: &wortwolke_text::Analyzer,
+    split_list: Option<&str>,
+    (total, groups): (&mut Counter, &mut Vec<(String, Counter)>),
+    group: Option<&str>,
+    text: &str,
+) {
+    let group = group.map(|g| {
+        let name = if g.trim().is_empty() {
+            "(none)"
+        } else {
+            g.trim()
+        };
+        match groups.iter().position(|(n, _)| n == name) {
+            Some(i) => i,
+            None => {
+                groups.push((name.to_owned(), Counter::default()));
+                groups.len() - 1
+            }
+        }
+    });
+    if analyzer.is_no_answer(text) {
+        total.add_no_answer();
+        if let Some(g) = group {
+            groups[g].1.add_no_answer();
+        }
+        return;
+    }
+    let tokens = match split_list {
+        Some(chars) => list_items(analyzer, text, chars),
+        None => analyzer.analyze(text),
+    };
+    total.add(text, &tokens);
+    if let Some(g) = group {
+        groups[g].1.add(text, &tokens);
+    }
+}
+
+/// One CSV/TSV file in wide format, UTF-8, without `--phrases auto`: counted row by row while
+/// it is read (see [`crate::input::visit_delimited`]); `None` when it needs the general path.
+fn streamed_csv_tables(
+    analysis: &crate::args::AnalysisArgs,
+    config: &crate::config::AnalysisConfig,
+    weight: Weight,
+    min_count: u64,
+) -> Result<Option<Vec<Tables>>> {
+    use crate::args::InputFormat;
+    let [path] = analysis.inputs.as_slice() else {
+        return Ok(None);
+    };
+    let format = analysis
+        .input_format
+        .unwrap_or_else(|| crate::input::format_of(path));
+    let long = analysis.respondent_column.is_some()
+        || analysis.question_column.is_some()
+        || analysis.answer_column.is_some();
+    let utf8 = analysis
+        .encoding
+        .as_deref()
+        .map(crate::input::parse_encoding)
+        .transpose()?
+        .is_none_or(|e| e == encoding_rs::UTF_8);
+    if !matches!(format, InputFormat::Csv | InputFormat::Tsv)
+        || path.as_os_str() == "-"
+        || long
+        || !utf8
+        || matches!(config.phrases, crate::config::PhraseMode::Auto { .. })
+    {
+        return Ok(None);
+    }
+    let analyzer = wortwolke_text::Analyzer::from_config(&config.analyzer)?;
+    let mut counters: Vec<(Counter, Vec<(String, Counter)>)> = Vec::new();
+    let split_list = analysis.split_list.as_deref();
+    let Some(questions) = crate::input::visit_delimited(path, analysis, |v| {
+        if counters.len() <= v.question {
+            counters.resize_with(v.question + 1, Default::default);
+        }
+        let (total, groups) = &mut counters[v.question];
+        count_answer(&analyzer, split_list, (total, groups), v.group, v.text);
+    })?
+    else {
+        return Ok(None);
+    };
+    counters.resize_with(questions.len(), Default::default);
+    Ok(Some(
+        questions
+            .into_iter()
+            .zip(counters)
+            .map(|(question, (total, groups))| Tables {
+                question,
+                total: finished_table(&total, &analyzer, weight, min_count, analysis.base),
+                groups: groups
+                    .iter()
+                    .map(|(n, c)| {
+                        (
+                            n.clone(),
+                            finished_table(c, &analyzer, weight, min_count, analysis.base),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+    ))
 }
 
 /// The mentions of a list answer as terms: split at `chars` (`\n` = line break), each trimmed

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 
 pub use decode::{parse_encoding, utf8_error};
-pub use survey::{format_of, read_survey};
+pub use survey::{format_of, read_survey, visit_delimited};
 
 /// All bytes of `path` (`-` = standard input) and the name errors use.
 fn read_all(path: &Path) -> Result<(String, Vec<u8>)> {

@@ -465,21 +465,7 @@ fn table_survey(table: &Table, args: &AnalysisArgs) -> Result<Survey> {
             .collect();
         return Ok(Survey { questions });
     }
-    let columns = if args.columns.is_empty() {
-        let candidates: Vec<usize> = (0..table.header.len())
-            .filter(|&i| Some(i) != group)
-            .collect();
-        if candidates.len() != 1 {
-            bail!(
-                "{}: choose the answer column(s) with --column NAME|INDEX|GLOB; available: {}",
-                table.name,
-                available(table)
-            );
-        }
-        candidates
-    } else {
-        select_columns(table, &args.columns)?
-    };
+    let columns = wide_columns(table, args, group)?;
     let questions = columns
         .into_iter()
         .map(|c| Question {
@@ -495,6 +481,111 @@ fn table_survey(table: &Table, args: &AnalysisArgs) -> Result<Survey> {
         })
         .collect();
     Ok(Survey { questions })
+}
+
+/// The answer columns of a wide table: `--column`, or the only column that is not `--group`.
+fn wide_columns(table: &Table, args: &AnalysisArgs, group: Option<usize>) -> Result<Vec<usize>> {
+    if !args.columns.is_empty() {
+        return select_columns(table, &args.columns);
+    }
+    let candidates: Vec<usize> = (0..table.header.len())
+        .filter(|&i| Some(i) != group)
+        .collect();
+    if candidates.len() != 1 {
+        bail!(
+            "{}: choose the answer column(s) with --column NAME|INDEX|GLOB; available: {}",
+            table.name,
+            available(table)
+        );
+    }
+    Ok(candidates)
+}
+
+/// One answer of a streamed table: its question (index into the returned names), group, text.
+pub struct Visit<'a> {
+    pub question: usize,
+    pub group: Option<&'a str>,
+    pub text: &'a str,
+}
+
+/// A wide-format CSV/TSV in UTF-8, visited row by row without keeping the rows: memory stays
+/// at the size of one row. Returns the question names, or `None` when the file needs the
+/// whole-file path (another encoding, detected only by reading it all); answers visited before
+/// a `None` must then be discarded.
+pub fn visit_delimited(
+    path: &Path,
+    args: &AnalysisArgs,
+    mut visit: impl FnMut(Visit),
+) -> Result<Option<Vec<String>>> {
+    use std::io::BufRead;
+    let (name, mut reader, _) = crate::stream::open(path)?;
+    let head = reader.fill_buf()?;
+    if head.is_empty() {
+        bail!("{name}: the file is empty; export the answers into it first");
+    }
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return Ok(None);
+    }
+    // the start must be UTF-8 (a character cut at the end of the buffer is fine)
+    let valid = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    if !valid {
+        return Ok(None);
+    }
+    let start = String::from_utf8_lossy(head).into_owned();
+    let delimiter = match (args.delimiter, args.input_format) {
+        (Some(d), _) => d as u8,
+        (None, Some(InputFormat::Tsv)) => b'\t',
+        _ if format_of(path) == InputFormat::Tsv => b'\t',
+        _ => sniff_delimiter(start.trim_start_matches('\u{feff}')),
+    };
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        reader.consume(3);
+    }
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(reader);
+    let header: Vec<String> = match csv.headers() {
+        Ok(h) => h.iter().map(|h| h.trim().to_owned()).collect(),
+        Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => return Ok(None),
+        Err(e) => return Err(csv_error(&name, e)),
+    };
+    let table = Table {
+        name: name.clone(),
+        header,
+        rows: Vec::new(),
+    };
+    let group = args
+        .group
+        .as_deref()
+        .map(|g| column(&table, g, "--group"))
+        .transpose()?;
+    let columns = wide_columns(&table, args, group)?;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let g = group.map(|g| record.get(g).unwrap_or(""));
+                for (question, &c) in columns.iter().enumerate() {
+                    visit(Visit {
+                        question,
+                        group: g,
+                        text: record.get(c).unwrap_or(""),
+                    });
+                }
+            }
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => return Ok(None),
+            Err(e) => return Err(csv_error(&name, e)),
+        }
+    }
+    Ok(Some(
+        columns.iter().map(|&c| table.header[c].clone()).collect(),
+    ))
 }
 
 #[cfg(test)]
