@@ -348,3 +348,52 @@ fn thread_count_does_not_change_the_table() {
     let v: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
     assert_eq!(v["answers"], 40_000);
 }
+
+/// Untrusted inputs: random bytes in every input format end with exit 0, 1 or 2 and at most
+/// one line on stderr — never a panic (exit 101).
+#[test]
+fn random_bytes_never_panic() {
+    let dir = scratch("fuzz");
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for case in 0..24 {
+        let len = (next() % 600) as usize;
+        let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        if case % 3 == 0 {
+            // mostly text with separators, quotes and line breaks
+            let alphabet = b"ab;,\t\"\n\r\xC3\xBC=#k.A. ";
+            for b in &mut bytes {
+                *b = alphabet[(*b as usize) % alphabet.len()];
+            }
+        }
+        for ext in ["txt", "csv", "tsv", "jsonl", "xlsx", "gz"] {
+            let path = dir.join(format!("input{case}.{ext}"));
+            std::fs::write(&path, &bytes).unwrap();
+            let p = path.to_str().unwrap();
+            for args in [
+                vec!["count", p, "--column", "1", "--field", "a"],
+                vec![
+                    "cloud", p, "--column", "1", "--field", "a", "-o", "-", "--format", "json",
+                ],
+            ] {
+                let run = wortwolke(&args, "");
+                assert!(
+                    matches!(run.code, 0..=2),
+                    "{args:?} exited {}: {}",
+                    run.code,
+                    run.stderr
+                );
+                assert!(
+                    run.code == 0 || run.stderr.lines().count() <= 2,
+                    "{args:?}: {}",
+                    run.stderr
+                );
+            }
+        }
+    }
+}

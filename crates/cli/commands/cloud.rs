@@ -69,6 +69,7 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
         );
     }
     let mut drawn = 0;
+    let several = targets.len() > 1;
     for ((question, group, words, base), path) in clouds.into_iter().zip(targets) {
         let total = words.len();
         let words: Vec<WeightedWord> = words.into_iter().take(args.max_words).collect();
@@ -77,9 +78,12 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
             None => question.clone(),
         };
         if words.is_empty() {
-            crate::note(&format!(
-                "{what}: nothing to draw (no term left after stop words and --min-count)"
-            ));
+            // with one cloud, the closing "nothing to draw" says it all
+            if several {
+                crate::note(&format!(
+                    "{what}: nothing to draw (no term left after stop words and --min-count)"
+                ));
+            }
             continue;
         }
         if !args.analysis.quiet {

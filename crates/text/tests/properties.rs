@@ -83,3 +83,28 @@ proptest! {
         prop_assert_eq!(table(&right), table(&whole));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Untrusted list files: any bytes give a list, a codebook or a one-line error — never a panic.
+    #[test]
+    fn list_parsers_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), text in "[A-Za-zäöü =,;#\n*.-]{0,200}") {
+        let _ = wortwolke_text::SynonymMap::from_reader("codes.txt", &bytes[..]);
+        let _ = wortwolke_text::StopWordList::from_reader("stop.txt", &bytes[..]);
+        if let Ok(map) = wortwolke_text::SynonymMap::from_reader("codes.txt", text.as_bytes()) {
+            let config = AnalyzerConfig { synonyms: Some(map), phrases: text.lines().map(str::to_owned).collect(), keep_negation: true, ..Default::default() };
+            if let Ok(analyzer) = Analyzer::from_config(&config) {
+                for line in text.lines() {
+                    for t in analyzer.analyze(line) {
+                        prop_assert!(line.get(t.offset.clone()).is_some());
+                    }
+                }
+            }
+        }
+        if let Err(e) = wortwolke_text::SynonymMap::from_reader("codes.txt", text.as_bytes()) {
+            let message = e.to_string();
+            prop_assert!(message.starts_with("codes.txt:") && !message.contains('\n'), "{}", message);
+        }
+    }
+}
