@@ -80,7 +80,12 @@ impl Tokenizer {
                 position += 1;
             }
             tokens.push(Token {
-                key: text[piece.range.clone()].to_owned(),
+                // separators carry no key: nothing groups by them
+                key: if kind.is_separator() {
+                    String::new()
+                } else {
+                    text[piece.range.clone()].to_owned()
+                },
                 offset: piece.range,
                 position: this_position,
                 kind,
@@ -127,11 +132,19 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// The part of a chunk that is a URL, e-mail address or @mention, if any.
 fn link_span(chunk: &str) -> Option<Range<usize>> {
-    let lower = chunk.to_ascii_lowercase();
-    let begin = ["https://", "http://", "ftp://", "www."]
-        .iter()
-        .filter_map(|p| lower.find(p))
-        .min();
+    // a URL has `://` or `www.` in it; only then is the lower-cased copy worth making
+    let bytes = chunk.as_bytes();
+    let maybe_url = bytes.windows(3).any(|w| w == b"://")
+        || bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
+    let begin = if maybe_url {
+        let lower = chunk.to_ascii_lowercase();
+        ["https://", "http://", "ftp://", "www."]
+            .iter()
+            .filter_map(|p| lower.find(p))
+            .min()
+    } else {
+        None
+    };
     let trim_end = |s: &str| {
         s.trim_end_matches(|c: char| ".,;:!?)]}\"'»«“”„".contains(c))
             .len()
@@ -185,8 +198,94 @@ fn is_domain(chunk: &str) -> bool {
 /// UAX #29 word bounds of `text[range]`, classified.
 fn segment(text: &str, range: Range<usize>, out: &mut Vec<Piece>) {
     let base = range.start;
-    for (i, seg) in text[range].split_word_bound_indices() {
-        let r = base + i..base + i + seg.len();
+    let region = &text[range];
+    if region.chars().all(is_simple) {
+        simple_bounds(region, |r| classify(region, base, r, out));
+        return;
+    }
+    for (i, seg) in region.split_word_bound_indices() {
+        classify(region, base, i..i + seg.len(), out);
+    }
+}
+
+/// Characters whose UAX #29 word-break class [`simple_bounds`] knows: Latin letters, ASCII
+/// digits, spaces, line breaks and ASCII punctuation. Anything else (combining marks, emoji,
+/// other scripts, other spaces) goes through `unicode-segmentation`.
+fn is_simple(c: char) -> bool {
+    c.is_ascii() && (c.is_ascii_graphic() || matches!(c, ' ' | '\n' | '\r' | '\t'))
+        || ('\u{C0}'..='\u{24F}').contains(&c)
+            && c.is_alphabetic()
+            && c != '\u{D7}'
+            && c != '\u{F7}'
+}
+
+/// UAX #29 word boundaries for text made only of [`is_simple`] characters — the same bounds
+/// `split_word_bound_indices` finds (a property test checks it), several times faster: letters,
+/// digits and `_` join; `:` `.` `'` join letters (WB6/7); `.` `,` `;` `'` join digits (WB11/12);
+/// spaces join spaces (WB3d), CR joins LF (WB3); every other character stands alone.
+fn simple_bounds(text: &str, mut emit: impl FnMut(Range<usize>)) {
+    let b = text.as_bytes();
+    let kind = |i: usize| -> u8 {
+        // 0 other, 1 letter, 2 digit, 3 `_`, 4 space
+        match b.get(i) {
+            None => 0,
+            Some(c) if c.is_ascii_alphabetic() || *c >= 0x80 => 1,
+            Some(c) if c.is_ascii_digit() => 2,
+            Some(b'_') => 3,
+            Some(b' ') => 4,
+            Some(_) => 0,
+        }
+    };
+    // byte after the (possibly two-byte Latin) character at i
+    let next = |i: usize| if b[i] >= 0x80 { i + 2 } else { i + 1 };
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        match kind(i) {
+            1..=3 => {
+                let mut last = kind(i);
+                i = next(i);
+                while i < b.len() {
+                    let k = kind(i);
+                    if k != 0 && k != 4 {
+                        last = k;
+                        i = next(i);
+                        continue;
+                    }
+                    let mid = b[i];
+                    let after = if i + 1 < b.len() { kind(i + 1) } else { 0 };
+                    let letters = last == 1 && after == 1 && matches!(mid, b':' | b'.' | b'\'');
+                    let digits =
+                        last == 2 && after == 2 && matches!(mid, b'.' | b',' | b';' | b'\'');
+                    if letters || digits {
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            4 => {
+                while i < b.len() && b[i] == b' ' {
+                    i += 1;
+                }
+            }
+            _ => {
+                i = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    next(i)
+                };
+            }
+        }
+        emit(start..i);
+    }
+}
+
+/// One segment → a classified piece.
+fn classify(region: &str, base: usize, r: Range<usize>, out: &mut Vec<Piece>) {
+    let seg = &region[r.clone()];
+    let r = base + r.start..base + r.end;
+    {
         let class = if seg.chars().all(char::is_whitespace) {
             Class::Space {
                 newline: seg.contains(['\n', '\r', '\u{2028}', '\u{2029}']),
@@ -484,6 +583,21 @@ mod tests {
         assert_eq!(kinds, [Word, hard, Word, Number, Symbol, Link, hard, Word]);
         let s = surface("Zeit, Geld");
         assert_eq!(s[1].1, TokenKind::Separator(super::Separator::Soft));
+    }
+
+    proptest::proptest! {
+        /// The fast path finds exactly the bounds of UAX #29 on the characters it takes.
+        #[test]
+        fn simple_bounds_equal_uax29(text in "[aZk9_ :.',;\\-\n\r\täöüßÉ*(@#]{0,40}") {
+            let uax: Vec<Range<usize>> = text
+                .split_word_bound_indices()
+                .map(|(i, s)| i..i + s.len())
+                .collect();
+            proptest::prop_assert!(text.chars().all(is_simple));
+            let mut fast = Vec::new();
+            simple_bounds(&text, |r| fast.push(r));
+            proptest::prop_assert_eq!(fast, uax);
+        }
     }
 
     #[test]

@@ -34,27 +34,47 @@ impl TokenFilter for Normalize {
     fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
         for token in tokens.iter_mut() {
             if matches!(token.kind, TokenKind::Word | TokenKind::Number) {
-                token.key = normalize(token.text(answer));
+                let surface = token.text(answer);
+                // the tokenizer's key is the surface: plain words are lower-cased in place
+                match plain(surface) {
+                    Some(Plain::Ascii) if token.key == surface => token.key.make_ascii_lowercase(),
+                    Some(Plain::Lower) if token.key == surface => {}
+                    _ => token.key = normalize(surface),
+                }
             }
         }
     }
 }
 
-/// The normalized, case-folded key of one surface form.
-pub(crate) fn normalize(surface: &str) -> String {
-    // fast path: plain words (the vast majority) need only lower-casing
-    let plain = |c: char| c.is_alphanumeric() && !c.is_uppercase();
+/// Words whose key is just their lower-cased text.
+enum Plain {
+    /// ASCII letters and digits (not a Binnen-I gender form): lower-case it.
+    Ascii,
+    /// Already lower-case letters and digits in NFC: the key is the text.
+    Lower,
+}
+
+fn plain(surface: &str) -> Option<Plain> {
     if surface.bytes().all(|b| b.is_ascii_alphanumeric())
         && !surface.ends_with("In")
         && !surface.ends_with("Innen")
     {
-        return surface.to_ascii_lowercase();
+        return Some(Plain::Ascii);
     }
-    if surface.chars().all(plain)
+    let lower = |c: char| c.is_alphanumeric() && !c.is_uppercase();
+    (surface.chars().all(lower)
         && unicode_normalization::is_nfc_quick(surface.chars())
-            == unicode_normalization::IsNormalized::Yes
-    {
-        return surface.to_owned();
+            == unicode_normalization::IsNormalized::Yes)
+        .then_some(Plain::Lower)
+}
+
+/// The normalized, case-folded key of one surface form.
+pub(crate) fn normalize(surface: &str) -> String {
+    // fast path: plain words (the vast majority) need only lower-casing
+    match plain(surface) {
+        Some(Plain::Ascii) => return surface.to_ascii_lowercase(),
+        Some(Plain::Lower) => return surface.to_owned(),
+        None => {}
     }
     let mut s: String = surface
         .nfc()
