@@ -52,13 +52,24 @@ pub struct Counter {
     terms: FxHashMap<String, TermCount>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 struct TermCount {
     answers: u64,
     occurrences: u64,
     /// Answers that contain both this key and its case twin `key~` (see [`Counter::table`]).
     twin_overlap: u64,
     forms: FxHashMap<String, FormCount>,
+    /// 1 + index of the last answer that named the term (0: none yet): counts a term once per
+    /// answer without comparing keys. Bookkeeping only: not part of equality, not merged.
+    last_answer: u64,
+}
+
+impl PartialEq for TermCount {
+    fn eq(&self, other: &Self) -> bool {
+        (self.answers, self.occurrences, self.twin_overlap)
+            == (other.answers, other.occurrences, other.twin_overlap)
+            && self.forms == other.forms
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -75,7 +86,8 @@ impl Counter {
     pub fn add(&mut self, answer: &str, tokens: &[Token]) {
         let index = self.answers;
         self.answers += 1;
-        let mut seen: Vec<&str> = Vec::new();
+        // lower-case twins named in this answer, to find answers naming both twins
+        let mut twins: Vec<&str> = Vec::new();
         let mut sentence_initial = true;
         for token in tokens {
             let initial = sentence_initial;
@@ -93,9 +105,12 @@ impl Counter {
                 None => self.terms.entry(token.key.clone()).or_default(),
             };
             term.occurrences += 1;
-            if !seen.contains(&token.key.as_str()) {
-                seen.push(&token.key);
+            if term.last_answer != index + 1 {
+                term.last_answer = index + 1;
                 term.answers += 1;
+                if token.key.ends_with(TWIN_MARK) {
+                    twins.push(&token.key);
+                }
             }
             let text = token.text(answer);
             let form = if text.contains(char::is_whitespace) {
@@ -117,12 +132,11 @@ impl Counter {
             form.occurrences += 1;
             form.initial += u64::from(initial);
         }
-        for key in &seen {
-            if let Some(base) = key.strip_suffix(TWIN_MARK) {
-                if seen.contains(&base) {
-                    if let Some(term) = self.terms.get_mut(base) {
-                        term.twin_overlap += 1;
-                    }
+        for key in twins {
+            let base = &key[..key.len() - TWIN_MARK.len_utf8()];
+            if let Some(term) = self.terms.get_mut(base) {
+                if term.last_answer == index + 1 {
+                    term.twin_overlap += 1;
                 }
             }
         }

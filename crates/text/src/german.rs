@@ -68,8 +68,9 @@ pub(crate) fn looks_adjectival(word: &str) -> bool {
 }
 
 fn ends(w: &[char], suffix: &str) -> bool {
-    let n = suffix.chars().count();
-    w.len() >= n && w[w.len() - n..].iter().copied().eq(suffix.chars())
+    // compared from the end: no counting of the suffix's characters
+    let mut rest = w.iter().rev();
+    suffix.chars().rev().all(|c| rest.next() == Some(&c))
 }
 
 fn starts(w: &[char], prefix: &str) -> bool {
@@ -264,11 +265,12 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
         return w;
     }
     for (plural, singular) in ER_PLURALS {
-        for (suffix, _) in [(format!("{plural}n"), ()), (plural.to_string(), ())] {
-            if ends(&w, &suffix) {
-                replace_end(&mut w, &suffix, singular);
-                return w;
-            }
+        // the plural, or its dative in -n (Ämtern)
+        let dative = w.last() == Some(&'n') && ends(&w[..w.len() - 1], plural);
+        if dative || ends(&w, plural) {
+            w.truncate(w.len() - plural.chars().count() - usize::from(dative));
+            w.extend(singular.chars());
+            return w;
         }
     }
     if ends(&w, "nisse") || ends(&w, "nissen") || ends(&w, "nisses") {
@@ -300,12 +302,11 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
 /// `Anträge` → `antrag`, `Mütter` → `mutter`: folds the umlaut of the last stem syllable,
 /// unless the umlaut is lexical (see [`LEXICAL_UMLAUT`]).
 fn fold_umlaut(mut w: Vec<char>) -> Vec<char> {
-    if LEXICAL_UMLAUT.iter().any(|s| {
-        let s: Vec<char> = s.chars().collect();
-        // compare with the stem: the exception list is written as words, the stem lost its -e
-        ends(&w, &s.iter().collect::<String>())
-            || s.last() == Some(&'e') && ends(&w, &s[..s.len() - 1].iter().collect::<String>())
-    }) {
+    // compare with the stem: the exception list is written as words, the stem may have lost its -e
+    if LEXICAL_UMLAUT
+        .iter()
+        .any(|s| ends(&w, s) || s.strip_suffix('e').is_some_and(|s| ends(&w, s)))
+    {
         return w;
     }
     if let Some(i) = w.iter().rposition(|&c| is_vowel(c)) {
@@ -551,9 +552,13 @@ fn strong_stems() -> &'static std::collections::HashMap<String, String> {
 /// Replaces a strong-verb stem at the end of `w` when what precedes it is made of prefixes.
 fn map_strong(w: &mut Vec<char>) {
     let map = strong_stems();
-    for start in 0..w.len().saturating_sub(1) {
-        let tail: String = w[start..].iter().collect();
-        if let Some(base) = map.get(&tail) {
+    let text: String = w.iter().collect();
+    for (start, (byte, _)) in text
+        .char_indices()
+        .enumerate()
+        .take(w.len().saturating_sub(1))
+    {
+        if let Some(base) = map.get(&text[byte..]) {
             if is_prefixes(&w[..start]) {
                 w.truncate(start);
                 w.extend(base.chars());
@@ -589,7 +594,10 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     let mut adjective = false;
     let mut comparative = false;
     for s in ["erem", "eren", "erer", "eres", "ere", "em", "es", "er"] {
-        let ier = s.starts_with("er") && ends(&w, &format!("i{s}"));
+        let ier = s.starts_with("er")
+            && ends(&w, s)
+            && w.len() > s.len()
+            && w[w.len() - s.len() - 1] == 'i';
         if !ier && strip(&mut w, s, MIN) {
             adjective = true;
             comparative = s == "ere";

@@ -130,6 +130,19 @@ impl std::fmt::Debug for LanguageStemmer {
 impl LanguageStemmer {
     /// `sentence_initial`: the word starts a sentence, so its capital letter may not mean "noun".
     pub(crate) fn stem(&self, word: &str, capitalized: bool, sentence_initial: bool) -> String {
+        let mut out = String::new();
+        self.stem_into(word, capitalized, sentence_initial, &mut out);
+        out
+    }
+
+    /// Like [`LanguageStemmer::stem`], appending the stem to `out` (no allocation on a cache hit).
+    pub(crate) fn stem_into(
+        &self,
+        word: &str,
+        capitalized: bool,
+        sentence_initial: bool,
+        out: &mut String,
+    ) {
         let noun = self.snowball.is_none()
             && capitalized
             && !(sentence_initial && crate::german::looks_adjectival(word));
@@ -139,7 +152,8 @@ impl LanguageStemmer {
             let mut cache = cache.borrow_mut();
             let map = cache.entry((self.language, noun)).or_default();
             if let Some(stem) = map.get(word) {
-                return stem.clone();
+                out.push_str(stem);
+                return;
             }
             let shared = SHARED_STEMS.get_or_init(Default::default);
             let known = shared.read().ok().and_then(|m| {
@@ -160,11 +174,11 @@ impl LanguageStemmer {
                 }
                 stem
             });
+            out.push_str(&stem);
             if map.len() >= THREAD_CACHE_LIMIT {
                 map.clear();
             }
-            map.insert(word.to_owned(), stem.clone());
-            stem
+            map.insert(word.to_owned(), stem);
         })
     }
 }

@@ -39,6 +39,7 @@ impl Stem {
 impl TokenFilter for Stem {
     fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
         let mut sentence_initial = true;
+        let mut stem = String::new();
         for token in tokens.iter_mut() {
             // quotes and brackets before the first word keep it sentence-initial
             let initial = sentence_initial;
@@ -63,11 +64,14 @@ impl TokenFilter for Stem {
                 continue;
             }
             let capitalized = last_surface.chars().next().is_some_and(char::is_uppercase);
-            let stem = self
-                .stemmer
-                .stem(last, capitalized, initial && head.is_empty());
+            stem.clear();
+            self.stemmer
+                .stem_into(last, capitalized, initial && head.is_empty(), &mut stem);
             if stem != last {
-                token.key = format!("{head}{stem}");
+                // reuse the key's buffer: keep the compound's head, replace its last part
+                let head_len = head.len();
+                token.key.truncate(head_len);
+                token.key.push_str(&stem);
             }
         }
     }
