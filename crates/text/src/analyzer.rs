@@ -184,11 +184,29 @@ impl Analyzer {
 
     /// Tokens of one answer, every filter applied.
     pub fn analyze(&self, answer: &str) -> Vec<Token> {
-        let mut tokens = self.tokenizer.tokenize(answer);
-        for filter in &self.filters {
-            filter.apply(answer, &mut tokens);
-        }
+        let mut tokens = Vec::new();
+        self.analyze_into(answer, &mut tokens);
         tokens
+    }
+
+    /// Like [`Analyzer::analyze`], into `tokens` (cleared first), reusing its buffers.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::Analyzer;
+    ///
+    /// let analyzer = Analyzer::german();
+    /// let mut tokens = Vec::new();
+    /// for answer in ["Personal fehlt", "Zeit"] {
+    ///     analyzer.analyze_into(answer, &mut tokens);
+    ///     assert_eq!(tokens, analyzer.analyze(answer));
+    /// }
+    /// ```
+    pub fn analyze_into(&self, answer: &str, tokens: &mut Vec<Token>) {
+        self.tokenizer.tokenize_into(answer, tokens);
+        for filter in &self.filters {
+            filter.apply(answer, tokens);
+        }
     }
 
     /// Whether `answer` counts as no answer.
@@ -200,9 +218,20 @@ impl Analyzer {
     pub fn count_into(&self, answer: &str, counter: &mut Counter) {
         if self.is_no_answer(answer) {
             counter.add_no_answer();
-        } else {
-            counter.add(answer, &self.analyze(answer));
+            return;
         }
+        // one token buffer per thread, reused answer after answer
+        thread_local! {
+            static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        TOKENS.with(|tokens| match tokens.try_borrow_mut() {
+            Ok(mut tokens) => {
+                self.analyze_into(answer, &mut tokens);
+                counter.add(answer, &tokens);
+            }
+            // a filter that counts (re-entrantly) gets its own buffer
+            Err(_) => counter.add(answer, &self.analyze(answer)),
+        })
     }
 
     /// Counts all `answers` in one counter.

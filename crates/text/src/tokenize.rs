@@ -62,8 +62,16 @@ enum Class {
 impl Tokenizer {
     /// Splits `text` into tokens. Offsets are byte ranges into `text`.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        self.tokenize_into(text, &mut tokens);
+        tokens
+    }
+
+    /// Like [`Tokenizer::tokenize`], into `tokens` (cleared first). The tokens' key buffers are
+    /// reused, so a loop over many answers allocates almost nothing.
+    pub fn tokenize_into(&self, text: &str, tokens: &mut Vec<Token>) {
         let pieces = merge(text, pieces(text));
-        let mut tokens = Vec::with_capacity(pieces.len());
+        let mut spare: Vec<String> = tokens.drain(..).map(|t| t.key).collect();
         let mut position = 0;
         for piece in pieces {
             let kind = match piece.class {
@@ -76,22 +84,20 @@ impl Tokenizer {
                 Class::Punct(c) => TokenKind::Separator(punct_strength(c)),
             };
             let this_position = position;
+            let mut key = spare.pop().unwrap_or_default();
+            key.clear();
             if !kind.is_separator() {
+                // separators carry no key: nothing groups by them
+                key.push_str(&text[piece.range.clone()]);
                 position += 1;
             }
             tokens.push(Token {
-                // separators carry no key: nothing groups by them
-                key: if kind.is_separator() {
-                    String::new()
-                } else {
-                    text[piece.range.clone()].to_owned()
-                },
+                key,
                 offset: piece.range,
                 position: this_position,
                 kind,
             });
         }
-        tokens
     }
 }
 
