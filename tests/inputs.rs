@@ -397,3 +397,30 @@ fn random_bytes_never_panic() {
         }
     }
 }
+
+#[test]
+fn windows_1252_on_standard_input_is_detected_while_streaming() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wortwolke"))
+        .args(["count", "--format", "tsv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Zeit\nM\xFCller und Gr\xF6\xDFe\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success());
+    assert!(
+        stdout.contains("Müller\t1\t") && stdout.contains("Größe\t1\t"),
+        "{stdout}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("<stdin>: not valid UTF-8; read as Windows-1252"));
+}

@@ -26,6 +26,8 @@ struct Chunk {
     first_line: usize,
     first_byte: usize,
     bytes: Vec<u8>,
+    /// How to decode the bytes (`None`: UTF-8).
+    encoding: Option<&'static Encoding>,
 }
 
 /// Why streaming gave up on an input (the caller then reads it whole).
@@ -57,10 +59,7 @@ pub fn count_lines(
                     _ => break,
                 };
                 let seq = chunk.seq;
-                if done_tx
-                    .send((seq, count_chunk(analyzer, &chunk, encoding)))
-                    .is_err()
-                {
+                if done_tx.send((seq, count_chunk(analyzer, &chunk))).is_err() {
                     break;
                 }
             });
@@ -133,6 +132,9 @@ fn read_chunks(
             bail!("{name}: the file is empty; export the answers into it first");
         }
         if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+            if path.as_os_str() == "-" {
+                bail!("<stdin>: UTF-16 text on standard input; save it to a file and pass the file name");
+            }
             return Ok(Err(Fallback::Encoding));
         }
         let mut offset = 0;
@@ -142,6 +144,8 @@ fn read_chunks(
         }
         let mut line = 1;
         let mut carry: Vec<u8> = Vec::new();
+        let mut ascii_so_far = true;
+        let mut chunk_encoding: Option<&'static Encoding> = None;
         loop {
             let mut buf = std::mem::take(&mut carry);
             let start = buf.len();
@@ -167,10 +171,25 @@ fn read_chunks(
                 continue;
             }
             carry = buf.split_off(cut);
-            if encoding.is_none() && std::str::from_utf8(&buf).is_err() {
-                // let the whole-file path detect the encoding (Windows-1252 and friends)
-                return Ok(Err(Fallback::Encoding));
+            if buf.contains(&0) {
+                bail!("{name}: contains NUL bytes, so it is not a text file; export the answers as CSV or text");
             }
+            // detection: UTF-8 until a chunk is not; if everything before was ASCII (the same in
+            // both), the rest is read as Windows-1252, as the whole-file path would read it all
+            if encoding.is_none() && chunk_encoding.is_none() && std::str::from_utf8(&buf).is_err()
+            {
+                if !ascii_so_far {
+                    if path.as_os_str() == "-" {
+                        bail!("<stdin>: mixes UTF-8 with another encoding; pass --encoding");
+                    }
+                    return Ok(Err(Fallback::Encoding));
+                }
+                if !quiet {
+                    crate::note(&format!("{name}: not valid UTF-8; read as Windows-1252 (pass --encoding to choose another)"));
+                }
+                chunk_encoding = Some(encoding_rs::WINDOWS_1252);
+            }
+            ascii_so_far &= buf.is_ascii();
             let lines = buf.iter().filter(|&&b| b == b'\n').count();
             let len = buf.len();
             let chunk = Chunk {
@@ -179,6 +198,7 @@ fn read_chunks(
                 first_line: line,
                 first_byte: offset,
                 bytes: buf,
+                encoding: chunk_encoding.or(encoding),
             };
             seq += 1;
             line += lines;
@@ -235,12 +255,8 @@ pub fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
 }
 
 /// Counts the lines of one chunk.
-fn count_chunk(
-    analyzer: &Analyzer,
-    chunk: &Chunk,
-    encoding: Option<&'static Encoding>,
-) -> Result<Counter> {
-    let text: std::borrow::Cow<str> = match encoding.filter(|e| *e != encoding_rs::UTF_8) {
+fn count_chunk(analyzer: &Analyzer, chunk: &Chunk) -> Result<Counter> {
+    let text: std::borrow::Cow<str> = match chunk.encoding.filter(|e| *e != encoding_rs::UTF_8) {
         Some(single_byte) => single_byte.decode_without_bom_handling(&chunk.bytes).0,
         None => std::str::from_utf8(&chunk.bytes)
             .map(std::borrow::Cow::Borrowed)
@@ -254,12 +270,6 @@ fn count_chunk(
                 )
             })?,
     };
-    if text.contains('\0') {
-        bail!(
-            "{}: contains NUL bytes, so it is not a text file; export the answers as CSV or text",
-            chunk.name
-        );
-    }
     let mut counter = Counter::default();
     let text = text.strip_suffix('\n').unwrap_or(&text);
     for line in text.split('\n') {
