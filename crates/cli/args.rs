@@ -22,6 +22,13 @@ pub enum Command {
         wortwolke count answers.txt --synonyms codes.txt --phrases auto --format json"
     )]
     Count(CountArgs),
+    /// Draw a word cloud (PNG, SVG or JSON) from answers or a frequency table.
+    #[command(
+        after_help = "Example:\n  wortwolke cloud examples/answers/efa_gruende.txt -o efa.png\n  \
+        wortwolke cloud answers.txt --synonyms codes.txt --max-words 60 --palette viridis -o cloud.svg\n  \
+        wortwolke count answers.txt > table.tsv && wortwolke cloud --frequencies table.tsv -o cloud.png"
+    )]
+    Cloud(Box<CloudArgs>),
     /// Show how each answer was tokenized and grouped (one output line per input line).
     #[command(
         after_help = "Example:\n  echo 'Die EfA-Dienste sind unbekannt' | wortwolke analyze --format keys\n  \
@@ -36,13 +43,6 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Draw a word cloud (PNG, SVG or JSON) from answers or a frequency table.
-    #[command(
-        after_help = "Example:\n  wortwolke cloud examples/answers/efa_gruende.txt -o efa.png\n  \
-        wortwolke cloud answers.txt --synonyms codes.txt --max-words 60 --palette viridis -o cloud.svg\n  \
-        wortwolke count answers.txt > table.tsv && wortwolke cloud --frequencies table.tsv -o cloud.png"
-    )]
-    Cloud(Box<CloudArgs>),
 }
 
 /// Where the answers come from and how they are analysed (shared by every command).
