@@ -7,7 +7,7 @@
 //! for any number of threads.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, IsTerminal, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -122,8 +122,7 @@ fn read_chunks(
     for path in paths {
         let (name, mut reader, len) = open(path)?;
         let name: Arc<str> = name.into();
-        let progress = (len > 8 << 20 && !quiet && std::io::stderr().is_terminal())
-            .then(|| indicatif::ProgressBar::new(len).with_message(name.to_string()));
+        let progress = crate::input::progress_bar(&name, len, quiet);
         // byte-order marks: UTF-8 is dropped, UTF-16 needs the whole-file path
         let head = reader
             .fill_buf()

@@ -1,9 +1,8 @@
 //! Bytes → text: gzip, byte-order marks, UTF-16, and Windows-1252 when the bytes are not UTF-8.
 
-use std::io::Read;
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 /// One input, decoded.
@@ -14,20 +13,11 @@ pub struct Decoded {
     pub text: String,
 }
 
-/// Reads `path` (`-` = standard input) completely: gunzips `.gz` files (or any file starting
-/// with the gzip magic), then decodes. `encoding`: `None` detects (BOM, else UTF-8, else
+/// Reads `path` (`-` = standard input) completely (gzip-decompressed, see
+/// [`crate::stream::open`]), then decodes. `encoding`: `None` detects (BOM, else UTF-8, else
 /// Windows-1252 with a note on stderr), `Some` forces one.
 pub fn load(path: &Path, encoding: Option<&'static Encoding>, quiet: bool) -> Result<Decoded> {
-    let (name, mut bytes) = super::read_all(path)?;
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(&bytes[..])
-            .read_to_end(&mut out)
-            .with_context(|| {
-                format!("{name}: broken gzip data; check the file or decompress it first")
-            })?;
-        bytes = out;
-    }
+    let (name, bytes) = super::read_all(path, quiet)?;
     if bytes.is_empty() {
         bail!("{name}: the file is empty; export the answers into it first");
     }

@@ -14,50 +14,43 @@ pub use decode::{parse_encoding, utf8_error};
 pub use survey::{format_of, read_survey, visit_delimited};
 
 /// All bytes of `path` (`-` = standard input) and the name errors use.
-fn read_all(path: &Path) -> Result<(String, Vec<u8>)> {
+fn read_all(path: &Path, quiet: bool) -> Result<(String, Vec<u8>)> {
+    // the same opening as streaming: standard input or file, gzip-decompressed when it is gzip
+    let (name, reader, len) = crate::stream::open(path)?;
     let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .context("<stdin>: cannot read standard input")?;
-        return Ok(("<stdin>".into(), bytes));
-    }
-    let name = path.display().to_string();
-    let file = open(path)?;
-    let len = file.metadata().map_or(0, |m| m.len());
-    // a progress bar for big files, only when a person watches stderr
-    let progress = (len > PROGRESS_BYTES
-        && std::io::stderr().is_terminal()
-        && !QUIET.load(std::sync::atomic::Ordering::Relaxed))
-    .then(|| indicatif::ProgressBar::new(len).with_message(name.clone()));
+    let progress = progress_bar(&name, len, quiet);
     match &progress {
-        Some(bar) => {
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{msg} {bar:40} {bytes}/{total_bytes} {eta}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar.wrap_read(file).read_to_end(&mut bytes)
-        }
+        Some(bar) => bar.wrap_read(reader).read_to_end(&mut bytes),
         None => {
-            let mut file = file;
-            file.read_to_end(&mut bytes)
+            let mut reader = reader;
+            reader.read_to_end(&mut bytes)
         }
     }
-    .with_context(|| format!("{name}: cannot read the file"))?;
+    .with_context(|| {
+        format!("{name}: cannot read it (an I/O error, or broken gzip data); check the file")
+    })?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
     Ok((name, bytes))
 }
 
+/// A progress bar over `len` bytes of `name` — for big inputs, when a person watches stderr
+/// and --quiet was not given.
+pub fn progress_bar(name: &str, len: u64, quiet: bool) -> Option<indicatif::ProgressBar> {
+    let wanted = len > PROGRESS_BYTES && std::io::stderr().is_terminal() && !quiet;
+    wanted.then(|| {
+        let bar = indicatif::ProgressBar::new(len).with_message(name.to_owned());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{msg} {bar:40} {bytes}/{total_bytes} {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    })
+}
+
 /// Inputs above this size show a progress bar on a terminal.
 const PROGRESS_BYTES: u64 = 8 << 20;
-
-/// `--quiet` was given: no progress bars.
-pub static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Opens a file for reading with an error that says what to do.
 pub fn open(path: &Path) -> Result<File> {

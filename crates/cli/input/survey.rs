@@ -54,7 +54,6 @@ pub fn read_survey(args: &AnalysisArgs) -> Result<Survey> {
         .as_deref()
         .map(super::decode::parse_encoding)
         .transpose()?;
-    super::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
     let mut survey = Survey::default();
     for path in paths {
         let format = args.input_format.unwrap_or_else(|| format_of(path));
@@ -64,7 +63,7 @@ pub fn read_survey(args: &AnalysisArgs) -> Result<Survey> {
                 text_question(&decoded, args)
             }
             InputFormat::Xlsx => {
-                let table = read_workbook(path, args.sheet.as_deref())?;
+                let table = read_workbook(path, args.sheet.as_deref(), args.quiet)?;
                 table_survey(&table, args)?
             }
             InputFormat::Jsonl => {
@@ -224,9 +223,9 @@ fn csv_error(name: &str, e: csv::Error) -> anyhow::Error {
     }
 }
 
-fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table> {
+fn read_workbook(path: &Path, sheet: Option<&str>, quiet: bool) -> Result<Table> {
     use calamine::Reader;
-    let (name, bytes) = super::read_all(path)?;
+    let (name, bytes) = super::read_all(path, quiet)?;
     if bytes.is_empty() {
         bail!("{name}: the file is empty; export the answers into it first");
     }
