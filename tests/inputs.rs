@@ -424,3 +424,43 @@ fn windows_1252_on_standard_input_is_detected_while_streaming() {
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("<stdin>: not valid UTF-8; read as Windows-1252"));
 }
+
+#[test]
+fn auto_phrases_streamed_from_a_file_equal_the_whole_input_path() {
+    let mut input = String::new();
+    for i in 0..3000 {
+        input.push_str(match i % 5 {
+            0 => "digitale Akte fehlt\n",
+            1 => "die digitale Akte und das Servicekonto\n",
+            2 => "Personal fehlt, Zeit fehlt\n",
+            3 => "k.A.\n",
+            _ => "Servicekonto einrichten\n",
+        });
+    }
+    let dir = scratch("auto_phrases");
+    let path = dir.join("answers.txt");
+    std::fs::write(&path, &input).unwrap();
+    let args = [
+        "count",
+        "--phrases",
+        "auto",
+        "--format",
+        "json",
+        "--threads",
+        "2",
+    ];
+    let from_file = wortwolke(&[&args[..], &[path.to_str().unwrap()]].concat(), "");
+    let from_stdin = wortwolke(&args, &input); // standard input: the whole-input path
+    assert_eq!(from_file.code, 0, "{from_file:?}");
+    assert_eq!(from_file.stdout, from_stdin.stdout);
+    let v: serde_json::Value = serde_json::from_str(&from_file.stdout).unwrap();
+    assert!(
+        v["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["term"] == "digitale Akte"),
+        "{}",
+        from_file.stdout
+    );
+}

@@ -46,11 +46,33 @@ pub fn count_lines(
     threads: usize,
     quiet: bool,
 ) -> Result<std::result::Result<Counter, Fallback>> {
+    fold_lines(
+        paths,
+        encoding,
+        threads,
+        quiet,
+        |line, counter: &mut Counter| analyzer.count_into(line, counter),
+        Counter::merge,
+    )
+}
+
+/// Folds every line of `paths` into a `T` per chunk (`per_line`, on `threads` threads) and
+/// merges the chunks' results in input order (`merge`): any mergeable summary of the answers
+/// — counts, collocation statistics — without holding the input.
+pub fn fold_lines<T: Default + Send>(
+    paths: &[PathBuf],
+    encoding: Option<&'static Encoding>,
+    threads: usize,
+    quiet: bool,
+    per_line: impl Fn(&str, &mut T) + Sync,
+    merge: impl Fn(&mut T, T) + Send,
+) -> Result<std::result::Result<T, Fallback>> {
     let threads = threads.max(1);
+    let per_line = &per_line;
     std::thread::scope(|scope| {
         let (work_tx, work_rx) = mpsc::sync_channel::<Chunk>(threads * 2);
         let work_rx = Arc::new(Mutex::new(work_rx));
-        let (done_tx, done_rx) = mpsc::channel::<(usize, Result<Counter>)>();
+        let (done_tx, done_rx) = mpsc::channel::<(usize, Result<T>)>();
         for _ in 0..threads {
             let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
             scope.spawn(move || loop {
@@ -59,29 +81,29 @@ pub fn count_lines(
                     _ => break,
                 };
                 let seq = chunk.seq;
-                if done_tx.send((seq, count_chunk(analyzer, &chunk))).is_err() {
+                if done_tx.send((seq, fold_chunk(&chunk, per_line))).is_err() {
                     break;
                 }
             });
         }
         drop(done_tx);
         // the reader runs here; a merger thread keeps the reorder buffer small
-        let merger = scope.spawn(move || -> Result<Counter> {
-            let mut total = Counter::default();
-            let mut pending: BTreeMap<usize, Counter> = BTreeMap::new();
+        let merger = scope.spawn(move || -> Result<T> {
+            let mut total = T::default();
+            let mut pending: BTreeMap<usize, T> = BTreeMap::new();
             let mut next = 0;
             let mut first_error: Option<anyhow::Error> = None;
             for (seq, result) in done_rx {
                 match result {
-                    Ok(counter) => {
-                        pending.insert(seq, counter);
+                    Ok(part) => {
+                        pending.insert(seq, part);
                     }
                     Err(e) => {
                         first_error.get_or_insert(e);
                     }
                 }
-                while let Some(counter) = pending.remove(&next) {
-                    total.merge(counter);
+                while let Some(part) = pending.remove(&next) {
+                    merge(&mut total, part);
                     next += 1;
                 }
             }
@@ -253,8 +275,8 @@ pub fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
     Ok((name, Box::new(reader), len))
 }
 
-/// Counts the lines of one chunk.
-fn count_chunk(analyzer: &Analyzer, chunk: &Chunk) -> Result<Counter> {
+/// Folds the lines of one chunk.
+fn fold_chunk<T: Default>(chunk: &Chunk, per_line: &impl Fn(&str, &mut T)) -> Result<T> {
     let text: std::borrow::Cow<str> = match chunk.encoding.filter(|e| *e != encoding_rs::UTF_8) {
         Some(single_byte) => single_byte.decode_without_bom_handling(&chunk.bytes).0,
         None => std::str::from_utf8(&chunk.bytes)
@@ -269,11 +291,11 @@ fn count_chunk(analyzer: &Analyzer, chunk: &Chunk) -> Result<Counter> {
                 )
             })?,
     };
-    let mut counter = Counter::default();
+    let mut folded = T::default();
     let text = text.strip_suffix('\n').unwrap_or(&text);
     for line in text.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        analyzer.count_into(line, &mut counter);
+        per_line(line, &mut folded);
     }
-    Ok(counter)
+    Ok(folded)
 }

@@ -138,16 +138,42 @@ fn streamed_tables(
         && !analysis.blank_line_separated
         && analysis.split_list.is_none()
         && analysis.group.is_none()
-        && !matches!(config.phrases, crate::config::PhraseMode::Auto { .. })
         && encoding.is_none_or(|e| e == encoding_rs::UTF_8 || e.is_single_byte());
-    if !eligible {
+    // detecting phrases reads the answers twice: files only (standard input is read once)
+    let auto = match config.phrases {
+        crate::config::PhraseMode::Auto { min_answers } => Some(min_answers),
+        _ => None,
+    };
+    let stdin = analysis.inputs.is_empty() || analysis.inputs.iter().any(|p| p.as_os_str() == "-");
+    if !eligible || auto.is_some() && stdin {
         return Ok(None);
     }
-    let analyzer = wortwolke_text::Analyzer::from_config(&config.analyzer)?;
     let threads = analysis
         .threads
         .map(usize::from)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let mut analyzer_config = config.analyzer.clone();
+    if let Some(min_answers) = auto {
+        let first = wortwolke_text::Analyzer::from_config(&analyzer_config)?;
+        let detected = crate::stream::fold_lines(
+            &analysis.inputs,
+            encoding,
+            threads,
+            analysis.quiet,
+            |line, detector: &mut wortwolke_text::PhraseDetector| {
+                if !first.is_no_answer(line) {
+                    detector.add(&first.analyze(line));
+                }
+            },
+            wortwolke_text::PhraseDetector::merge,
+        )?;
+        let Ok(detector) = detected else {
+            return Ok(None);
+        };
+        analyzer_config.detected_phrases =
+            detector.phrases(min_answers, wortwolke_text::DEFAULT_MIN_LLR);
+    }
+    let analyzer = wortwolke_text::Analyzer::from_config(&analyzer_config)?;
     match crate::stream::count_lines(
         &analysis.inputs,
         &analyzer,
