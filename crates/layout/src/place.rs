@@ -12,7 +12,18 @@ use crate::rng::Rng;
 use crate::spiral::SpiralKind;
 use crate::sprite::Sprite;
 
-/// How much of the allowed area the words' text boxes may cover when the size is derived.
+/// How much of the allowed area the words' text boxes may cover when the size is derived:
+/// a cloud of up to [`FULL_FILL_WORDS`] words fills half of it; larger sets fill less (down to
+/// [`FILL`] at 1000 words), which keeps big clouds fast — small words in a dense cloud are the
+/// expensive ones to place.
+fn fill(words: usize) -> f64 {
+    let t = (words.saturating_sub(FULL_FILL_WORDS) as f64 / 900.0).min(1.0);
+    0.5 - (0.5 - FILL) * t
+}
+
+/// Clouds up to this many words fill half of the allowed area with text boxes.
+const FULL_FILL_WORDS: usize = 100;
+/// The fill of large clouds (1000 words and more).
 const FILL: f64 = 0.38;
 /// Layouts tried at shrinking sizes before giving up on placing every word.
 const MAX_ATTEMPTS: usize = 8;
@@ -122,7 +133,7 @@ fn top_placed(cloud: &Layout, words: &[WeightedWord]) -> bool {
 }
 
 /// The largest font size at which (a) the heaviest word fits the canvas width and a third of
-/// its height, and (b) the text boxes of all words cover at most [`FILL`] of the allowed area.
+/// its height, and (b) the text boxes of all words cover at most [`fill`] of the allowed area.
 fn derived_max_font(
     words: &[WeightedWord],
     options: &LayoutOptions,
@@ -154,10 +165,11 @@ fn derived_max_font(
                 unit_w * size * unit_h * size
             })
             .sum();
-        if covered <= FILL * area {
+        let fill = fill(words.len());
+        if covered <= fill * area {
             break;
         }
-        max *= (FILL * area / covered).sqrt().max(0.5);
+        max *= (fill * area / covered).sqrt().max(0.5);
     }
     (max as f32).max(options.min_font)
 }
