@@ -84,39 +84,12 @@ impl AnalysisConfig {
     }
 }
 
-/// A phrase file: one multi-word term a line, `#` comments; single words are an error.
+/// A phrase file, parsed by [`wortwolke_text::read_phrase_list`].
 fn read_phrases(path: &Path) -> Result<Vec<String>> {
-    let reader = input::open_list(path)?;
-    let mut phrases = Vec::new();
-    for line in std::io::BufRead::lines(reader)
-        .enumerate()
-        .map(|(i, l)| (i + 1, l))
-    {
-        let (number, text) = line;
-        let text = text.with_context(|| {
-            format!(
-                "{}:{number}: cannot read line; save the file as UTF-8",
-                path.display()
-            )
-        })?;
-        let content = text
-            .split('#')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .trim_start_matches('\u{feff}');
-        if content.is_empty() {
-            continue;
-        }
-        if content.split_whitespace().count() < 2 {
-            anyhow::bail!(
-                "{}:{number}: `{content}` is a single word; a phrase file lists multi-word terms, one a line",
-                path.display()
-            );
-        }
-        phrases.push(content.to_owned());
-    }
-    Ok(phrases)
+    Ok(wortwolke_text::read_phrase_list(
+        path,
+        input::open_list(path)?,
+    )?)
 }
 
 /// `cloud`'s layout flags → validated `LayoutOptions`, loading the font and the mask.

@@ -33,7 +33,7 @@ pub use error::{Error, Result};
 pub use frequency::{Counter, FrequencyTable, Term, Variant, Weight};
 pub use german::german_key;
 pub use language::Language;
-pub use phrases::{PhraseDetector, DEFAULT_MIN_LLR};
+pub use phrases::{read_phrase_list, PhraseDetector, DEFAULT_MIN_LLR};
 pub use stopwords::StopWordList;
 pub use synonyms::{SynonymGroup, SynonymMap};
 pub use token::{Separator, Token, TokenKind};

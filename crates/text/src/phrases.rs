@@ -2,6 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use std::path::Path;
+
+use crate::error::{list_lines, Error, Result};
 use crate::{Token, TokenKind};
 
 /// Counts adjacent pairs of content words over many answers and keeps the pairs that are both
@@ -119,9 +122,47 @@ fn log_likelihood(k11: f64, a: f64, b: f64, n: f64) -> f64 {
     llr.max(0.0)
 }
 
+/// Parses a phrase file: one multi-word term a line (`digitale Akte`), `#` comments allowed;
+/// `source_name` names the file in errors. A single word is an error, since it cannot be a phrase.
+///
+/// # Example
+/// ```
+/// let phrases = wortwolke_text::read_phrase_list("p.txt", "# Fachbegriffe\ndigitale Akte\n".as_bytes()).unwrap();
+/// assert_eq!(phrases, ["digitale Akte"]);
+/// ```
+pub fn read_phrase_list(
+    source_name: impl AsRef<Path>,
+    reader: impl std::io::BufRead,
+) -> Result<Vec<String>> {
+    let source_name = source_name.as_ref();
+    let mut phrases = Vec::new();
+    for (line, content) in list_lines(source_name, reader)? {
+        if content.split_whitespace().count() < 2 {
+            return Err(Error::Syntax {
+                source_name: source_name.to_owned(),
+                line,
+                message: format!(
+                    "`{content}` is a single word; a phrase file lists multi-word terms, one a line"
+                ),
+            });
+        }
+        phrases.push(content);
+    }
+    Ok(phrases)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::log_likelihood;
+    use super::{log_likelihood, read_phrase_list};
+
+    #[test]
+    fn phrase_list_rejects_single_words_with_line() {
+        let err = read_phrase_list("p.txt", "digitale Akte\n\n# x\nAkte\n".as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "p.txt:4: `Akte` is a single word; a phrase file lists multi-word terms, one a line"
+        );
+    }
 
     #[test]
     fn llr_of_independent_pair_is_near_zero() {
