@@ -17,10 +17,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .count(answers.lines())
         .table(Weight::Answers, analyzer.labels());
     let words: Vec<WeightedWord> = table
-        .terms
-        .iter()
+        .weights()
         .take(80)
-        .map(|t| WeightedWord::new(t.term.clone(), t.answers as f64))
+        .map(|(term, weight)| WeightedWord::new(term, weight as f64))
         .collect();
 
     let options = LayoutOptions {

@@ -35,9 +35,8 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
     } else {
         for tables in super::survey_tables(&args.analysis, args.count, args.min_count)? {
             let words = |t: &wortwolke_text::FrequencyTable| -> Vec<WeightedWord> {
-                t.terms
-                    .iter()
-                    .map(|term| WeightedWord::new(term.term.clone(), term.weight(t.weight) as f64))
+                t.weights()
+                    .map(|(term, weight)| WeightedWord::new(term, weight as f64))
                     .collect()
             };
             clouds.push((

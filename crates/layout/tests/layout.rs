@@ -218,10 +218,9 @@ fn example_answer_sets_are_laid_out_soundly() {
             .count(answers.lines())
             .table(Weight::Answers, analyzer.labels());
         let words: Vec<WeightedWord> = table
-            .terms
-            .iter()
+            .weights()
             .take(100)
-            .map(|t| WeightedWord::new(t.term.clone(), t.answers as f64))
+            .map(|(term, weight)| WeightedWord::new(term, weight as f64))
             .collect();
         let cloud = layout(&words, &LayoutOptions::default());
         assert!(cloud.dropped.is_empty(), "{:?}", cloud.dropped);

@@ -368,4 +368,20 @@ impl FrequencyTable {
     pub fn truncate(&mut self, n: usize) {
         self.terms.truncate(n);
     }
+
+    /// Each label with its weight under the table's [`Weight`], heaviest first: what a cloud draws.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::{Analyzer, Weight};
+    ///
+    /// let analyzer = Analyzer::german();
+    /// let table = analyzer.count(["Personal fehlt", "Personal"]).table(Weight::Answers, analyzer.labels());
+    /// assert_eq!(table.weights().next(), Some(("Personal", 2)));
+    /// ```
+    pub fn weights(&self) -> impl Iterator<Item = (&str, u64)> + '_ {
+        self.terms
+            .iter()
+            .map(|t| (t.term.as_str(), t.weight(self.weight)))
+    }
 }
