@@ -45,7 +45,10 @@ impl AnalysisConfig {
                     min_answers: args.phrase_min_answers,
                 },
             ),
-            Some(path) => (read_phrases(path)?, PhraseMode::Listed),
+            Some(path) => (
+                wortwolke_text::read_phrase_list(path, input::open_list(path)?)?,
+                PhraseMode::Listed,
+            ),
             None => (Vec::new(), PhraseMode::None),
         };
         let mut no_answer = NoAnswer::default();
@@ -82,14 +85,6 @@ impl AnalysisConfig {
         }
         Ok(Analyzer::from_config(&self.analyzer)?)
     }
-}
-
-/// A phrase file, parsed by [`wortwolke_text::read_phrase_list`].
-fn read_phrases(path: &Path) -> Result<Vec<String>> {
-    Ok(wortwolke_text::read_phrase_list(
-        path,
-        input::open_list(path)?,
-    )?)
 }
 
 /// `cloud`'s layout flags → validated `LayoutOptions`, loading the font and the mask.
