@@ -1,12 +1,12 @@
 //! Streaming, parallel counting of plain-text answers: memory grows with the vocabulary, not
 //! with the input, and all cores work.
 //!
-//! The input is cut into chunks of about [`CHUNK_BYTES`] at line ends; workers analyse chunks
-//! into their own [`Counter`]s, which are merged in input order. Chunk boundaries depend only on
-//! the input, and merging in order equals counting in one counter, so the table is the same
-//! for any number of threads.
+//! The input is cut into chunks of about [`CHUNK_BYTES`] at line ends; each worker analyses the
+//! chunks it takes into its own [`Tally`], numbering every line by its place in the input, and
+//! the workers' counters are merged at the end. Merging counters that number their answers by
+//! input position equals counting in one counter, so the table is the same for any number of
+//! threads.
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{bail, Context, Result};
 use encoding_rs::Encoding;
-use wortwolke_text::{Analyzer, Counter};
+use wortwolke_text::{Analyzer, Counter, Tally};
 
 /// Bytes per chunk of work.
 pub const CHUNK_BYTES: usize = 1 << 20;
@@ -46,80 +46,83 @@ pub fn count_lines(
     threads: usize,
     quiet: bool,
 ) -> Result<std::result::Result<Counter, Fallback>> {
-    fold_lines(
+    let tallies = fold_lines(
         paths,
         encoding,
         threads,
         quiet,
-        |line, counter: &mut Counter| analyzer.count_into(line, counter),
-        Counter::merge,
-    )
+        || Tally::new(analyzer),
+        |tally, position, line| {
+            tally.seek(position);
+            tally.count(line);
+        },
+    )?;
+    Ok(tallies.map(|tallies| {
+        let mut total = Counter::default();
+        for tally in tallies {
+            total.merge(tally.into_counter());
+        }
+        total
+    }))
 }
 
-/// Folds every line of `paths` into a `T` per chunk (`per_line`, on `threads` threads) and
-/// merges the chunks' results in input order (`merge`): any mergeable summary of the answers
-/// — counts, collocation statistics — without holding the input.
-pub fn fold_lines<T: Default + Send>(
+/// Hands every line of `paths` to `per_line` with its position (ordered like the input),
+/// on `threads` workers that each keep their own state (made by `worker`) from chunk to
+/// chunk: any mergeable summary of the answers — counts, collocation statistics — without
+/// holding the input. Returns the workers' states.
+pub fn fold_lines<W: Send>(
     paths: &[PathBuf],
     encoding: Option<&'static Encoding>,
     threads: usize,
     quiet: bool,
-    per_line: impl Fn(&str, &mut T) + Sync,
-    merge: impl Fn(&mut T, T) + Send,
-) -> Result<std::result::Result<T, Fallback>> {
+    worker: impl Fn() -> W + Sync,
+    per_line: impl Fn(&mut W, u64, &str) + Sync,
+) -> Result<std::result::Result<Vec<W>, Fallback>> {
     let threads = threads.max(1);
-    let per_line = &per_line;
+    let (worker, per_line) = (&worker, &per_line);
     std::thread::scope(|scope| {
         let (work_tx, work_rx) = mpsc::sync_channel::<Chunk>(threads * 2);
         let work_rx = Arc::new(Mutex::new(work_rx));
-        let (done_tx, done_rx) = mpsc::channel::<(usize, Result<T>)>();
-        for _ in 0..threads {
-            let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
-            scope.spawn(move || loop {
-                let chunk = match work_rx.lock().map(|rx| rx.recv()) {
-                    Ok(Ok(chunk)) => chunk,
-                    _ => break,
-                };
-                let seq = chunk.seq;
-                if done_tx.send((seq, fold_chunk(&chunk, per_line))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(done_tx);
-        // the reader runs here; a merger thread keeps the reorder buffer small
-        let merger = scope.spawn(move || -> Result<T> {
-            let mut total = T::default();
-            let mut pending: BTreeMap<usize, T> = BTreeMap::new();
-            let mut next = 0;
-            let mut first_error: Option<anyhow::Error> = None;
-            for (seq, result) in done_rx {
-                match result {
-                    Ok(part) => {
-                        pending.insert(seq, part);
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let work_rx = Arc::clone(&work_rx);
+                scope.spawn(move || -> std::result::Result<W, (usize, anyhow::Error)> {
+                    let mut state = worker();
+                    loop {
+                        let chunk = match work_rx.lock().map(|rx| rx.recv()) {
+                            Ok(Ok(chunk)) => chunk,
+                            _ => return Ok(state),
+                        };
+                        fold_chunk(&chunk, |position, line| {
+                            per_line(&mut state, position, line)
+                        })
+                        .map_err(|e| (chunk.seq, e))?;
                     }
-                    Err(e) => {
-                        first_error.get_or_insert(e);
-                    }
-                }
-                while let Some(part) = pending.remove(&next) {
-                    merge(&mut total, part);
-                    next += 1;
-                }
-            }
-            match first_error {
-                Some(e) => Err(e),
-                None => Ok(total),
-            }
-        });
+                })
+            })
+            .collect();
         let sent = read_chunks(paths, encoding, quiet, |chunk| work_tx.send(chunk).is_ok());
         drop(work_tx);
-        let merged = merger
-            .join()
-            .map_err(|_| anyhow::anyhow!("a counting thread failed"))?;
+        let mut states = Vec::with_capacity(threads);
+        // the error of the earliest chunk, as reading alone would have found it
+        let mut first_error: Option<(usize, anyhow::Error)> = None;
+        for w in workers {
+            match w.join() {
+                Ok(Ok(state)) => states.push(state),
+                Ok(Err((seq, e))) => {
+                    if first_error.as_ref().is_none_or(|(s, _)| seq < *s) {
+                        first_error = Some((seq, e));
+                    }
+                }
+                Err(_) => bail!("a counting thread failed"),
+            }
+        }
         match sent? {
             Err(fallback) => Ok(Err(fallback)),
-            Ok(()) => Ok(Ok(merged?)),
+            Ok(()) => match first_error {
+                Some((_, e)) => Err(e),
+                None => Ok(Ok(states)),
+            },
         }
     })
 }
@@ -275,8 +278,9 @@ pub fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
     Ok((name, Box::new(reader), len))
 }
 
-/// Folds the lines of one chunk.
-fn fold_chunk<T: Default>(chunk: &Chunk, per_line: &impl Fn(&str, &mut T)) -> Result<T> {
+/// Hands the lines of one chunk to `per_line` with their positions: the chunk's number in
+/// the high 32 bits, the line's index in it in the low ones.
+fn fold_chunk(chunk: &Chunk, mut per_line: impl FnMut(u64, &str)) -> Result<()> {
     let text: std::borrow::Cow<str> = match chunk.encoding.filter(|e| *e != encoding_rs::UTF_8) {
         Some(single_byte) => single_byte.decode_without_bom_handling(&chunk.bytes).0,
         None => std::str::from_utf8(&chunk.bytes)
@@ -291,11 +295,11 @@ fn fold_chunk<T: Default>(chunk: &Chunk, per_line: &impl Fn(&str, &mut T)) -> Re
                 )
             })?,
     };
-    let mut folded = T::default();
     let text = text.strip_suffix('\n').unwrap_or(&text);
-    for line in text.split('\n') {
+    let base = (chunk.seq as u64) << 32;
+    for (i, line) in text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        per_line(line, &mut folded);
+        per_line(base + i as u64, line);
     }
-    Ok(folded)
+    Ok(())
 }

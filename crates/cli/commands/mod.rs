@@ -160,16 +160,25 @@ fn streamed_tables(
             encoding,
             threads,
             analysis.quiet,
-            |line, detector: &mut wortwolke_text::PhraseDetector| {
+            || {
+                (
+                    wortwolke_text::Tally::new(&first),
+                    wortwolke_text::PhraseDetector::default(),
+                )
+            },
+            |(tally, detector), _, line| {
                 if !first.is_no_answer(line) {
-                    detector.add(&first.analyze(line));
+                    detector.add(tally.analyze(line));
                 }
             },
-            wortwolke_text::PhraseDetector::merge,
         )?;
-        let Ok(detector) = detected else {
+        let Ok(workers) = detected else {
             return Ok(None);
         };
+        let mut detector = wortwolke_text::PhraseDetector::default();
+        for (_, part) in workers {
+            detector.merge(part);
+        }
         analyzer_config.detected_phrases =
             detector.phrases(min_answers, wortwolke_text::DEFAULT_MIN_LLR);
     }

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use crate::error::Result;
 use crate::filter::{
     FoldUmlauts, KeepNumbers, MergeSynonyms, MinLength, Negation, Normalize, Phrases, Stem,
-    StopWords, TokenFilter,
+    StopWords, TokenFilter, TokenRule,
 };
-use crate::{Counter, Language, NoAnswer, StopWordList, SynonymMap, Token, Tokenizer};
+use crate::{Counter, Language, NoAnswer, StopWordList, SynonymMap, Tally, Token, Tokenizer};
 
 /// Answers per block of work in [`Analyzer::count_parallel`].
 pub const PARALLEL_BLOCK: usize = 4096;
@@ -37,6 +37,8 @@ pub const PARALLEL_BLOCK: usize = 4096;
 pub struct Analyzer {
     tokenizer: Tokenizer,
     filters: Vec<Box<dyn TokenFilter>>,
+    /// How many filters at the start of the chain are token rules.
+    rules: usize,
     labels: HashMap<String, String>,
     no_answer: NoAnswer,
 }
@@ -67,7 +69,12 @@ impl AnalyzerBuilder {
     }
 
     /// The analyzer.
-    pub fn build(self) -> Analyzer {
+    pub fn build(mut self) -> Analyzer {
+        let filters = &self.analyzer.filters;
+        self.analyzer.rules = filters
+            .iter()
+            .take_while(|f| f.token_rule().is_some())
+            .count();
         self.analyzer
     }
 }
@@ -124,6 +131,7 @@ impl Analyzer {
             analyzer: Analyzer {
                 tokenizer,
                 filters: Vec::new(),
+                rules: 0,
                 labels: HashMap::new(),
                 no_answer: NoAnswer::default(),
             },
@@ -234,18 +242,19 @@ impl Analyzer {
         })
     }
 
-    /// Counts all `answers` in one counter.
+    /// Counts all `answers` in one counter (through a [`Tally`]).
     pub fn count<'a>(&self, answers: impl IntoIterator<Item = &'a str>) -> Counter {
-        let mut counter = Counter::default();
+        let mut tally = Tally::new(self);
         for answer in answers {
-            self.count_into(answer, &mut counter);
+            tally.count(answer);
         }
-        counter
+        tally.into_counter()
     }
 
     /// Counts `answers` on `threads` threads. The answers are cut into blocks of
-    /// [`PARALLEL_BLOCK`] that threads take in turn; the blocks' counters are merged in input
-    /// order, so the result equals [`Analyzer::count`] for any number of threads.
+    /// [`PARALLEL_BLOCK`] that threads take in turn, each thread with its own [`Tally`] placing
+    /// every block at its position in the input, so the merged result equals
+    /// [`Analyzer::count`] for any number of threads.
     ///
     /// # Example
     /// ```
@@ -262,31 +271,50 @@ impl Analyzer {
             return self.count(answers.iter().copied());
         }
         let next = std::sync::atomic::AtomicUsize::new(0);
-        let mut counters: Vec<(usize, Counter)> = std::thread::scope(|scope| {
+        let counters: Vec<Counter> = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)
                 .map(|_| {
                     scope.spawn(|| {
-                        let mut done = Vec::new();
+                        let mut tally = Tally::new(self);
                         loop {
                             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                             let Some(block) = blocks.get(i) else { break };
-                            done.push((i, self.count(block.iter().copied())));
+                            tally.seek((i * PARALLEL_BLOCK) as u64);
+                            for answer in *block {
+                                tally.count(answer);
+                            }
                         }
-                        done
+                        tally.into_counter()
                     })
                 })
                 .collect();
             workers
                 .into_iter()
-                .flat_map(|w| w.join().expect("a counting thread panicked"))
+                .map(|w| w.join().expect("a counting thread panicked"))
                 .collect()
         });
-        counters.sort_by_key(|(i, _)| *i);
         let mut total = Counter::default();
-        for (_, c) in counters {
+        for c in counters {
             total.merge(c);
         }
         total
+    }
+
+    /// The tokenizer the chain starts with.
+    pub(crate) fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// The token rules at the start of the chain (see [`TokenFilter::token_rule`]).
+    pub(crate) fn token_rules(&self) -> impl Iterator<Item = &dyn TokenRule> {
+        self.filters[..self.rules]
+            .iter()
+            .filter_map(|f| f.token_rule())
+    }
+
+    /// The filters after the token rules: they see whole answers.
+    pub(crate) fn sequence_filters(&self) -> &[Box<dyn TokenFilter>] {
+        &self.filters[self.rules..]
     }
 
     /// Key → fixed label (synonym groups are labelled by the codebook's left side).

@@ -2,9 +2,10 @@
 
 use std::collections::HashMap;
 
+use hashbrown::HashTable;
 use rustc_hash::FxHashMap;
 
-use crate::{Separator, Token, TokenKind};
+use crate::{Token, TokenKind};
 
 /// What the weight of a term is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -21,8 +22,10 @@ pub enum Weight {
 /// Counts of terms over answers. One answer is one respondent.
 ///
 /// Counters are mergeable: count shards of the answers in separate counters (threads, files)
-/// and [`merge`](Counter::merge) them in input order; the result is the same as counting all
-/// answers in one counter.
+/// and [`merge`](Counter::merge) them; the result is the same as counting all answers in one
+/// counter, in any merge order. Each counted answer has a position (0, 1, 2, … unless
+/// [`seek`](Counter::seek) says otherwise) that decides which spelling was seen first; counters
+/// of parts of one input should seek to where their part starts.
 ///
 /// Case twins: German keys of lower-case spellings end in `~` (`bahn~`), the capitalised
 /// spelling has its own key (`bahn`), so that `Nutzen` and `nutzen` stay apart. Where casing
@@ -45,127 +48,246 @@ pub enum Weight {
 /// assert_eq!((top.term.as_str(), top.answers, top.occurrences), ("Personal", 2, 3));
 /// assert_eq!(top.share, 1.0);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Counter {
     answers: u64,
     no_answer: u64,
-    terms: FxHashMap<String, TermCount>,
+    /// Terms in the order first counted; [`TermId`]s index it.
+    terms: Vec<TermCount>,
+    /// Key → term: ids only, hashed by the key stored in `terms` (each key is stored once).
+    index: HashTable<TermId>,
+    /// Position of the answer being counted, and of the next one.
+    position: u64,
+    next_position: u64,
+    /// Lower-case twins named in the answer being counted, to find answers naming both twins.
+    twins: Vec<TermId>,
 }
 
-#[derive(Debug, Clone, Default)]
+/// Index of a term in its [`Counter`].
+pub(crate) type TermId = u32;
+
+/// Index of a surface form among its term's forms.
+pub(crate) type FormId = u32;
+
+/// No twin known (yet).
+const NO_TWIN: TermId = TermId::MAX;
+
+#[derive(Debug, Clone)]
 struct TermCount {
+    key: Box<str>,
     answers: u64,
     occurrences: u64,
     /// Answers that contain both this key and its case twin `key~` (see [`Counter::table`]).
     twin_overlap: u64,
-    forms: FxHashMap<String, FormCount>,
-    /// 1 + index of the last answer that named the term (0: none yet): counts a term once per
-    /// answer without comparing keys. Bookkeeping only: not part of equality, not merged.
+    forms: Vec<FormCount>,
+    /// Serial number (1-based) of the last answer that named the term in this counter: counts
+    /// a term once per answer without comparing keys. Bookkeeping only: not compared, not merged.
     last_answer: u64,
+    /// For a lower-case twin (`bahn~`): whether it is one, and its capitalised twin once known.
+    is_twin: bool,
+    twin_of: TermId,
 }
 
-impl PartialEq for TermCount {
-    fn eq(&self, other: &Self) -> bool {
-        (self.answers, self.occurrences, self.twin_overlap)
-            == (other.answers, other.occurrences, other.twin_overlap)
-            && self.forms == other.forms
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 struct FormCount {
+    text: Box<str>,
     occurrences: u64,
-    /// Index of the first answer the form was seen in (ties of the label go to the first).
+    /// Position of the first answer the form was seen in (ties of the label go to the first).
     first: u64,
     /// Occurrences at the start of a sentence, where a capital letter says nothing.
     initial: u64,
 }
 
+fn hash_key(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
+}
+
+impl std::fmt::Debug for Counter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Counter")
+            .field("answers", &self.answers)
+            .field("no_answer", &self.no_answer)
+            .field("terms", &self.terms)
+            .finish()
+    }
+}
+
+/// Equal counts: the same answers, terms, forms and first positions, whatever the order in
+/// which terms and forms were first met (that differs between threads).
+impl PartialEq for Counter {
+    fn eq(&self, other: &Self) -> bool {
+        let sorted_forms = |t: &TermCount| {
+            let mut forms = t.forms.clone();
+            forms.sort_by(|a, b| a.text.cmp(&b.text));
+            forms
+        };
+        (self.answers, self.no_answer, self.terms.len())
+            == (other.answers, other.no_answer, other.terms.len())
+            && self.terms.iter().all(|ours| {
+                other.get(&ours.key).is_some_and(|theirs| {
+                    (ours.answers, ours.occurrences, ours.twin_overlap)
+                        == (theirs.answers, theirs.occurrences, theirs.twin_overlap)
+                        && sorted_forms(ours) == sorted_forms(theirs)
+                })
+            })
+    }
+}
+
 impl Counter {
     /// Counts one answer from its tokens; `answer` is the text they were made from.
     pub fn add(&mut self, answer: &str, tokens: &[Token]) {
-        let index = self.answers;
-        self.answers += 1;
-        // lower-case twins named in this answer, to find answers naming both twins
-        let mut twins: Vec<&str> = Vec::new();
-        let mut sentence_initial = true;
+        self.begin_answer();
+        let mut start = crate::filter::SentenceStart::default();
         for token in tokens {
-            let initial = sentence_initial;
-            sentence_initial = match token.kind {
-                TokenKind::Separator(Separator::Hard) => true,
-                TokenKind::Separator(Separator::Soft) => sentence_initial,
-                _ => false,
-            };
+            let initial = start.step(token.kind);
             if token.kind != TokenKind::Word {
                 continue;
             }
-            // look up by borrowed key: allocate only for a new term or a new form
-            let term = match self.terms.get_mut(token.key.as_str()) {
-                Some(term) => term,
-                None => self.terms.entry(token.key.clone()).or_default(),
-            };
-            term.occurrences += 1;
-            if term.last_answer != index + 1 {
-                term.last_answer = index + 1;
-                term.answers += 1;
-                if token.key.ends_with(TWIN_MARK) {
-                    twins.push(&token.key);
-                }
-            }
-            let text = token.text(answer);
-            let form = if text.contains(char::is_whitespace) {
-                term.forms.entry(surface_form(text)).or_insert(FormCount {
-                    occurrences: 0,
-                    first: index,
-                    initial: 0,
-                })
-            } else {
-                match term.forms.get_mut(text) {
-                    Some(form) => form,
-                    None => term.forms.entry(text.to_owned()).or_insert(FormCount {
-                        occurrences: 0,
-                        first: index,
-                        initial: 0,
-                    }),
-                }
-            };
-            form.occurrences += 1;
-            form.initial += u64::from(initial);
+            let term = self.term_id(&token.key);
+            let form = self.form_id(term, token.text(answer));
+            self.hit(term, form, initial);
         }
-        for key in twins {
-            let base = &key[..key.len() - TWIN_MARK.len_utf8()];
-            if let Some(term) = self.terms.get_mut(base) {
-                if term.last_answer == index + 1 {
-                    term.twin_overlap += 1;
-                }
-            }
-        }
+        self.end_answer();
     }
 
     /// Counts one respondent who gave no answer (empty, `k.A.`, …).
     pub fn add_no_answer(&mut self) {
         self.answers += 1;
         self.no_answer += 1;
+        self.next_position += 1;
     }
 
-    /// Appends the counts of `other`, whose answers come after this counter's answers.
+    /// Places the next answer at `position` (the ones after it follow on): counters of parts
+    /// of one input seek to where their part starts, so that merged they know which spelling
+    /// came first, as one counter over the whole input would.
+    pub fn seek(&mut self, position: u64) {
+        self.next_position = position;
+    }
+
+    /// Starts counting one answer (then [`hit`](Self::hit) its words, then
+    /// [`end_answer`](Self::end_answer)).
+    pub(crate) fn begin_answer(&mut self) {
+        self.answers += 1;
+        self.position = self.next_position;
+        self.next_position += 1;
+        self.twins.clear();
+    }
+
+    /// The id of the term with `key`, created if new.
+    pub(crate) fn term_id(&mut self, key: &str) -> TermId {
+        let hash = hash_key(key);
+        let terms = &self.terms;
+        if let Some(&id) = self.index.find(hash, |&id| *terms[id as usize].key == *key) {
+            return id;
+        }
+        let id = TermId::try_from(self.terms.len()).expect("fewer than 2^32 terms");
+        self.terms.push(TermCount {
+            key: key.into(),
+            answers: 0,
+            occurrences: 0,
+            twin_overlap: 0,
+            forms: Vec::new(),
+            last_answer: 0,
+            is_twin: key.ends_with(TWIN_MARK),
+            twin_of: NO_TWIN,
+        });
+        let terms = &self.terms;
+        self.index
+            .insert_unique(hash, id, |&id| hash_key(&terms[id as usize].key));
+        id
+    }
+
+    /// The id of the surface form `text` of `term`, created if new. Inner whitespace (a
+    /// merged phrase across a line break) is collapsed.
+    pub(crate) fn form_id(&mut self, term: TermId, text: &str) -> FormId {
+        let collapsed;
+        let text = if text.contains(char::is_whitespace) {
+            collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            collapsed.as_str()
+        } else {
+            text
+        };
+        let forms = &mut self.terms[term as usize].forms;
+        let id = match forms.iter().position(|f| *f.text == *text) {
+            Some(i) => i,
+            None => {
+                forms.push(FormCount {
+                    text: text.into(),
+                    occurrences: 0,
+                    first: u64::MAX,
+                    initial: 0,
+                });
+                forms.len() - 1
+            }
+        };
+        FormId::try_from(id).expect("fewer than 2^32 forms")
+    }
+
+    /// One occurrence of `term`, written as its form `form`, in the answer being counted.
+    pub(crate) fn hit(&mut self, term: TermId, form: FormId, initial: bool) {
+        let serial = self.answers;
+        let t = &mut self.terms[term as usize];
+        t.occurrences += 1;
+        if t.last_answer != serial {
+            t.last_answer = serial;
+            t.answers += 1;
+            if t.is_twin {
+                self.twins.push(term);
+            }
+        }
+        let f = &mut t.forms[form as usize];
+        f.occurrences += 1;
+        f.initial += u64::from(initial);
+        f.first = f.first.min(self.position);
+    }
+
+    /// Ends the answer being counted: records answers that named both case twins.
+    pub(crate) fn end_answer(&mut self) {
+        let serial = self.answers;
+        for i in 0..self.twins.len() {
+            let lower = self.twins[i] as usize;
+            let mut upper = self.terms[lower].twin_of;
+            if upper == NO_TWIN {
+                let key = &self.terms[lower].key;
+                let base = &key[..key.len() - TWIN_MARK.len_utf8()];
+                let terms = &self.terms;
+                let Some(&id) = self
+                    .index
+                    .find(hash_key(base), |&id| *terms[id as usize].key == *base)
+                else {
+                    continue;
+                };
+                upper = id;
+                self.terms[lower].twin_of = id;
+            }
+            let upper = &mut self.terms[upper as usize];
+            if upper.last_answer == serial {
+                upper.twin_overlap += 1;
+            }
+        }
+    }
+
+    /// Adds the counts of `other` (answers not counted here).
     pub fn merge(&mut self, other: Counter) {
-        let offset = self.answers;
         self.answers += other.answers;
         self.no_answer += other.no_answer;
-        for (key, theirs) in other.terms {
-            let ours = self.terms.entry(key).or_default();
+        self.next_position = self.next_position.max(other.next_position);
+        for theirs in other.terms {
+            let id = self.term_id(&theirs.key);
+            let ours = &mut self.terms[id as usize];
             ours.answers += theirs.answers;
             ours.occurrences += theirs.occurrences;
             ours.twin_overlap += theirs.twin_overlap;
-            for (form, f) in theirs.forms {
-                let entry = ours.forms.entry(form).or_insert(FormCount {
-                    occurrences: 0,
-                    first: f.first + offset,
-                    initial: 0,
-                });
-                entry.occurrences += f.occurrences;
-                entry.initial += f.initial;
+            for f in theirs.forms {
+                match ours.forms.iter_mut().find(|o| o.text == f.text) {
+                    Some(o) => {
+                        o.occurrences += f.occurrences;
+                        o.initial += f.initial;
+                        o.first = o.first.min(f.first);
+                    }
+                    None => ours.forms.push(f),
+                }
             }
         }
     }
@@ -173,6 +295,13 @@ impl Counter {
     /// All answers counted, no-answers included.
     pub fn answers(&self) -> u64 {
         self.answers
+    }
+
+    fn get(&self, key: &str) -> Option<&TermCount> {
+        let terms = &self.terms;
+        self.index
+            .find(hash_key(key), |&id| *terms[id as usize].key == *key)
+            .map(|&id| &terms[id as usize])
     }
 
     /// Reconciles case twins: German keys of lower-case spellings end in `~` (`bahn~`), and the
@@ -188,23 +317,20 @@ impl Counter {
     /// Returns source key → (target key, answers naming both).
     fn twin_plan(&self) -> FxHashMap<&str, (&str, u64)> {
         let mut plan = FxHashMap::default();
-        for lower_key in self.terms.keys().filter(|k| k.ends_with(TWIN_MARK)) {
-            let base = &lower_key[..lower_key.len() - TWIN_MARK.len_utf8()];
-            let (Some((base, upper)), Some(lower)) = (
-                self.terms.get_key_value(base),
-                self.terms.get(lower_key.as_str()),
-            ) else {
+        for lower in self.terms.iter().filter(|t| t.is_twin) {
+            let base = &lower.key[..lower.key.len() - TWIN_MARK.len_utf8()];
+            let Some(upper) = self.get(base) else {
                 continue;
             };
-            let only_initial = upper.forms.values().all(|f| f.initial == f.occurrences);
+            let only_initial = upper.forms.iter().all(|f| f.initial == f.occurrences);
             let all_lower = lower
                 .forms
-                .keys()
-                .all(|f| f.chars().next().is_some_and(|c| !c.is_uppercase()));
+                .iter()
+                .all(|f| f.text.chars().next().is_some_and(|c| !c.is_uppercase()));
             if only_initial {
-                plan.insert(base.as_str(), (lower_key.as_str(), upper.twin_overlap));
+                plan.insert(&*upper.key, (&*lower.key, upper.twin_overlap));
             } else if all_lower && upper.occurrences >= 2 * lower.occurrences {
-                plan.insert(lower_key.as_str(), (base.as_str(), upper.twin_overlap));
+                plan.insert(&*lower.key, (&*upper.key, upper.twin_overlap));
             }
         }
         plan
@@ -221,30 +347,30 @@ impl Counter {
         let mut joined: FxHashMap<&str, (Vec<&TermCount>, u64)> = FxHashMap::default();
         for (from, (into, shared)) in &plan {
             let entry = joined.entry(into).or_default();
-            entry.0.push(&self.terms[*from]);
+            entry.0.extend(self.get(from));
             entry.1 += shared;
         }
         let mut terms: Vec<Term> = Vec::with_capacity(self.terms.len());
-        for (key, count) in &self.terms {
-            if plan.contains_key(key.as_str()) {
+        for count in &self.terms {
+            let key = &*count.key;
+            if plan.contains_key(key) {
                 continue; // counted with its twin
             }
-            let (twins, shared) = joined.remove(key.as_str()).unwrap_or_default();
+            let (twins, shared) = joined.remove(key).unwrap_or_default();
             let parts: Vec<&TermCount> = std::iter::once(count).chain(twins).collect();
             let answers = parts.iter().map(|p| p.answers).sum::<u64>() - shared;
             let occurrences = parts.iter().map(|p| p.occurrences).sum();
             let mut forms: FxHashMap<&str, FormCount> = FxHashMap::default();
-            for part in &parts {
-                for (form, f) in &part.forms {
-                    let entry = forms.entry(form).or_insert(FormCount {
-                        occurrences: 0,
-                        first: f.first,
-                        initial: 0,
-                    });
-                    entry.occurrences += f.occurrences;
-                    entry.initial += f.initial;
-                    entry.first = entry.first.min(f.first);
-                }
+            for f in parts.iter().flat_map(|p| &p.forms) {
+                let entry = forms.entry(&f.text).or_insert(FormCount {
+                    text: Box::default(),
+                    occurrences: 0,
+                    first: f.first,
+                    initial: 0,
+                });
+                entry.occurrences += f.occurrences;
+                entry.initial += f.initial;
+                entry.first = entry.first.min(f.first);
             }
             let mut variants: Vec<(&str, FormCount)> = forms.into_iter().collect();
             variants.sort_by(|a, b| {
@@ -258,7 +384,7 @@ impl Counter {
                 .cloned()
                 .unwrap_or_else(|| variants[0].0.to_owned());
             terms.push(Term {
-                key: key.clone(),
+                key: key.to_owned(),
                 term: label,
                 answers,
                 share: if answered == 0 {
@@ -294,15 +420,6 @@ impl Counter {
 
 /// The mark that ends the key of a lower-case spelling whose capitalised twin has its own key.
 const TWIN_MARK: char = crate::german::VERB_MARK;
-
-/// The surface form as shown: inner whitespace (line breaks in a merged phrase) collapsed.
-fn surface_form(text: &str) -> String {
-    if text.contains(char::is_whitespace) {
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        text.to_owned()
-    }
-}
 
 /// The table an analyst reads: one row per term, plus the base.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

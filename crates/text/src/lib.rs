@@ -5,6 +5,7 @@
 //! - [`Analyzer`] turns one answer into [`Token`]s: a [`Tokenizer`] plus an ordered chain of
 //!   [filters](filter) (normalize, stop words, stem, synonyms, phrases, negation).
 //! - [`Counter`] counts analysed answers per respondent; counters merge.
+//! - [`Tally`] analyses and counts many answers fast (one per thread).
 //! - [`FrequencyTable`] is what an analyst reads: label, answers, share, occurrences, variants.
 //! - [`SynonymMap`], [`StopWordList`] and [`PhraseDetector`] feed the chain.
 #![forbid(unsafe_code)]
@@ -21,6 +22,7 @@ mod language;
 mod phrases;
 mod stopwords;
 mod synonyms;
+mod tally;
 mod token;
 mod tokenize;
 
@@ -36,6 +38,7 @@ pub use language::Language;
 pub use phrases::{read_phrase_list, PhraseDetector, DEFAULT_MIN_LLR};
 pub use stopwords::StopWordList;
 pub use synonyms::{SynonymGroup, SynonymMap};
+pub use tally::Tally;
 pub use token::{Separator, Token, TokenKind};
 pub use tokenize::Tokenizer;
 

@@ -1,7 +1,7 @@
 //! Invariants that hold for any input: offsets slice the answer, counts add up, counters merge.
 
 use proptest::prelude::*;
-use wortwolke_text::{Analyzer, AnalyzerConfig, Counter, TokenKind, Tokenizer, Weight};
+use wortwolke_text::{Analyzer, AnalyzerConfig, Counter, Tally, TokenKind, Tokenizer, Weight};
 
 /// Answers made of German-looking pieces, punctuation, marks and arbitrary Unicode.
 fn answer() -> impl Strategy<Value = String> {
@@ -9,7 +9,7 @@ fn answer() -> impl Strategy<Value = String> {
         4 => prop::sample::select(vec![
             "Personal", "personal", "Bürger*innen", "BürgerInnen", "EfA-Dienste", "E-Akte", "z. B.", "z.B.",
             "bzw.", "Servicekonto.NRW", "Bund.ID", "keine", "nicht", "Zeit", "fehlende", "fehlt", "Anträge",
-            "www.bund.de", "a@b.de", "2021", "3,5", "k.A.", "Digitale", "Modellregion", "-", "/", "…",
+            "www.bund.de", "a@b.de", "2021", "3,5", "k.A.", "Digitale", "Fehlende", "Modellregion", "-", "/", "…",
         ]).prop_map(str::to_owned),
         2 => prop::sample::select(vec![" ", " ", ", ", ". ", "\n", "; ", "!", "*", ":", "_", "\u{00AD}", "\u{0308}"])
             .prop_map(str::to_owned),
@@ -66,9 +66,17 @@ proptest! {
         let analyzer = Analyzer::german();
         let (a, b) = (a.min(answers.len()), b.min(answers.len()));
         let (a, b) = (a.min(b), a.max(b));
-        let count = |part: &[String]| analyzer.count(part.iter().map(String::as_str));
-        let whole = count(&answers);
-        let (x, y, z) = (count(&answers[..a]), count(&answers[a..b]), count(&answers[b..]));
+        // each shard numbers its answers from where it starts in the input
+        let count = |start: usize, part: &[String]| {
+            let mut tally = Tally::new(&analyzer);
+            tally.seek(start as u64);
+            for answer in part {
+                tally.count(answer);
+            }
+            tally.into_counter()
+        };
+        let whole = count(0, &answers);
+        let (x, y, z) = (count(0, &answers[..a]), count(a, &answers[a..b]), count(b, &answers[b..]));
         // (x + y) + z
         let mut left = x.clone();
         left.merge(y.clone());
@@ -81,6 +89,35 @@ proptest! {
         let table = |c: &Counter| c.table(Weight::Answers, analyzer.labels());
         prop_assert_eq!(table(&left), table(&whole));
         prop_assert_eq!(table(&right), table(&whole));
+        prop_assert_eq!(&left, &whole);
+    }
+
+    /// The memo of a tally changes nothing: its tokens and counts are those of the plain chain,
+    /// with token rules only and with filters that see whole answers (negation, codebook).
+    #[test]
+    fn tally_equals_plain_analysis(answers in prop::collection::vec(answer(), 0..24)) {
+        let codebook = "Personalmangel = fehlendes Personal, zu wenig Personal\nZeit = Zeitmangel";
+        let synonyms = wortwolke_text::SynonymMap::from_reader("codes.txt", codebook.as_bytes()).unwrap();
+        let configs = [
+            AnalyzerConfig::default(),
+            AnalyzerConfig { keep_numbers: true, fold_umlauts: true, ..Default::default() },
+            AnalyzerConfig { keep_negation: true, synonyms: Some(synonyms), ..Default::default() },
+        ];
+        for config in &configs {
+            let analyzer = Analyzer::from_config(config).unwrap();
+            let mut tally = Tally::new(&analyzer);
+            let mut plain = Counter::default();
+            for answer in &answers {
+                let expected = analyzer.analyze(answer);
+                prop_assert_eq!(tally.analyze(answer), expected.as_slice());
+                analyzer.count_into(answer, &mut plain);
+            }
+            let mut counting = Tally::new(&analyzer);
+            for answer in &answers {
+                counting.count(answer);
+            }
+            prop_assert_eq!(counting.counter(), &plain);
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! FoldUmlauts: opt-in folding of umlauts and ß in keys.
 
-use super::TokenFilter;
+use super::{apply_rule, TokenFilter, TokenRule};
 use crate::{Token, TokenKind};
 
 /// Folds `ä ö ü ß` to `ae oe ue ss` in keys, so that `Bürger` and `Buerger` (typed without
@@ -18,13 +18,21 @@ use crate::{Token, TokenKind};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FoldUmlauts;
 
-impl TokenFilter for FoldUmlauts {
-    fn apply(&self, _answer: &str, tokens: &mut Vec<Token>) {
-        for token in tokens.iter_mut() {
-            if token.kind == TokenKind::Word && token.key.contains(['ä', 'ö', 'ü', 'ß']) {
-                token.key = fold(&token.key);
-            }
+impl TokenRule for FoldUmlauts {
+    fn apply_token(&self, _surface: &str, _initial: bool, kind: &mut TokenKind, key: &mut String) {
+        if *kind == TokenKind::Word && key.contains(['ä', 'ö', 'ü', 'ß']) {
+            *key = fold(key);
         }
+    }
+}
+
+impl TokenFilter for FoldUmlauts {
+    fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
+        apply_rule(self, answer, tokens);
+    }
+
+    fn token_rule(&self) -> Option<&dyn TokenRule> {
+        Some(self)
     }
 }
 

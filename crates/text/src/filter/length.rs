@@ -1,6 +1,6 @@
 //! MinLength: words too short to be a term.
 
-use super::TokenFilter;
+use super::{apply_rule, TokenFilter, TokenRule};
 use crate::{Token, TokenKind};
 
 /// Marks words with fewer than `min` characters as stop words (`S` of a split `S- und U-Bahn`,
@@ -17,14 +17,20 @@ use crate::{Token, TokenKind};
 #[derive(Debug, Clone, Copy)]
 pub struct MinLength(pub usize);
 
+impl TokenRule for MinLength {
+    fn apply_token(&self, surface: &str, _initial: bool, kind: &mut TokenKind, _key: &mut String) {
+        if *kind == TokenKind::Word && surface.trim_end_matches('-').chars().count() < self.0 {
+            *kind = TokenKind::StopWord;
+        }
+    }
+}
+
 impl TokenFilter for MinLength {
     fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
-        for token in tokens.iter_mut() {
-            if token.kind == TokenKind::Word
-                && token.text(answer).trim_end_matches('-').chars().count() < self.0
-            {
-                token.kind = TokenKind::StopWord;
-            }
-        }
+        apply_rule(self, answer, tokens);
+    }
+
+    fn token_rule(&self) -> Option<&dyn TokenRule> {
+        Some(self)
     }
 }

@@ -25,7 +25,7 @@ pub use stem::Stem;
 pub use stopwords::StopWords;
 pub use synonyms::MergeSynonyms;
 
-use crate::Token;
+use crate::{Separator, Token, TokenKind};
 
 /// One stage of the analysis chain.
 ///
@@ -33,6 +33,63 @@ use crate::Token;
 pub trait TokenFilter: Send + Sync + std::fmt::Debug {
     /// Rewrites keys, marks kinds or merges neighbouring tokens of one answer.
     fn apply(&self, answer: &str, tokens: &mut Vec<Token>);
+
+    /// The filter as a [`TokenRule`], if it decides every token by itself. Counting remembers
+    /// what a run of rules made of each word ([`Tally`](crate::Tally)), so they run once per
+    /// distinct word instead of once per occurrence.
+    fn token_rule(&self) -> Option<&dyn TokenRule> {
+        None
+    }
+}
+
+/// A filter that decides each token alone: from its surface text, its kind, its key and whether
+/// it starts a sentence — never from its neighbours. Same inputs, same result: the analyzer may
+/// reuse the result for every occurrence of the same word.
+///
+/// Implement [`TokenFilter`] for it with [`apply_rule`] and return `Some(self)` from
+/// [`TokenFilter::token_rule`].
+pub trait TokenRule: Send + Sync + std::fmt::Debug {
+    /// Rewrites the `kind` and `key` of one token whose text is `surface`.
+    fn apply_token(&self, surface: &str, initial: bool, kind: &mut TokenKind, key: &mut String);
+}
+
+/// Applies `rule` to every token of one answer (the [`TokenFilter::apply`] of a [`TokenRule`]).
+pub fn apply_rule(rule: &dyn TokenRule, answer: &str, tokens: &mut [Token]) {
+    let mut start = SentenceStart::default();
+    for token in tokens {
+        let initial = start.step(token.kind);
+        rule.apply_token(
+            &answer[token.offset.clone()],
+            initial,
+            &mut token.kind,
+            &mut token.key,
+        );
+    }
+}
+
+/// Tells, token by token, whether a token starts a sentence: the first token of an answer and
+/// every token after a hard separator. Quotes and brackets (soft separators) before a word keep
+/// it sentence-initial.
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceStart(bool);
+
+impl Default for SentenceStart {
+    fn default() -> Self {
+        SentenceStart(true)
+    }
+}
+
+impl SentenceStart {
+    /// Whether the token of `kind` (the next one of the answer) starts a sentence.
+    pub fn step(&mut self, kind: TokenKind) -> bool {
+        let initial = self.0;
+        self.0 = match kind {
+            TokenKind::Separator(Separator::Hard) => true,
+            TokenKind::Separator(Separator::Soft) => initial,
+            _ => false,
+        };
+        initial
+    }
 }
 
 /// Replaces `tokens[range]` with one [`TokenKind::Word`](crate::TokenKind::Word) token that

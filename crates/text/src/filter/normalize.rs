@@ -2,7 +2,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::TokenFilter;
+use super::{apply_rule, TokenFilter, TokenRule};
 use crate::{Token, TokenKind};
 
 /// Makes the key of every word the case-folded, canonical spelling of its surface form.
@@ -30,19 +30,26 @@ use crate::{Token, TokenKind};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Normalize;
 
-impl TokenFilter for Normalize {
-    fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
-        for token in tokens.iter_mut() {
-            if matches!(token.kind, TokenKind::Word | TokenKind::Number) {
-                let surface = token.text(answer);
-                // the tokenizer's key is the surface: plain words are lower-cased in place
-                match plain(surface) {
-                    Some(Plain::Ascii) if token.key == surface => token.key.make_ascii_lowercase(),
-                    Some(Plain::Lower) if token.key == surface => {}
-                    _ => token.key = normalize(surface),
-                }
+impl TokenRule for Normalize {
+    fn apply_token(&self, surface: &str, _initial: bool, kind: &mut TokenKind, key: &mut String) {
+        if matches!(kind, TokenKind::Word | TokenKind::Number) {
+            // the tokenizer's key is the surface: plain words are lower-cased in place
+            match plain(surface) {
+                Some(Plain::Ascii) if key == surface => key.make_ascii_lowercase(),
+                Some(Plain::Lower) if key == surface => {}
+                _ => *key = normalize(surface),
             }
         }
+    }
+}
+
+impl TokenFilter for Normalize {
+    fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
+        apply_rule(self, answer, tokens);
+    }
+
+    fn token_rule(&self) -> Option<&dyn TokenRule> {
+        Some(self)
     }
 }
 

@@ -1,6 +1,6 @@
 //! KeepNumbers: lets numbers and years count as terms.
 
-use super::TokenFilter;
+use super::{apply_rule, TokenFilter, TokenRule};
 use crate::{Token, TokenKind};
 
 /// Turns [`TokenKind::Number`] tokens into words so that they are counted (`2021`, `3,5`).
@@ -17,12 +17,20 @@ use crate::{Token, TokenKind};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct KeepNumbers;
 
-impl TokenFilter for KeepNumbers {
-    fn apply(&self, _answer: &str, tokens: &mut Vec<Token>) {
-        for token in tokens.iter_mut() {
-            if token.kind == TokenKind::Number {
-                token.kind = TokenKind::Word;
-            }
+impl TokenRule for KeepNumbers {
+    fn apply_token(&self, _surface: &str, _initial: bool, kind: &mut TokenKind, _key: &mut String) {
+        if *kind == TokenKind::Number {
+            *kind = TokenKind::Word;
         }
+    }
+}
+
+impl TokenFilter for KeepNumbers {
+    fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
+        apply_rule(self, answer, tokens);
+    }
+
+    fn token_rule(&self) -> Option<&dyn TokenRule> {
+        Some(self)
     }
 }

@@ -1,8 +1,8 @@
 //! Stem: the language's grouping key for content words.
 
-use super::TokenFilter;
+use super::{apply_rule, TokenFilter, TokenRule};
 use crate::language::LanguageStemmer;
-use crate::{Language, Separator, Token, TokenKind};
+use crate::{Language, Token, TokenKind};
 
 /// Replaces each word's key by its stem, so inflected forms are one term.
 ///
@@ -36,44 +36,42 @@ impl Stem {
     }
 }
 
+impl TokenRule for Stem {
+    fn apply_token(&self, surface: &str, initial: bool, kind: &mut TokenKind, key: &mut String) {
+        if *kind != TokenKind::Word || key.contains(['.', '*', '\'', '@']) {
+            return;
+        }
+        let (head, last) = match key.rfind('-') {
+            Some(i) => key.split_at(i + 1),
+            None => ("", key.as_str()),
+        };
+        let last_surface = surface
+            .rsplit(['-', '\u{2010}', '\u{2011}'])
+            .next()
+            .unwrap_or(surface);
+        if is_acronym_or_brand(last_surface) || last.is_empty() {
+            return;
+        }
+        let capitalized = last_surface.chars().next().is_some_and(char::is_uppercase);
+        let mut stem = String::new();
+        self.stemmer
+            .stem_into(last, capitalized, initial && head.is_empty(), &mut stem);
+        if stem != last {
+            // keep the compound's head, replace its last part
+            let head_len = head.len();
+            key.truncate(head_len);
+            key.push_str(&stem);
+        }
+    }
+}
+
 impl TokenFilter for Stem {
     fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
-        let mut sentence_initial = true;
-        let mut stem = String::new();
-        for token in tokens.iter_mut() {
-            // quotes and brackets before the first word keep it sentence-initial
-            let initial = sentence_initial;
-            sentence_initial = match token.kind {
-                TokenKind::Separator(Separator::Hard) => true,
-                TokenKind::Separator(Separator::Soft) => sentence_initial,
-                _ => false,
-            };
-            if token.kind != TokenKind::Word || token.key.contains(['.', '*', '\'', '@']) {
-                continue;
-            }
-            let surface = token.text(answer);
-            let (head, last) = match token.key.rfind('-') {
-                Some(i) => token.key.split_at(i + 1),
-                None => ("", token.key.as_str()),
-            };
-            let last_surface = surface
-                .rsplit(['-', '\u{2010}', '\u{2011}'])
-                .next()
-                .unwrap_or(surface);
-            if is_acronym_or_brand(last_surface) || last.is_empty() {
-                continue;
-            }
-            let capitalized = last_surface.chars().next().is_some_and(char::is_uppercase);
-            stem.clear();
-            self.stemmer
-                .stem_into(last, capitalized, initial && head.is_empty(), &mut stem);
-            if stem != last {
-                // reuse the key's buffer: keep the compound's head, replace its last part
-                let head_len = head.len();
-                token.key.truncate(head_len);
-                token.key.push_str(&stem);
-            }
-        }
+        apply_rule(self, answer, tokens);
+    }
+
+    fn token_rule(&self) -> Option<&dyn TokenRule> {
+        Some(self)
     }
 }
 

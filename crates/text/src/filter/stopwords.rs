@@ -1,6 +1,6 @@
 //! StopWords: marks stop words, does not remove them.
 
-use super::TokenFilter;
+use super::{apply_rule, TokenFilter, TokenRule};
 use crate::{StopWordList, Token, TokenKind};
 
 /// Marks words on a [`StopWordList`] as [`TokenKind::StopWord`].
@@ -32,12 +32,20 @@ impl StopWords {
     }
 }
 
-impl TokenFilter for StopWords {
-    fn apply(&self, _answer: &str, tokens: &mut Vec<Token>) {
-        for token in tokens.iter_mut() {
-            if token.kind == TokenKind::Word && self.list.contains(&token.key) {
-                token.kind = TokenKind::StopWord;
-            }
+impl TokenRule for StopWords {
+    fn apply_token(&self, _surface: &str, _initial: bool, kind: &mut TokenKind, key: &mut String) {
+        if *kind == TokenKind::Word && self.list.contains(key) {
+            *kind = TokenKind::StopWord;
         }
+    }
+}
+
+impl TokenFilter for StopWords {
+    fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
+        apply_rule(self, answer, tokens);
+    }
+
+    fn token_rule(&self) -> Option<&dyn TokenRule> {
+        Some(self)
     }
 }

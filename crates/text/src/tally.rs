@@ -1,0 +1,278 @@
+//! Tally: one worker's state for analysing and counting many answers with one analyzer.
+
+use hashbrown::HashTable;
+
+use crate::frequency::{FormId, TermId};
+use crate::{Analyzer, Counter, Token, TokenKind};
+
+/// Words remembered per tally before the memo starts over (bounds its memory; the frequent
+/// words are back after a few answers).
+const MEMO_LIMIT: usize = 1 << 16;
+
+/// Analyses and counts answers with one [`Analyzer`], fast: what the analyzer's
+/// [token rules](crate::filter::TokenRule) make of a word is remembered, so normalizing,
+/// stop-word lookup and stemming run once per distinct word, not once per occurrence; when the
+/// chain has nothing but token rules, words are counted by number without hashing their keys
+/// again. Buffers are reused from answer to answer.
+///
+/// A tally is one thread's worker: give each thread its own and [`merge`](Counter::merge) their
+/// counters. The result equals [`Analyzer::count_into`] over the same answers.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, Counter, Tally, Weight};
+///
+/// let analyzer = Analyzer::german();
+/// let mut tally = Tally::new(&analyzer);
+/// for answer in ["Personal fehlt", "k.A.", "Zeit und Personal"] {
+///     tally.count(answer);
+/// }
+/// let mut plain = Counter::default();
+/// for answer in ["Personal fehlt", "k.A.", "Zeit und Personal"] {
+///     analyzer.count_into(answer, &mut plain);
+/// }
+/// assert_eq!(tally.counter(), &plain);
+/// let table = tally.into_counter().table(Weight::Answers, analyzer.labels());
+/// assert_eq!((table.terms[0].term.as_str(), table.terms[0].answers), ("Personal", 2));
+/// ```
+#[derive(Debug)]
+pub struct Tally<'a> {
+    analyzer: &'a Analyzer,
+    counter: Counter,
+    memo: HashTable<Memo>,
+    tokens: Vec<Token>,
+}
+
+/// What the token rules made of one word in one situation.
+#[derive(Debug)]
+struct Memo {
+    hash: u64,
+    /// The token's kind before the rules and whether it starts a sentence (see [`situation`]).
+    situation: u8,
+    surface: Box<str>,
+    kind: TokenKind,
+    key: Box<str>,
+    /// The word's term and form in the tally's counter, once counted.
+    ids: Option<(TermId, FormId)>,
+}
+
+/// The inputs of a token rule besides the surface: the tokenizer's kind and sentence start.
+fn situation(kind: TokenKind, initial: bool) -> u8 {
+    use crate::Separator::{Hard, Soft};
+    let kind = match kind {
+        TokenKind::Word => 0,
+        TokenKind::StopWord => 1,
+        TokenKind::Number => 2,
+        TokenKind::Link => 3,
+        TokenKind::Symbol => 4,
+        TokenKind::Separator(Hard) => 5,
+        TokenKind::Separator(Soft) => 6,
+    };
+    kind << 1 | u8::from(initial)
+}
+
+fn hash_word(situation: u8, surface: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write_u8(situation);
+    h.write(surface.as_bytes());
+    h.finish()
+}
+
+impl<'a> Tally<'a> {
+    /// An empty tally for `analyzer`.
+    pub fn new(analyzer: &'a Analyzer) -> Self {
+        Tally {
+            analyzer,
+            counter: Counter::default(),
+            memo: HashTable::new(),
+            tokens: Vec::new(),
+        }
+    }
+
+    /// Tokens of one answer, every filter applied: equal to [`Analyzer::analyze`].
+    pub fn analyze(&mut self, answer: &str) -> &[Token] {
+        let analyzer = self.analyzer;
+        analyzer.tokenizer().tokenize_into(answer, &mut self.tokens);
+        let mut start = crate::filter::SentenceStart::default();
+        for token in &mut self.tokens {
+            let initial = start.step(token.kind);
+            let memo = memo_entry(&mut self.memo, analyzer, answer, token, initial);
+            token.kind = memo.kind;
+            token.key.clear();
+            token.key.push_str(&memo.key);
+        }
+        for filter in analyzer.sequence_filters() {
+            filter.apply(answer, &mut self.tokens);
+        }
+        &self.tokens
+    }
+
+    /// Analyses `answer` and counts it (or counts a no-answer) into the tally's counter.
+    pub fn count(&mut self, answer: &str) {
+        let analyzer = self.analyzer;
+        if analyzer.is_no_answer(answer) {
+            self.counter.add_no_answer();
+            return;
+        }
+        if !analyzer.sequence_filters().is_empty() {
+            self.analyze(answer);
+            self.counter.add(answer, &self.tokens);
+            return;
+        }
+        // nothing but token rules: each word's term and form are remembered with it
+        analyzer.tokenizer().tokenize_into(answer, &mut self.tokens);
+        self.counter.begin_answer();
+        let mut start = crate::filter::SentenceStart::default();
+        for token in &self.tokens {
+            let initial = start.step(token.kind);
+            let memo = memo_entry(&mut self.memo, analyzer, answer, token, initial);
+            if memo.kind != TokenKind::Word {
+                continue;
+            }
+            let (term, form) = match memo.ids {
+                Some(ids) => ids,
+                None => {
+                    let term = self.counter.term_id(&memo.key);
+                    let ids = (term, self.counter.form_id(term, &memo.surface));
+                    memo.ids = Some(ids);
+                    ids
+                }
+            };
+            self.counter.hit(term, form, initial);
+        }
+        self.counter.end_answer();
+    }
+
+    /// Places the next answer at `position` (see [`Counter::seek`]).
+    pub fn seek(&mut self, position: u64) {
+        self.counter.seek(position);
+    }
+
+    /// The counts so far.
+    pub fn counter(&self) -> &Counter {
+        &self.counter
+    }
+
+    /// The counts.
+    pub fn into_counter(self) -> Counter {
+        self.counter
+    }
+}
+
+/// The memo of `token` (its kind and key are still the tokenizer's), made on first sight by
+/// running the analyzer's token rules.
+fn memo_entry<'m>(
+    memo: &'m mut HashTable<Memo>,
+    analyzer: &Analyzer,
+    answer: &str,
+    token: &Token,
+    initial: bool,
+) -> &'m mut Memo {
+    let surface = token.text(answer);
+    let situation = situation(token.kind, initial);
+    let hash = hash_word(situation, surface);
+    if memo.len() >= MEMO_LIMIT {
+        memo.clear();
+    }
+    let same = |m: &Memo| m.situation == situation && *m.surface == *surface;
+    match memo.entry(hash, same, |m| m.hash) {
+        hashbrown::hash_table::Entry::Occupied(known) => known.into_mut(),
+        hashbrown::hash_table::Entry::Vacant(new) => {
+            let mut kind = token.kind;
+            let mut key = token.key.clone();
+            for rule in analyzer.token_rules() {
+                rule.apply_token(surface, initial, &mut kind, &mut key);
+            }
+            let entry = Memo {
+                hash,
+                situation,
+                surface: surface.into(),
+                kind,
+                key: key.into(),
+                ids: None,
+            };
+            new.insert(entry).into_mut()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::AnalyzerConfig;
+
+    /// Answers where the same word means different things by position and neighbours.
+    const ANSWERS: &[&str] = &[
+        "Fehlende Akte fehlt",
+        "die Fehlende Akte",
+        "die Digitale Akte. Digitale Akte!",
+        "Nutzen: kein Nutzen, nutzen wir nicht",
+        "k.A.",
+        "keine Zeit, fehlendes Personal",
+        "Bürger*innen und BürgerInnen",
+        "",
+        "2021 fehlendes Personal",
+    ];
+
+    fn check(config: &AnalyzerConfig) {
+        let analyzer = Analyzer::from_config(config).unwrap();
+        let mut tally = Tally::new(&analyzer);
+        let mut plain = Counter::default();
+        for _ in 0..2 {
+            for answer in ANSWERS {
+                assert_eq!(tally.analyze(answer), analyzer.analyze(answer), "{answer}");
+                analyzer.count_into(answer, &mut plain);
+            }
+        }
+        let mut counting = Tally::new(&analyzer);
+        for _ in 0..2 {
+            for answer in ANSWERS {
+                counting.count(answer);
+            }
+        }
+        assert_eq!(counting.counter(), &plain);
+    }
+
+    #[test]
+    fn memo_tells_sentence_starts_apart() {
+        check(&AnalyzerConfig::default());
+        let analyzer = Analyzer::german();
+        let mut tally = Tally::new(&analyzer);
+        let start = tally.analyze("Fehlende Akte")[0].key.clone();
+        let inner = tally.analyze("die Fehlende Akte")[1].key.clone();
+        assert_ne!(
+            start, inner,
+            "a capital at a sentence start may be an adjective's"
+        );
+    }
+
+    #[test]
+    fn sequence_filters_see_memoized_keys() {
+        let codebook = "Personalmangel = fehlendes Personal\nZeit = Zeitmangel";
+        check(&AnalyzerConfig {
+            keep_negation: true,
+            keep_numbers: true,
+            synonyms: Some(
+                crate::SynonymMap::from_reader("codes.txt", codebook.as_bytes()).unwrap(),
+            ),
+            ..Default::default()
+        });
+    }
+
+    #[test]
+    fn memo_starts_over_when_full() {
+        let analyzer = Analyzer::german();
+        let mut tally = Tally::new(&analyzer);
+        let mut plain = Counter::default();
+        let answers: Vec<String> = (0..MEMO_LIMIT + 100)
+            .map(|i| format!("Wort{i} Personal"))
+            .collect();
+        for answer in &answers {
+            tally.count(answer);
+            analyzer.count_into(answer, &mut plain);
+        }
+        assert!(tally.memo.len() < MEMO_LIMIT);
+        assert_eq!(tally.counter(), &plain);
+    }
+}
