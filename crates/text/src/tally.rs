@@ -41,6 +41,7 @@ pub struct Tally<'a> {
     counter: Counter,
     memo: HashTable<Memo>,
     tokens: Vec<Token>,
+    scratch: crate::tokenize::Scratch,
 }
 
 /// What the token rules made of one word in one situation.
@@ -87,17 +88,28 @@ impl<'a> Tally<'a> {
             counter: Counter::default(),
             memo: HashTable::new(),
             tokens: Vec::new(),
+            scratch: Default::default(),
         }
     }
 
     /// Tokens of one answer, every filter applied: equal to [`Analyzer::analyze`].
     pub fn analyze(&mut self, answer: &str) -> &[Token] {
         let analyzer = self.analyzer;
-        analyzer.tokenizer().tokenize_into(answer, &mut self.tokens);
+        let tokenizer = analyzer.tokenizer();
+        tokenizer.tokenize_with(answer, &mut self.scratch, &mut self.tokens);
         let mut start = crate::filter::SentenceStart::default();
         for token in &mut self.tokens {
             let initial = start.step(token.kind);
-            let memo = memo_entry(&mut self.memo, analyzer, answer, token, initial);
+            if token.kind.is_separator() {
+                continue;
+            }
+            let memo = memo_entry(
+                &mut self.memo,
+                analyzer,
+                token.text(answer),
+                token.kind,
+                initial,
+            );
             token.kind = memo.kind;
             token.key.clear();
             token.key.push_str(&memo.key);
@@ -121,12 +133,14 @@ impl<'a> Tally<'a> {
             return;
         }
         // nothing but token rules: each word's term and form are remembered with it
-        analyzer.tokenizer().tokenize_into(answer, &mut self.tokens);
         self.counter.begin_answer();
         let mut start = crate::filter::SentenceStart::default();
-        for token in &self.tokens {
-            let initial = start.step(token.kind);
-            let memo = memo_entry(&mut self.memo, analyzer, answer, token, initial);
+        for (offset, kind) in analyzer.tokenizer().split(answer, &mut self.scratch) {
+            let initial = start.step(kind);
+            if kind.is_separator() {
+                continue;
+            }
+            let memo = memo_entry(&mut self.memo, analyzer, &answer[offset], kind, initial);
             if memo.kind != TokenKind::Word {
                 continue;
             }
@@ -160,17 +174,16 @@ impl<'a> Tally<'a> {
     }
 }
 
-/// The memo of `token` (its kind and key are still the tokenizer's), made on first sight by
+/// The memo of the word `surface`, of `kind` as the tokenizer found it, made on first sight by
 /// running the analyzer's token rules.
 fn memo_entry<'m>(
     memo: &'m mut HashTable<Memo>,
     analyzer: &Analyzer,
-    answer: &str,
-    token: &Token,
+    surface: &str,
+    kind: TokenKind,
     initial: bool,
 ) -> &'m mut Memo {
-    let surface = token.text(answer);
-    let situation = situation(token.kind, initial);
+    let situation = situation(kind, initial);
     let hash = hash_word(situation, surface);
     if memo.len() >= MEMO_LIMIT {
         memo.clear();
@@ -179,8 +192,9 @@ fn memo_entry<'m>(
     match memo.entry(hash, same, |m| m.hash) {
         hashbrown::hash_table::Entry::Occupied(known) => known.into_mut(),
         hashbrown::hash_table::Entry::Vacant(new) => {
-            let mut kind = token.kind;
-            let mut key = token.key.clone();
+            let mut kind = kind;
+            // the tokenizer's key is the surface
+            let mut key = surface.to_owned();
             for rule in analyzer.token_rules() {
                 rule.apply_token(surface, initial, &mut kind, &mut key);
             }

@@ -70,35 +70,70 @@ impl Tokenizer {
     /// Like [`Tokenizer::tokenize`], into `tokens` (cleared first). The tokens' key buffers are
     /// reused, so a loop over many answers allocates almost nothing.
     pub fn tokenize_into(&self, text: &str, tokens: &mut Vec<Token>) {
-        let pieces = merge(text, pieces(text));
-        let mut spare: Vec<String> = tokens.drain(..).map(|t| t.key).collect();
+        self.tokenize_with(text, &mut Scratch::default(), tokens);
+    }
+
+    /// [`Tokenizer::tokenize_into`] with the caller's working buffers.
+    pub(crate) fn tokenize_with(&self, text: &str, scratch: &mut Scratch, tokens: &mut Vec<Token>) {
+        let mut n = 0;
         let mut position = 0;
-        for piece in pieces {
+        for (offset, kind) in self.split(text, scratch) {
+            let this_position = position;
+            if !kind.is_separator() {
+                position += 1;
+            }
+            if n == tokens.len() {
+                tokens.push(Token {
+                    offset: 0..0,
+                    position: 0,
+                    kind,
+                    key: String::new(),
+                });
+            }
+            let token = &mut tokens[n];
+            n += 1;
+            token.key.clear();
+            if !kind.is_separator() {
+                // separators carry no key: nothing groups by them
+                token.key.push_str(&text[offset.clone()]);
+            }
+            token.offset = offset;
+            token.position = this_position;
+            token.kind = kind;
+        }
+        tokens.truncate(n);
+    }
+
+    /// The tokens of `text` as byte ranges and kinds, without keys (spaces are left out).
+    pub(crate) fn split<'s>(
+        &self,
+        text: &str,
+        scratch: &'s mut Scratch,
+    ) -> impl Iterator<Item = (Range<usize>, TokenKind)> + 's {
+        scratch.pieces.clear();
+        pieces(text, &mut scratch.pieces);
+        scratch.merged.clear();
+        merge(text, &scratch.pieces, &mut scratch.merged);
+        scratch.merged.iter().filter_map(|piece| {
             let kind = match piece.class {
                 Class::Word => TokenKind::Word,
                 Class::Number => TokenKind::Number,
                 Class::Link => TokenKind::Link,
                 Class::Symbol => TokenKind::Symbol,
-                Class::Space { newline: false } => continue,
+                Class::Space { newline: false } => return None,
                 Class::Space { newline: true } => TokenKind::Separator(Separator::Hard),
                 Class::Punct(c) => TokenKind::Separator(punct_strength(c)),
             };
-            let this_position = position;
-            let mut key = spare.pop().unwrap_or_default();
-            key.clear();
-            if !kind.is_separator() {
-                // separators carry no key: nothing groups by them
-                key.push_str(&text[piece.range.clone()]);
-                position += 1;
-            }
-            tokens.push(Token {
-                key,
-                offset: piece.range,
-                position: this_position,
-                kind,
-            });
-        }
+            Some((piece.range.clone(), kind))
+        })
     }
+}
+
+/// The tokenizer's working buffers, kept from answer to answer by whoever tokenizes many.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    pieces: Vec<Piece>,
+    merged: Vec<Piece>,
 }
 
 fn punct_strength(c: char) -> Separator {
@@ -109,16 +144,20 @@ fn punct_strength(c: char) -> Separator {
 }
 
 /// First pass: links by whitespace-delimited chunk, everything else by UAX #29 word bounds.
-fn pieces(text: &str) -> Vec<Piece> {
-    let mut out = Vec::new();
+fn pieces(text: &str, out: &mut Vec<Piece>) {
+    // every URL, domain, e-mail address and mention has one of these characters
+    let link_char = |b: &u8| matches!(b, b'.' | b'@' | b'/');
+    if !text.as_bytes().iter().any(link_char) {
+        segment(text, 0..text.len(), out);
+        return;
+    }
     let mut start = 0;
     for (chunk_start, chunk) in chunks(text) {
-        // every URL, domain, e-mail address and mention has one of these characters
-        if !chunk.contains(['.', '@', '/']) {
+        if !chunk.as_bytes().iter().any(link_char) {
             continue;
         }
         if let Some(link) = link_span(chunk) {
-            segment(text, start..chunk_start + link.start, &mut out);
+            segment(text, start..chunk_start + link.start, out);
             out.push(Piece {
                 range: chunk_start + link.start..chunk_start + link.end,
                 class: Class::Link,
@@ -126,8 +165,7 @@ fn pieces(text: &str) -> Vec<Piece> {
             start = chunk_start + link.end;
         }
     }
-    segment(text, start..text.len(), &mut out);
-    out
+    segment(text, start..text.len(), out);
 }
 
 /// Whitespace-separated chunks with their byte starts.
@@ -328,8 +366,7 @@ fn is_gender_mark(c: char) -> bool {
 }
 
 /// Second pass: the German joining and splitting rules.
-fn merge(text: &str, pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+fn merge(text: &str, pieces: &[Piece], out: &mut Vec<Piece>) {
     let mut i = 0;
     let at = |j: usize| pieces.get(j);
     let punct = |j: usize| match at(j).map(|p| p.class) {
@@ -405,12 +442,11 @@ fn merge(text: &str, pieces: Vec<Piece>) -> Vec<Piece> {
             }
         }
         if class == Class::Word && text[range.clone()].contains('.') {
-            split_dotted(text, range, &mut out);
+            split_dotted(text, range, out);
         } else {
             out.push(Piece { range, class });
         }
     }
-    out
 }
 
 /// If the word at `range` starts an abbreviation, the end of it and the next piece index.
@@ -429,8 +465,11 @@ fn abbreviation_end(
     if !dot_after(next, range.end) {
         return None;
     }
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) || is_letter_dots(word) && word.contains('.') {
+    // abbreviations are short: only those are worth lower-casing
+    let listed = word.len() <= 6
+        && (ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+            || !word.is_ascii() && ABBREVIATIONS.contains(&word.to_lowercase().as_str()));
+    if listed || is_letter_dots(word) && word.contains('.') {
         return Some((pieces[next].range.end, next + 1));
     }
     // Spaced single letters: "z. B.", "u. a.", "i. d. R.", "k. A.".

@@ -44,7 +44,8 @@ pub trait TokenFilter: Send + Sync + std::fmt::Debug {
 
 /// A filter that decides each token alone: from its surface text, its kind, its key and whether
 /// it starts a sentence — never from its neighbours. Same inputs, same result: the analyzer may
-/// reuse the result for every occurrence of the same word.
+/// reuse the result for every occurrence of the same word. Rules see every token but
+/// separators, and must not turn a token into a separator (sentence starts are decided first).
 ///
 /// Implement [`TokenFilter`] for it with [`apply_rule`] and return `Some(self)` from
 /// [`TokenFilter::token_rule`].
@@ -58,6 +59,9 @@ pub fn apply_rule(rule: &dyn TokenRule, answer: &str, tokens: &mut [Token]) {
     let mut start = SentenceStart::default();
     for token in tokens {
         let initial = start.step(token.kind);
+        if token.kind.is_separator() {
+            continue;
+        }
         rule.apply_token(
             &answer[token.offset.clone()],
             initial,
