@@ -425,7 +425,7 @@ fn merge(text: &str, pieces: &[Piece], out: &mut Vec<Piece>) {
         }
         // Abbreviation: z.B. / z. B. / i. d. R. / bzw. / u.a.
         if class == Class::Word {
-            if let Some(end) = abbreviation_end(text, &pieces, range.clone(), i) {
+            if let Some(end) = abbreviation_end(text, pieces, range.clone(), i) {
                 range.end = end.0;
                 i = end.1;
                 out.push(Piece { range, class });
