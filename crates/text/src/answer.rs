@@ -47,6 +47,8 @@ pub struct NoAnswer {
     markers: HashSet<String>,
     /// Longest marker in bytes: longer answers are never markers (checked without allocating).
     longest: usize,
+    /// First characters of the markers: answers starting otherwise are never markers.
+    firsts: Vec<char>,
 }
 
 impl Default for NoAnswer {
@@ -58,15 +60,30 @@ impl Default for NoAnswer {
 impl NoAnswer {
     /// Only the given markers (plus empty answers).
     pub fn new<S: AsRef<str>>(markers: impl IntoIterator<Item = S>) -> Self {
-        let markers: HashSet<String> = markers.into_iter().map(|m| canonical(m.as_ref())).collect();
-        let longest = markers.iter().map(String::len).max().unwrap_or(0);
-        NoAnswer { markers, longest }
+        let markers = markers.into_iter().map(|m| canonical(m.as_ref()));
+        let mut no_answer = NoAnswer {
+            markers: HashSet::new(),
+            longest: 0,
+            firsts: Vec::new(),
+        };
+        for marker in markers {
+            no_answer.insert_canonical(marker);
+        }
+        no_answer
     }
 
     /// Adds a marker.
     pub fn insert(&mut self, marker: &str) {
-        let marker = canonical(marker);
+        self.insert_canonical(canonical(marker));
+    }
+
+    fn insert_canonical(&mut self, marker: String) {
         self.longest = self.longest.max(marker.len());
+        if let Some(c) = marker.chars().next() {
+            if !self.firsts.contains(&c) {
+                self.firsts.push(c);
+            }
+        }
         self.markers.insert(marker);
     }
 
@@ -79,6 +96,10 @@ impl NoAnswer {
         // a marker, once whitespace is collapsed, is at most `longest` bytes; runs of
         // whitespace can make the raw answer longer, hence the generous bound
         if trimmed.len() > 4 * self.longest.max(1) {
+            return false;
+        }
+        let first = trimmed.chars().next().and_then(|c| c.to_lowercase().next());
+        if !first.is_some_and(|c| self.firsts.contains(&c)) {
             return false;
         }
         let c = canonical(answer);

@@ -147,7 +147,7 @@ fn punct_strength(c: char) -> Separator {
 fn pieces(text: &str, out: &mut Vec<Piece>) {
     // every URL, domain, e-mail address and mention has one of these characters
     let link_char = |b: &u8| matches!(b, b'.' | b'@' | b'/');
-    if !text.as_bytes().iter().any(link_char) {
+    if memchr::memchr3(b'.', b'@', b'/', text.as_bytes()).is_none() {
         segment(text, 0..text.len(), out);
         return;
     }
@@ -243,8 +243,13 @@ fn is_domain(chunk: &str) -> bool {
 fn segment(text: &str, range: Range<usize>, out: &mut Vec<Piece>) {
     let base = range.start;
     let region = &text[range];
-    if region.chars().all(is_simple) {
-        simple_bounds(region, |r| classify(region, base, r, out));
+    if is_simple_text(region) {
+        simple_bounds(region, |r, class| {
+            out.push(Piece {
+                range: base + r.start..base + r.end,
+                class,
+            });
+        });
         return;
     }
     for (i, seg) in region.split_word_bound_indices() {
@@ -263,65 +268,120 @@ fn is_simple(c: char) -> bool {
             && c != '\u{F7}'
 }
 
+/// Whether all of `text` is [`is_simple`], looking at ASCII bytes without decoding them.
+fn is_simple_text(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if !(c.is_ascii_graphic() || matches!(c, b' ' | b'\n' | b'\r' | b'\t')) {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        match text[i..].chars().next() {
+            Some(c) if is_simple(c) => i += c.len_utf8(),
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// UAX #29 word boundaries for text made only of [`is_simple`] characters — the same bounds
 /// `split_word_bound_indices` finds (a property test checks it), several times faster: letters,
 /// digits and `_` join; `:` `.` `'` join letters (WB6/7); `.` `,` `;` `'` join digits (WB11/12);
 /// spaces join spaces (WB3d), CR joins LF (WB3); every other character stands alone.
-fn simple_bounds(text: &str, mut emit: impl FnMut(Range<usize>)) {
-    let b = text.as_bytes();
-    let kind = |i: usize| -> u8 {
-        // 0 other, 1 letter, 2 digit, 3 `_`, 4 space
-        match b.get(i) {
-            None => 0,
-            Some(c) if c.is_ascii_alphabetic() || *c >= 0x80 => 1,
-            Some(c) if c.is_ascii_digit() => 2,
-            Some(b'_') => 3,
-            Some(b' ') => 4,
-            Some(_) => 0,
+/// Each segment comes with the class [`classify`] would give it (the property test checks that
+/// too): in these characters a run with a letter is a word, one with a digit a number.
+fn simple_bounds(text: &str, mut emit: impl FnMut(Range<usize>, Class)) {
+    const OTHER: u8 = 0;
+    const LETTER: u8 = 1;
+    const DIGIT: u8 = 2;
+    const UNDERSCORE: u8 = 3;
+    const SPACE: u8 = 4;
+    /// The class of each byte. Bytes from 0x80 on are letters: in simple text they are the
+    /// two bytes of a Latin letter, so a run can step through them one byte at a time.
+    const KIND: [u8; 256] = {
+        let mut kind = [OTHER; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            kind[c] = if b.is_ascii_alphabetic() || b >= 0x80 {
+                LETTER
+            } else if b.is_ascii_digit() {
+                DIGIT
+            } else if b == b'_' {
+                UNDERSCORE
+            } else if b == b' ' {
+                SPACE
+            } else {
+                OTHER
+            };
+            c += 1;
         }
+        kind
     };
-    // byte after the (possibly two-byte Latin) character at i
-    let next = |i: usize| if b[i] >= 0x80 { i + 2 } else { i + 1 };
+    let b = text.as_bytes();
+    let kind = |i: usize| b.get(i).map_or(OTHER, |&c| KIND[usize::from(c)]);
     let mut i = 0;
     while i < b.len() {
         let start = i;
-        match kind(i) {
-            1..=3 => {
-                let mut last = kind(i);
-                i = next(i);
+        let class = match KIND[usize::from(b[i])] {
+            LETTER | DIGIT | UNDERSCORE => {
+                let (mut letter, mut digit) = (false, false);
+                let mut last = OTHER;
                 while i < b.len() {
-                    let k = kind(i);
-                    if k != 0 && k != 4 {
+                    let k = KIND[usize::from(b[i])];
+                    if k != OTHER && k != SPACE {
                         last = k;
-                        i = next(i);
+                        letter |= k == LETTER;
+                        digit |= k == DIGIT;
+                        i += 1;
                         continue;
                     }
                     let mid = b[i];
-                    let after = if i + 1 < b.len() { kind(i + 1) } else { 0 };
-                    let letters = last == 1 && after == 1 && matches!(mid, b':' | b'.' | b'\'');
-                    let digits =
-                        last == 2 && after == 2 && matches!(mid, b'.' | b',' | b';' | b'\'');
+                    let after = kind(i + 1);
+                    let letters =
+                        last == LETTER && after == LETTER && matches!(mid, b':' | b'.' | b'\'');
+                    let digits = last == DIGIT
+                        && after == DIGIT
+                        && matches!(mid, b'.' | b',' | b';' | b'\'');
                     if letters || digits {
                         i += 1;
                         continue;
                     }
                     break;
                 }
+                match (letter, digit) {
+                    (true, _) => Class::Word,
+                    (false, true) => Class::Number,
+                    (false, false) => Class::Punct('_'),
+                }
             }
-            4 => {
+            SPACE => {
                 while i < b.len() && b[i] == b' ' {
                     i += 1;
                 }
+                Class::Space { newline: false }
             }
             _ => {
-                i = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                    i + 2
+                // only ASCII is left: letters above 0x80 are LETTER
+                let c = b[i];
+                i += if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                    2
                 } else {
-                    next(i)
+                    1
                 };
+                match c {
+                    b'\n' | b'\r' => Class::Space { newline: true },
+                    b'\t' => Class::Space { newline: false },
+                    _ => Class::Punct(char::from(c)),
+                }
             }
-        }
-        emit(start..i);
+        };
+        emit(start..i, class);
     }
 }
 
@@ -638,10 +698,20 @@ mod tests {
                 .split_word_bound_indices()
                 .map(|(i, s)| i..i + s.len())
                 .collect();
-            proptest::prop_assert!(text.chars().all(is_simple));
+            proptest::prop_assert!(text.chars().all(is_simple) && is_simple_text(&text));
             let mut fast = Vec::new();
-            simple_bounds(&text, |r| fast.push(r));
+            let mut classes = Vec::new();
+            simple_bounds(&text, |r, class| {
+                fast.push(r);
+                classes.push(class);
+            });
+            let mut classified = Vec::new();
+            for r in &uax {
+                classify(&text, 0, r.clone(), &mut classified);
+            }
+            let expected: Vec<Class> = classified.into_iter().map(|p| p.class).collect();
             proptest::prop_assert_eq!(fast, uax);
+            proptest::prop_assert_eq!(classes, expected);
         }
     }
 
