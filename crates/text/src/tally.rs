@@ -39,22 +39,48 @@ const MEMO_LIMIT: usize = 1 << 16;
 pub struct Tally<'a> {
     analyzer: &'a Analyzer,
     counter: Counter,
-    memo: HashTable<Memo>,
+    memo: WordMemo,
     tokens: Vec<Token>,
     scratch: crate::tokenize::Scratch,
 }
 
-/// What the token rules made of one word in one situation.
-#[derive(Debug)]
-struct Memo {
-    hash: u64,
+/// What the token rules made of each word, by surface and situation.
+#[derive(Debug, Default)]
+struct WordMemo {
+    table: HashTable<Entry>,
+    /// The cold part of each entry (`Entry::word` indexes it).
+    words: Vec<Word>,
+}
+
+/// Surfaces up to this many bytes are compared inside the table, without following a pointer.
+const INLINE: usize = 24;
+
+/// The hot part of a memo entry: small and self-contained, so that a lookup reads one entry.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// The surface, zero-padded, if it is at most [`INLINE`] bytes long; else its start.
+    short: [u8; INLINE],
+    len: u32,
     /// The token's kind before the rules and whether it starts a sentence (see [`situation`]).
     situation: u8,
-    surface: Box<str>,
+    /// The kind after the rules.
     kind: TokenKind,
+    /// The word's term and form in the tally's counter once counted ([`NOT_COUNTED`] before).
+    term: TermId,
+    form: FormId,
+    word: u32,
+}
+
+/// The term of a memo entry whose word was not counted yet.
+const NOT_COUNTED: TermId = TermId::MAX;
+
+/// The cold part of a memo entry.
+#[derive(Debug)]
+struct Word {
+    /// The key after the rules.
     key: Box<str>,
-    /// The word's term and form in the tally's counter, once counted.
-    ids: Option<(TermId, FormId)>,
+    /// The whole surface, if longer than [`INLINE`] bytes.
+    long: Option<Box<str>>,
 }
 
 /// The inputs of a token rule besides the surface: the tokenizer's kind and sentence start.
@@ -73,10 +99,14 @@ fn situation(kind: TokenKind, initial: bool) -> u8 {
 }
 
 fn hash_word(situation: u8, surface: &str) -> u64 {
+    hash_bytes(situation, surface.as_bytes())
+}
+
+fn hash_bytes(situation: u8, surface: &[u8]) -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
     h.write_u8(situation);
-    h.write(surface.as_bytes());
+    h.write(surface);
     h.finish()
 }
 
@@ -86,7 +116,7 @@ impl<'a> Tally<'a> {
         Tally {
             analyzer,
             counter: Counter::default(),
-            memo: HashTable::new(),
+            memo: WordMemo::default(),
             tokens: Vec::new(),
             scratch: Default::default(),
         }
@@ -103,16 +133,12 @@ impl<'a> Tally<'a> {
             if token.kind.is_separator() {
                 continue;
             }
-            let memo = memo_entry(
-                &mut self.memo,
-                analyzer,
-                token.text(answer),
-                token.kind,
-                initial,
-            );
-            token.kind = memo.kind;
+            let (entry, word) = self
+                .memo
+                .get(analyzer, token.text(answer), token.kind, initial);
+            token.kind = entry.kind;
             token.key.clear();
-            token.key.push_str(&memo.key);
+            token.key.push_str(&word.key);
         }
         for filter in analyzer.sequence_filters() {
             filter.apply(answer, &mut self.tokens);
@@ -140,20 +166,16 @@ impl<'a> Tally<'a> {
             if kind.is_separator() {
                 continue;
             }
-            let memo = memo_entry(&mut self.memo, analyzer, &answer[offset], kind, initial);
-            if memo.kind != TokenKind::Word {
+            let surface = &answer[offset];
+            let (entry, word) = self.memo.get(analyzer, surface, kind, initial);
+            if entry.kind != TokenKind::Word {
                 continue;
             }
-            let (term, form) = match memo.ids {
-                Some(ids) => ids,
-                None => {
-                    let term = self.counter.term_id(&memo.key);
-                    let ids = (term, self.counter.form_id(term, &memo.surface));
-                    memo.ids = Some(ids);
-                    ids
-                }
-            };
-            self.counter.hit(term, form, initial);
+            if entry.term == NOT_COUNTED {
+                entry.term = self.counter.term_id(&word.key);
+                entry.form = self.counter.form_id(entry.term, surface);
+            }
+            self.counter.hit(entry.term, entry.form, initial);
         }
         self.counter.end_answer();
     }
@@ -174,40 +196,70 @@ impl<'a> Tally<'a> {
     }
 }
 
-/// The memo of the word `surface`, of `kind` as the tokenizer found it, made on first sight by
-/// running the analyzer's token rules.
-fn memo_entry<'m>(
-    memo: &'m mut HashTable<Memo>,
-    analyzer: &Analyzer,
-    surface: &str,
-    kind: TokenKind,
-    initial: bool,
-) -> &'m mut Memo {
-    let situation = situation(kind, initial);
-    let hash = hash_word(situation, surface);
-    if memo.len() >= MEMO_LIMIT {
-        memo.clear();
-    }
-    let same = |m: &Memo| m.situation == situation && *m.surface == *surface;
-    match memo.entry(hash, same, |m| m.hash) {
-        hashbrown::hash_table::Entry::Occupied(known) => known.into_mut(),
-        hashbrown::hash_table::Entry::Vacant(new) => {
-            let mut kind = kind;
-            // the tokenizer's key is the surface
-            let mut key = surface.to_owned();
-            for rule in analyzer.token_rules() {
-                rule.apply_token(surface, initial, &mut kind, &mut key);
-            }
-            let entry = Memo {
-                hash,
-                situation,
-                surface: surface.into(),
-                kind,
-                key: key.into(),
-                ids: None,
-            };
-            new.insert(entry).into_mut()
+impl WordMemo {
+    /// The entry of the word `surface`, of `kind` as the tokenizer found it, made on first sight
+    /// by running the analyzer's token rules.
+    fn get(
+        &mut self,
+        analyzer: &Analyzer,
+        surface: &str,
+        kind: TokenKind,
+        initial: bool,
+    ) -> (&mut Entry, &Word) {
+        if self.table.len() >= MEMO_LIMIT {
+            self.table.clear();
+            self.words.clear();
         }
+        let situation = situation(kind, initial);
+        let hash = hash_word(situation, surface);
+        let mut short = [0; INLINE];
+        let head = surface.len().min(INLINE);
+        short[..head].copy_from_slice(&surface.as_bytes()[..head]);
+        let len = u32::try_from(surface.len()).unwrap_or(u32::MAX);
+        let words = &self.words;
+        let same = |e: &Entry| {
+            e.len == len
+                && e.situation == situation
+                && e.short == short
+                && (surface.len() <= INLINE
+                    || words[e.word as usize].long.as_deref() == Some(surface))
+        };
+        let rehash = |e: &Entry| {
+            let word = &words[e.word as usize];
+            let surface = match &word.long {
+                Some(long) => long.as_bytes(),
+                None => &e.short[..e.len as usize],
+            };
+            hash_bytes(e.situation, surface)
+        };
+        let entry = match self.table.entry(hash, same, rehash) {
+            hashbrown::hash_table::Entry::Occupied(known) => known.into_mut(),
+            hashbrown::hash_table::Entry::Vacant(new) => {
+                let mut kind = kind;
+                // the tokenizer's key is the surface
+                let mut key = surface.to_owned();
+                for rule in analyzer.token_rules() {
+                    rule.apply_token(surface, initial, &mut kind, &mut key);
+                }
+                let word = u32::try_from(self.words.len()).expect("the memo is bounded");
+                self.words.push(Word {
+                    key: key.into(),
+                    long: (surface.len() > INLINE).then(|| surface.into()),
+                });
+                new.insert(Entry {
+                    short,
+                    len,
+                    situation,
+                    kind,
+                    term: NOT_COUNTED,
+                    form: 0,
+                    word,
+                })
+                .into_mut()
+            }
+        };
+        let word = &self.words[entry.word as usize];
+        (entry, word)
     }
 }
 
@@ -286,7 +338,8 @@ mod tests {
             tally.count(answer);
             analyzer.count_into(answer, &mut plain);
         }
-        assert!(tally.memo.len() < MEMO_LIMIT);
+        assert!(tally.memo.table.len() < MEMO_LIMIT);
+        assert_eq!(tally.memo.table.len(), tally.memo.words.len());
         assert_eq!(tally.counter(), &plain);
     }
 }
