@@ -19,15 +19,16 @@ use wortwolke_text::{Analyzer, Counter, Tally};
 /// Bytes per chunk of work.
 pub const CHUNK_BYTES: usize = 1 << 20;
 
-/// One chunk: its bytes (whole lines) and the number of its first line.
+/// One chunk of whole lines, in input order.
 struct Chunk {
     seq: usize,
-    name: Arc<str>,
-    first_line: usize,
-    first_byte: usize,
-    bytes: Vec<u8>,
-    /// How to decode the bytes (`None`: UTF-8).
-    encoding: Option<&'static Encoding>,
+    text: ChunkText,
+}
+
+/// The lines of a chunk: UTF-8 checked once by the reader, or bytes of a single-byte encoding.
+enum ChunkText {
+    Utf8(String),
+    Encoded(Vec<u8>, &'static Encoding),
 }
 
 /// Why streaming gave up on an input (the caller then reads it whole).
@@ -86,17 +87,16 @@ pub fn fold_lines<W: Send>(
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 let work_rx = Arc::clone(&work_rx);
-                scope.spawn(move || -> std::result::Result<W, (usize, anyhow::Error)> {
+                scope.spawn(move || -> W {
                     let mut state = worker();
                     loop {
                         let chunk = match work_rx.lock().map(|rx| rx.recv()) {
                             Ok(Ok(chunk)) => chunk,
-                            _ => return Ok(state),
+                            _ => return state,
                         };
                         fold_chunk(&chunk, |position, line| {
                             per_line(&mut state, position, line)
-                        })
-                        .map_err(|e| (chunk.seq, e))?;
+                        });
                     }
                 })
             })
@@ -104,26 +104,13 @@ pub fn fold_lines<W: Send>(
         let sent = read_chunks(paths, encoding, quiet, |chunk| work_tx.send(chunk).is_ok());
         drop(work_tx);
         let mut states = Vec::with_capacity(threads);
-        // the error of the earliest chunk, as reading alone would have found it
-        let mut first_error: Option<(usize, anyhow::Error)> = None;
         for w in workers {
             match w.join() {
-                Ok(Ok(state)) => states.push(state),
-                Ok(Err((seq, e))) => {
-                    if first_error.as_ref().is_none_or(|(s, _)| seq < *s) {
-                        first_error = Some((seq, e));
-                    }
-                }
+                Ok(state) => states.push(state),
                 Err(_) => bail!("a counting thread failed"),
             }
         }
-        match sent? {
-            Err(fallback) => Ok(Err(fallback)),
-            Ok(()) => match first_error {
-                Some((_, e)) => Err(e),
-                None => Ok(Ok(states)),
-            },
-        }
+        Ok(sent?.map(|()| states))
     })
 }
 
@@ -200,30 +187,39 @@ fn read_chunks(
             }
             // detection: UTF-8 until a chunk is not; if everything before was ASCII (the same in
             // both), the rest is read as Windows-1252, as the whole-file path would read it all
-            if encoding.is_none() && chunk_encoding.is_none() && std::str::from_utf8(&buf).is_err()
-            {
-                if !ascii_so_far {
-                    if path.as_os_str() == "-" {
-                        bail!("<stdin>: mixes UTF-8 with another encoding; pass --encoding");
-                    }
-                    return Ok(Err(Fallback::Encoding));
-                }
-                if !quiet {
-                    crate::note(&format!("{name}: not valid UTF-8; read as Windows-1252 (pass --encoding to choose another)"));
-                }
-                chunk_encoding = Some(encoding_rs::WINDOWS_1252);
-            }
-            ascii_so_far &= buf.is_ascii();
-            let lines = buf.iter().filter(|&&b| b == b'\n').count();
+            let lines = memchr::memchr_iter(b'\n', &buf).count();
             let len = buf.len();
-            let chunk = Chunk {
-                seq,
-                name: Arc::clone(&name),
-                first_line: line,
-                first_byte: offset,
-                bytes: buf,
-                encoding: chunk_encoding.or(encoding),
+            let text = match chunk_encoding.or(encoding) {
+                Some(single_byte) if single_byte != encoding_rs::UTF_8 => {
+                    ChunkText::Encoded(buf, single_byte)
+                }
+                _ => match String::from_utf8(buf) {
+                    Ok(text) => {
+                        ascii_so_far = ascii_so_far && text.is_ascii();
+                        ChunkText::Utf8(text)
+                    }
+                    Err(e) if encoding.is_none() && ascii_so_far => {
+                        if !quiet {
+                            crate::note(&format!("{name}: not valid UTF-8; read as Windows-1252 (pass --encoding to choose another)"));
+                        }
+                        chunk_encoding = Some(encoding_rs::WINDOWS_1252);
+                        ascii_so_far = false;
+                        ChunkText::Encoded(e.into_bytes(), encoding_rs::WINDOWS_1252)
+                    }
+                    Err(_) if encoding.is_none() => {
+                        if path.as_os_str() == "-" {
+                            bail!("<stdin>: mixes UTF-8 with another encoding; pass --encoding");
+                        }
+                        return Ok(Err(Fallback::Encoding));
+                    }
+                    Err(e) => {
+                        let at = e.utf8_error().valid_up_to();
+                        let bytes = e.into_bytes();
+                        return Err(crate::input::utf8_error(&name, &bytes, line, offset, at));
+                    }
+                },
             };
+            let chunk = Chunk { seq, text };
             seq += 1;
             line += lines;
             offset += len;
@@ -280,20 +276,10 @@ pub fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
 
 /// Hands the lines of one chunk to `per_line` with their positions: the chunk's number in
 /// the high 32 bits, the line's index in it in the low ones.
-fn fold_chunk(chunk: &Chunk, mut per_line: impl FnMut(u64, &str)) -> Result<()> {
-    let text: std::borrow::Cow<str> = match chunk.encoding.filter(|e| *e != encoding_rs::UTF_8) {
-        Some(single_byte) => single_byte.decode_without_bom_handling(&chunk.bytes).0,
-        None => std::str::from_utf8(&chunk.bytes)
-            .map(std::borrow::Cow::Borrowed)
-            .map_err(|e| {
-                crate::input::utf8_error(
-                    &chunk.name,
-                    &chunk.bytes,
-                    chunk.first_line,
-                    chunk.first_byte,
-                    e.valid_up_to(),
-                )
-            })?,
+fn fold_chunk(chunk: &Chunk, mut per_line: impl FnMut(u64, &str)) {
+    let text: std::borrow::Cow<str> = match &chunk.text {
+        ChunkText::Utf8(text) => std::borrow::Cow::Borrowed(text),
+        ChunkText::Encoded(bytes, single_byte) => single_byte.decode_without_bom_handling(bytes).0,
     };
     let text = text.strip_suffix('\n').unwrap_or(&text);
     let base = (chunk.seq as u64) << 32;
@@ -301,5 +287,4 @@ fn fold_chunk(chunk: &Chunk, mut per_line: impl FnMut(u64, &str)) -> Result<()> 
         let line = line.strip_suffix('\r').unwrap_or(line);
         per_line(base + i as u64, line);
     }
-    Ok(())
 }

@@ -7,7 +7,7 @@ use crate::{Analyzer, Counter, Token, TokenKind};
 
 /// Words remembered per tally before the memo starts over (bounds its memory; the frequent
 /// words are back after a few answers).
-const MEMO_LIMIT: usize = 1 << 16;
+const MEMO_LIMIT: usize = 1 << 17;
 
 /// Analyses and counts answers with one [`Analyzer`], fast: what the analyzer's
 /// [token rules](crate::filter::TokenRule) make of a word is remembered, so normalizing,

@@ -83,15 +83,25 @@ pub(crate) fn normalize(surface: &str) -> String {
         Some(Plain::Lower) => return surface.to_owned(),
         None => {}
     }
-    let mut s: String = surface
-        .nfc()
-        .filter(|&c| c != '\u{00AD}')
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '`' | '´' => '\'',
-            '\u{2010}' | '\u{2011}' => '-',
-            _ => c,
-        })
-        .collect();
+    // the Unicode pass only where there is something to compose or replace
+    let composed = unicode_normalization::is_nfc_quick(surface.chars())
+        == unicode_normalization::IsNormalized::Yes;
+    let typographic = [
+        '\u{00AD}', '\u{2019}', '\u{2018}', '`', '´', '\u{2010}', '\u{2011}',
+    ];
+    let mut s: String = if composed && !surface.contains(typographic) {
+        surface.to_owned()
+    } else {
+        surface
+            .nfc()
+            .filter(|&c| c != '\u{00AD}')
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' | '`' | '´' => '\'',
+                '\u{2010}' | '\u{2011}' => '-',
+                _ => c,
+            })
+            .collect()
+    };
     if s.contains(". ") {
         s.retain(|c| c != ' ');
     }
