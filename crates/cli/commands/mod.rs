@@ -5,7 +5,7 @@ mod cloud;
 mod count;
 
 use anyhow::Result;
-use wortwolke_text::{Counter, FrequencyTable, Token, TokenKind, Weight};
+use wortwolke_text::{Counter, FrequencyTable, Tally, Token, TokenKind, Weight};
 
 use crate::args::Command;
 
@@ -67,12 +67,13 @@ pub(crate) fn survey_tables(
             .flat_map(|q| q.answers.iter().map(|a| a.text.as_str())),
     )?;
     let mut out = Vec::new();
+    let mut tally = Tally::new(&analyzer);
     for question in &survey.questions {
         let mut total = Counter::default();
         let mut groups: Vec<(String, Counter)> = Vec::new();
         for answer in &question.answers {
             count_answer(
-                &analyzer,
+                &mut tally,
                 analysis.split_list.as_deref(),
                 (&mut total, &mut groups),
                 answer.group.as_deref(),
@@ -199,9 +200,10 @@ fn streamed_tables(
     }
 }
 
-/// Counts one answer into its question's total and group counters.
+/// Counts one answer into its question's total and group counters (analysed by `tally`,
+/// which remembers its analyzer's word rules from answer to answer).
 fn count_answer(
-    analyzer: &wortwolke_text::Analyzer,
+    tally: &mut Tally,
     split_list: Option<&str>,
     (total, groups): (&mut Counter, &mut Vec<(String, Counter)>),
     group: Option<&str>,
@@ -221,6 +223,7 @@ fn count_answer(
             }
         }
     });
+    let analyzer = tally.analyzer();
     if analyzer.is_no_answer(text) {
         total.add_no_answer();
         if let Some(g) = group {
@@ -228,13 +231,17 @@ fn count_answer(
         }
         return;
     }
+    let items;
     let tokens = match split_list {
-        Some(chars) => list_items(analyzer, text, chars),
-        None => analyzer.analyze(text),
+        Some(chars) => {
+            items = list_items(analyzer, text, chars);
+            &items
+        }
+        None => tally.analyze(text),
     };
-    total.add(text, &tokens);
+    total.add(text, tokens);
     if let Some(g) = group {
-        groups[g].1.add(text, &tokens);
+        groups[g].1.add(text, tokens);
     }
 }
 
@@ -273,12 +280,13 @@ fn streamed_csv_tables(
     let analyzer = wortwolke_text::Analyzer::from_config(&config.analyzer)?;
     let mut counters: Vec<(Counter, Vec<(String, Counter)>)> = Vec::new();
     let split_list = analysis.split_list.as_deref();
+    let mut tally = Tally::new(&analyzer);
     let Some(questions) = crate::input::visit_delimited(path, analysis, |v| {
         if counters.len() <= v.question {
             counters.resize_with(v.question + 1, Default::default);
         }
         let (total, groups) = &mut counters[v.question];
-        count_answer(&analyzer, split_list, (total, groups), v.group, v.text);
+        count_answer(&mut tally, split_list, (total, groups), v.group, v.text);
     })?
     else {
         return Ok(None);

@@ -270,6 +270,13 @@ impl Counter {
 
     /// Adds the counts of `other` (answers not counted here).
     pub fn merge(&mut self, other: Counter) {
+        if self.answers == 0 {
+            // nothing here yet: take the other counter whole (its bookkeeping stays valid)
+            let next_position = self.next_position.max(other.next_position);
+            *self = other;
+            self.next_position = next_position;
+            return;
+        }
         self.answers += other.answers;
         self.no_answer += other.no_answer;
         self.next_position = self.next_position.max(other.next_position);

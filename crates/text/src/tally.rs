@@ -180,6 +180,11 @@ impl<'a> Tally<'a> {
         self.counter.end_answer();
     }
 
+    /// The analyzer this tally analyses with.
+    pub fn analyzer(&self) -> &'a Analyzer {
+        self.analyzer
+    }
+
     /// Places the next answer at `position` (see [`Counter::seek`]).
     pub fn seek(&mut self, position: u64) {
         self.counter.seek(position);
