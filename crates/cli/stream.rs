@@ -283,7 +283,11 @@ fn fold_chunk(chunk: &Chunk, mut per_line: impl FnMut(u64, &str)) {
     };
     let text = text.strip_suffix('\n').unwrap_or(&text);
     let base = (chunk.seq as u64) << 32;
-    for (i, line) in text.split('\n').enumerate() {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for (i, end) in ends.enumerate() {
+        let line = &text[start..end];
+        start = end + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
         per_line(base + i as u64, line);
     }
