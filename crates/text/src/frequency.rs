@@ -52,8 +52,14 @@ pub enum Weight {
 pub struct Counter {
     answers: u64,
     no_answer: u64,
-    /// Terms in the order first counted; [`TermId`]s index it.
+    /// Terms in the order first counted; [`TermId`]s index it and `term_hits`.
     terms: Vec<TermCount>,
+    /// The counts of each term, apart from the rest: counting touches only these.
+    term_hits: Vec<Hits>,
+    /// Surface forms of all terms in the order first counted; [`FormId`]s index it and
+    /// `form_hits`.
+    forms: Vec<Form>,
+    form_hits: Vec<FormHits>,
     /// Key → term: ids only, hashed by the key stored in `terms` (each key is stored once).
     index: HashTable<TermId>,
     /// Position of the answer being counted, and of the next one.
@@ -66,7 +72,7 @@ pub struct Counter {
 /// Index of a term in its [`Counter`].
 pub(crate) type TermId = u32;
 
-/// Index of a surface form among its term's forms.
+/// Index of a surface form in its [`Counter`].
 pub(crate) type FormId = u32;
 
 /// No twin known (yet).
@@ -75,22 +81,30 @@ const NO_TWIN: TermId = TermId::MAX;
 #[derive(Debug, Clone)]
 struct TermCount {
     key: Box<str>,
-    answers: u64,
-    occurrences: u64,
     /// Answers that contain both this key and its case twin `key~` (see [`Counter::table`]).
     twin_overlap: u64,
-    forms: Vec<FormCount>,
-    /// Serial number (1-based) of the last answer that named the term in this counter: counts
-    /// a term once per answer without comparing keys. Bookkeeping only: not compared, not merged.
-    last_answer: u64,
+    forms: Vec<FormId>,
     /// For a lower-case twin (`bahn~`): whether it is one, and its capitalised twin once known.
     is_twin: bool,
     twin_of: TermId,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-struct FormCount {
+#[derive(Debug, Clone, Copy, Default)]
+struct Hits {
+    answers: u64,
+    occurrences: u64,
+    /// Serial number (1-based) of the last answer that named the term in this counter: counts
+    /// a term once per answer without comparing keys. Bookkeeping only: not compared, not merged.
+    last_answer: u64,
+}
+
+#[derive(Debug, Clone)]
+struct Form {
     text: Box<str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct FormHits {
     occurrences: u64,
     /// Position of the first answer the form was seen in (ties of the label go to the first).
     first: u64,
@@ -108,7 +122,8 @@ impl std::fmt::Debug for Counter {
         f.debug_struct("Counter")
             .field("answers", &self.answers)
             .field("no_answer", &self.no_answer)
-            .field("terms", &self.terms)
+            .field("terms", &self.terms.len())
+            .field("forms", &self.forms.len())
             .finish()
     }
 }
@@ -117,19 +132,24 @@ impl std::fmt::Debug for Counter {
 /// which terms and forms were first met (that differs between threads).
 impl PartialEq for Counter {
     fn eq(&self, other: &Self) -> bool {
-        let sorted_forms = |t: &TermCount| {
-            let mut forms = t.forms.clone();
-            forms.sort_by(|a, b| a.text.cmp(&b.text));
-            forms
-        };
+        fn counts(c: &Counter, id: TermId) -> (u64, u64, u64, Vec<(&str, FormHits)>) {
+            let hits = c.term_hits[id as usize];
+            let mut forms: Vec<(&str, FormHits)> = c.forms_of(id).collect();
+            forms.sort_by(|a, b| a.0.cmp(b.0));
+            (
+                hits.answers,
+                hits.occurrences,
+                c.terms[id as usize].twin_overlap,
+                forms,
+            )
+        }
         (self.answers, self.no_answer, self.terms.len())
             == (other.answers, other.no_answer, other.terms.len())
-            && self.terms.iter().all(|ours| {
-                other.get(&ours.key).is_some_and(|theirs| {
-                    (ours.answers, ours.occurrences, ours.twin_overlap)
-                        == (theirs.answers, theirs.occurrences, theirs.twin_overlap)
-                        && sorted_forms(ours) == sorted_forms(theirs)
-                })
+            && (0..self.terms.len()).all(|i| {
+                let i = i as TermId;
+                other
+                    .id(&self.terms[i as usize].key)
+                    .is_some_and(|j| counts(self, i) == counts(other, j))
             })
     }
 }
@@ -174,27 +194,31 @@ impl Counter {
         self.twins.clear();
     }
 
+    /// The id of the term with `key`, if counted.
+    fn id(&self, key: &str) -> Option<TermId> {
+        let terms = &self.terms;
+        self.index
+            .find(hash_key(key), |&id| *terms[id as usize].key == *key)
+            .copied()
+    }
+
     /// The id of the term with `key`, created if new.
     pub(crate) fn term_id(&mut self, key: &str) -> TermId {
-        let hash = hash_key(key);
-        let terms = &self.terms;
-        if let Some(&id) = self.index.find(hash, |&id| *terms[id as usize].key == *key) {
+        if let Some(id) = self.id(key) {
             return id;
         }
         let id = TermId::try_from(self.terms.len()).expect("fewer than 2^32 terms");
         self.terms.push(TermCount {
             key: key.into(),
-            answers: 0,
-            occurrences: 0,
             twin_overlap: 0,
             forms: Vec::new(),
-            last_answer: 0,
             is_twin: key.ends_with(TWIN_MARK),
             twin_of: NO_TWIN,
         });
+        self.term_hits.push(Hits::default());
         let terms = &self.terms;
         self.index
-            .insert_unique(hash, id, |&id| hash_key(&terms[id as usize].key));
+            .insert_unique(hash_key(key), id, |&id| hash_key(&terms[id as usize].key));
         id
     }
 
@@ -208,35 +232,38 @@ impl Counter {
         } else {
             text
         };
-        let forms = &mut self.terms[term as usize].forms;
-        let id = match forms.iter().position(|f| *f.text == *text) {
-            Some(i) => i,
-            None => {
-                forms.push(FormCount {
-                    text: text.into(),
-                    occurrences: 0,
-                    first: u64::MAX,
-                    initial: 0,
-                });
-                forms.len() - 1
-            }
-        };
-        FormId::try_from(id).expect("fewer than 2^32 forms")
+        let forms = &self.forms;
+        let known = self.terms[term as usize]
+            .forms
+            .iter()
+            .find(|&&f| *forms[f as usize].text == *text);
+        if let Some(&id) = known {
+            return id;
+        }
+        let id = FormId::try_from(self.forms.len()).expect("fewer than 2^32 forms");
+        self.forms.push(Form { text: text.into() });
+        self.form_hits.push(FormHits {
+            occurrences: 0,
+            first: u64::MAX,
+            initial: 0,
+        });
+        self.terms[term as usize].forms.push(id);
+        id
     }
 
     /// One occurrence of `term`, written as its form `form`, in the answer being counted.
     pub(crate) fn hit(&mut self, term: TermId, form: FormId, initial: bool) {
         let serial = self.answers;
-        let t = &mut self.terms[term as usize];
+        let t = &mut self.term_hits[term as usize];
         t.occurrences += 1;
         if t.last_answer != serial {
             t.last_answer = serial;
             t.answers += 1;
-            if t.is_twin {
+            if self.terms[term as usize].is_twin {
                 self.twins.push(term);
             }
         }
-        let f = &mut t.forms[form as usize];
+        let f = &mut self.form_hits[form as usize];
         f.occurrences += 1;
         f.initial += u64::from(initial);
         f.first = f.first.min(self.position);
@@ -250,20 +277,14 @@ impl Counter {
             let mut upper = self.terms[lower].twin_of;
             if upper == NO_TWIN {
                 let key = &self.terms[lower].key;
-                let base = &key[..key.len() - TWIN_MARK.len_utf8()];
-                let terms = &self.terms;
-                let Some(&id) = self
-                    .index
-                    .find(hash_key(base), |&id| *terms[id as usize].key == *base)
-                else {
+                let Some(id) = self.id(&key[..key.len() - TWIN_MARK.len_utf8()]) else {
                     continue;
                 };
                 upper = id;
                 self.terms[lower].twin_of = id;
             }
-            let upper = &mut self.terms[upper as usize];
-            if upper.last_answer == serial {
-                upper.twin_overlap += 1;
+            if self.term_hits[upper as usize].last_answer == serial {
+                self.terms[upper as usize].twin_overlap += 1;
             }
         }
     }
@@ -280,21 +301,21 @@ impl Counter {
         self.answers += other.answers;
         self.no_answer += other.no_answer;
         self.next_position = self.next_position.max(other.next_position);
-        for theirs in other.terms {
+        for (theirs, hits) in other.terms.iter().zip(&other.term_hits) {
             let id = self.term_id(&theirs.key);
-            let ours = &mut self.terms[id as usize];
-            ours.answers += theirs.answers;
-            ours.occurrences += theirs.occurrences;
-            ours.twin_overlap += theirs.twin_overlap;
-            for f in theirs.forms {
-                match ours.forms.iter_mut().find(|o| o.text == f.text) {
-                    Some(o) => {
-                        o.occurrences += f.occurrences;
-                        o.initial += f.initial;
-                        o.first = o.first.min(f.first);
-                    }
-                    None => ours.forms.push(f),
-                }
+            let ours = &mut self.term_hits[id as usize];
+            ours.answers += hits.answers;
+            ours.occurrences += hits.occurrences;
+            self.terms[id as usize].twin_overlap += theirs.twin_overlap;
+            for &f in &theirs.forms {
+                let form = self.form_id(id, &other.forms[f as usize].text);
+                let (ours, theirs) = (
+                    &mut self.form_hits[form as usize],
+                    other.form_hits[f as usize],
+                );
+                ours.occurrences += theirs.occurrences;
+                ours.initial += theirs.initial;
+                ours.first = ours.first.min(theirs.first);
             }
         }
     }
@@ -304,11 +325,12 @@ impl Counter {
         self.answers
     }
 
-    fn get(&self, key: &str) -> Option<&TermCount> {
-        let terms = &self.terms;
-        self.index
-            .find(hash_key(key), |&id| *terms[id as usize].key == *key)
-            .map(|&id| &terms[id as usize])
+    /// The forms of a term with their counts.
+    fn forms_of(&self, term: TermId) -> impl Iterator<Item = (&str, FormHits)> + '_ {
+        self.terms[term as usize]
+            .forms
+            .iter()
+            .map(|&f| (&*self.forms[f as usize].text, self.form_hits[f as usize]))
     }
 
     /// Reconciles case twins: German keys of lower-case spellings end in `~` (`bahn~`), and the
@@ -321,23 +343,32 @@ impl Counter {
     ///   next to `Nutzen` the noun).
     ///
     /// Answers naming both twins count once (the counter records that overlap exactly).
-    /// Returns source key → (target key, answers naming both).
-    fn twin_plan(&self) -> FxHashMap<&str, (&str, u64)> {
+    /// Returns source term → (target term, answers naming both).
+    fn twin_plan(&self) -> FxHashMap<TermId, (TermId, u64)> {
         let mut plan = FxHashMap::default();
-        for lower in self.terms.iter().filter(|t| t.is_twin) {
-            let base = &lower.key[..lower.key.len() - TWIN_MARK.len_utf8()];
-            let Some(upper) = self.get(base) else {
+        for (lower, term) in self.terms.iter().enumerate() {
+            if !term.is_twin {
+                continue;
+            }
+            let lower = lower as TermId;
+            let Some(upper) = self.id(&term.key[..term.key.len() - TWIN_MARK.len_utf8()]) else {
                 continue;
             };
-            let only_initial = upper.forms.iter().all(|f| f.initial == f.occurrences);
-            let all_lower = lower
-                .forms
-                .iter()
-                .all(|f| f.text.chars().next().is_some_and(|c| !c.is_uppercase()));
+            let overlap = self.terms[upper as usize].twin_overlap;
+            let only_initial = self
+                .forms_of(upper)
+                .all(|(_, f)| f.initial == f.occurrences);
+            let all_lower = self
+                .forms_of(lower)
+                .all(|(text, _)| text.chars().next().is_some_and(|c| !c.is_uppercase()));
+            let (upper_n, lower_n) = (
+                self.term_hits[upper as usize].occurrences,
+                self.term_hits[lower as usize].occurrences,
+            );
             if only_initial {
-                plan.insert(&*upper.key, (&*lower.key, upper.twin_overlap));
-            } else if all_lower && upper.occurrences >= 2 * lower.occurrences {
-                plan.insert(&*lower.key, (&*upper.key, upper.twin_overlap));
+                plan.insert(upper, (lower, overlap));
+            } else if all_lower && upper_n >= 2 * lower_n {
+                plan.insert(lower, (upper, overlap));
             }
         }
         plan
@@ -349,37 +380,38 @@ impl Counter {
     /// sentence-start capitals join their twin).
     pub fn table(&self, weight: Weight, labels: &HashMap<String, String>) -> FrequencyTable {
         let answered = self.answers - self.no_answer;
-        // term key → the twins that join it, and the answers they share with it
+        // term → the twins that join it, and the answers they share with it
         let plan = self.twin_plan();
-        let mut joined: FxHashMap<&str, (Vec<&TermCount>, u64)> = FxHashMap::default();
-        for (from, (into, shared)) in &plan {
+        let mut joined: FxHashMap<TermId, (Vec<TermId>, u64)> = FxHashMap::default();
+        for (&from, &(into, shared)) in &plan {
             let entry = joined.entry(into).or_default();
-            entry.0.extend(self.get(from));
+            entry.0.push(from);
             entry.1 += shared;
         }
         let mut terms: Vec<Term> = Vec::with_capacity(self.terms.len());
-        for count in &self.terms {
-            let key = &*count.key;
-            if plan.contains_key(key) {
+        for (id, count) in self.terms.iter().enumerate() {
+            let id = id as TermId;
+            if plan.contains_key(&id) {
                 continue; // counted with its twin
             }
-            let (twins, shared) = joined.remove(key).unwrap_or_default();
-            let parts: Vec<&TermCount> = std::iter::once(count).chain(twins).collect();
-            let answers = parts.iter().map(|p| p.answers).sum::<u64>() - shared;
-            let occurrences = parts.iter().map(|p| p.occurrences).sum();
-            let mut forms: FxHashMap<&str, FormCount> = FxHashMap::default();
-            for f in parts.iter().flat_map(|p| &p.forms) {
-                let entry = forms.entry(&f.text).or_insert(FormCount {
-                    text: Box::default(),
-                    occurrences: 0,
-                    first: f.first,
-                    initial: 0,
-                });
-                entry.occurrences += f.occurrences;
-                entry.initial += f.initial;
-                entry.first = entry.first.min(f.first);
+            let key = &*count.key;
+            let (twins, shared) = joined.remove(&id).unwrap_or_default();
+            let parts: Vec<TermId> = std::iter::once(id).chain(twins).collect();
+            let hits = |p: &TermId| self.term_hits[*p as usize];
+            let answers = parts.iter().map(|p| hits(p).answers).sum::<u64>() - shared;
+            let occurrences = parts.iter().map(|p| hits(p).occurrences).sum();
+            // a term's forms are distinct; only its twins' forms can repeat them
+            let mut variants: Vec<(&str, FormHits)> = self.forms_of(id).collect();
+            for (text, f) in parts[1..].iter().flat_map(|&p| self.forms_of(p)) {
+                match variants.iter_mut().find(|(t, _)| *t == text) {
+                    Some((_, v)) => {
+                        v.occurrences += f.occurrences;
+                        v.initial += f.initial;
+                        v.first = v.first.min(f.first);
+                    }
+                    None => variants.push((text, f)),
+                }
             }
-            let mut variants: Vec<(&str, FormCount)> = forms.into_iter().collect();
             variants.sort_by(|a, b| {
                 b.1.occurrences
                     .cmp(&a.1.occurrences)
