@@ -84,7 +84,7 @@ struct TermCount {
     /// Answers that contain both this key and its case twin `key~` (see [`Counter::table`]).
     twin_overlap: u64,
     forms: Vec<FormId>,
-    /// For a lower-case twin (`bahn~`): whether it is one, and its capitalised twin once known.
+    /// For a lower-case twin (`bahn~`): whether it is one, and its capitalised twin if counted.
     is_twin: bool,
     twin_of: TermId,
 }
@@ -208,12 +208,22 @@ impl Counter {
             return id;
         }
         let id = TermId::try_from(self.terms.len()).expect("fewer than 2^32 terms");
+        // link case twins as soon as both exist, so that counting never looks them up
+        let is_twin = key.ends_with(TWIN_MARK);
+        let mut twin_of = NO_TWIN;
+        if is_twin {
+            twin_of = self
+                .id(&key[..key.len() - TWIN_MARK.len_utf8()])
+                .unwrap_or(NO_TWIN);
+        } else if let Some(lower) = self.id(&format!("{key}{TWIN_MARK}")) {
+            self.terms[lower as usize].twin_of = id;
+        }
         self.terms.push(TermCount {
             key: key.into(),
             twin_overlap: 0,
             forms: Vec::new(),
-            is_twin: key.ends_with(TWIN_MARK),
-            twin_of: NO_TWIN,
+            is_twin,
+            twin_of,
         });
         self.term_hits.push(Hits::default());
         let terms = &self.terms;
@@ -272,16 +282,10 @@ impl Counter {
     /// Ends the answer being counted: records answers that named both case twins.
     pub(crate) fn end_answer(&mut self) {
         let serial = self.answers;
-        for i in 0..self.twins.len() {
-            let lower = self.twins[i] as usize;
-            let mut upper = self.terms[lower].twin_of;
+        for &lower in &self.twins {
+            let upper = self.terms[lower as usize].twin_of;
             if upper == NO_TWIN {
-                let key = &self.terms[lower].key;
-                let Some(id) = self.id(&key[..key.len() - TWIN_MARK.len_utf8()]) else {
-                    continue;
-                };
-                upper = id;
-                self.terms[lower].twin_of = id;
+                continue;
             }
             if self.term_hits[upper as usize].last_answer == serial {
                 self.terms[upper as usize].twin_overlap += 1;

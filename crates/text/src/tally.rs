@@ -58,8 +58,9 @@ const INLINE: usize = 24;
 /// The hot part of a memo entry: small and self-contained, so that a lookup reads one entry.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    /// The surface, zero-padded, if it is at most [`INLINE`] bytes long; else its start.
-    short: [u8; INLINE],
+    /// The surface, zero-padded, if it is at most [`INLINE`] bytes long; else its start
+    /// (as words: compared in three instructions, not by a call to `memcmp`).
+    short: [u64; INLINE / 8],
     len: u32,
     /// The token's kind before the rules and whether it starts a sentence (see [`situation`]).
     situation: u8,
@@ -96,6 +97,18 @@ fn situation(kind: TokenKind, initial: bool) -> u8 {
         TokenKind::Separator(Soft) => 6,
     };
     kind << 1 | u8::from(initial)
+}
+
+/// The first [`INLINE`] bytes of a surface, zero-padded, as words.
+fn inline(surface: &[u8]) -> [u64; INLINE / 8] {
+    let mut bytes = [0; INLINE];
+    let head = surface.len().min(INLINE);
+    bytes[..head].copy_from_slice(&surface[..head]);
+    let mut words = [0; INLINE / 8];
+    for (word, chunk) in words.iter_mut().zip(bytes.chunks_exact(8)) {
+        *word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+    }
+    words
 }
 
 fn hash_word(situation: u8, surface: &str) -> u64 {
@@ -217,9 +230,7 @@ impl WordMemo {
         }
         let situation = situation(kind, initial);
         let hash = hash_word(situation, surface);
-        let mut short = [0; INLINE];
-        let head = surface.len().min(INLINE);
-        short[..head].copy_from_slice(&surface.as_bytes()[..head]);
+        let short = inline(surface.as_bytes());
         let len = u32::try_from(surface.len()).unwrap_or(u32::MAX);
         let words = &self.words;
         let same = |e: &Entry| {
@@ -231,11 +242,16 @@ impl WordMemo {
         };
         let rehash = |e: &Entry| {
             let word = &words[e.word as usize];
-            let surface = match &word.long {
-                Some(long) => long.as_bytes(),
-                None => &e.short[..e.len as usize],
-            };
-            hash_bytes(e.situation, surface)
+            match &word.long {
+                Some(long) => hash_bytes(e.situation, long.as_bytes()),
+                None => {
+                    let mut bytes = [0; INLINE];
+                    for (chunk, word) in bytes.chunks_exact_mut(8).zip(e.short) {
+                        chunk.copy_from_slice(&word.to_le_bytes());
+                    }
+                    hash_bytes(e.situation, &bytes[..e.len as usize])
+                }
+            }
         };
         let entry = match self.table.entry(hash, same, rehash) {
             hashbrown::hash_table::Entry::Occupied(known) => known.into_mut(),
