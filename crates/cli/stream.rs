@@ -159,11 +159,12 @@ fn read_chunks(
         let mut chunk_encoding: Option<&'static Encoding> = None;
         loop {
             let mut buf = std::mem::take(&mut carry);
-            let start = buf.len();
-            buf.resize(start + CHUNK_BYTES, 0);
-            let n = read_full(&mut reader, &mut buf[start..])
+            buf.reserve_exact(CHUNK_BYTES);
+            // appends into the spare capacity: nothing is zeroed first
+            let n = (&mut reader)
+                .take(CHUNK_BYTES as u64)
+                .read_to_end(&mut buf)
                 .with_context(|| format!("{name}: cannot read"))?;
-            buf.truncate(start + n);
             if let Some(bar) = &progress {
                 bar.inc(n as u64);
             }
@@ -174,7 +175,7 @@ fn read_chunks(
             let cut = if eof {
                 buf.len()
             } else {
-                buf.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)
+                memchr::memrchr(b'\n', &buf).map_or(0, |p| p + 1)
             };
             if cut == 0 && !eof {
                 // a line longer than a chunk: keep reading
@@ -235,20 +236,6 @@ fn read_chunks(
         }
     }
     Ok(Ok(()))
-}
-
-/// Fills `buf` as far as the reader goes; returns the bytes read (0 at the end).
-fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match reader.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(n)
 }
 
 /// A buffered reader over a file, gzip-decompressed if it starts with the gzip magic.

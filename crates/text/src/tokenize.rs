@@ -47,6 +47,9 @@ pub struct Tokenizer {
 struct Piece {
     range: Range<usize>,
     class: Class,
+    /// A word or number with a dot inside (`Servicekonto.NRW`, `Personal.Keine`, `3.5`): the
+    /// merge pass then looks at it again (see [`split_dotted`]).
+    dot: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +175,7 @@ fn pieces(text: &str, out: &mut Vec<Piece>) {
             out.push(Piece {
                 range: chunk_start + link.start..chunk_start + link.end,
                 class: Class::Link,
+                dot: false,
             });
             start = chunk_start + link.end;
         }
@@ -249,10 +253,11 @@ fn segment(text: &str, range: Range<usize>, out: &mut Vec<Piece>) {
     let base = range.start;
     let region = &text[range];
     let before = out.len();
-    let simple = simple_bounds(region, |r, class| {
+    let simple = simple_bounds(region, |r, class, dot| {
         out.push(Piece {
             range: base + r.start..base + r.end,
             class,
+            dot,
         });
     });
     if simple {
@@ -294,11 +299,12 @@ fn simple_latin(lead: u8, cont: u8) -> bool {
 /// digits and `_` join; `:` `.` `'` join letters (WB6/7); `.` `,` `;` `'` join digits (WB11/12);
 /// spaces join spaces (WB3d), CR joins LF (WB3); every other character stands alone.
 /// Each segment comes with the class [`classify`] would give it (the property test checks that
-/// too): in these characters a run with a letter is a word, one with a digit a number.
+/// too): in these characters a run with a letter is a word, one with a digit a number; and
+/// with whether a dot joined it.
 ///
 /// Returns false, having emitted part of the text, at the first character that is not
 /// [`is_simple`]: the caller then segments it all the general way.
-fn simple_bounds(text: &str, mut emit: impl FnMut(Range<usize>, Class)) -> bool {
+fn simple_bounds(text: &str, mut emit: impl FnMut(Range<usize>, Class, bool)) -> bool {
     // byte classes, as bits: a run's bits say whether it has a letter or a digit
     const OTHER: u8 = 0; // ASCII punctuation, line breaks, tab
     const LETTER: u8 = 1;
@@ -343,6 +349,7 @@ fn simple_bounds(text: &str, mut emit: impl FnMut(Range<usize>, Class)) -> bool 
     while i < b.len() {
         let start = i;
         let k = KIND[usize::from(b[i])];
+        let mut dot = false;
         let class = if k & JOINS != 0 {
             let mut bits = 0;
             // letters, digits and `_`, and the punctuation that joins them
@@ -368,6 +375,7 @@ fn simple_bounds(text: &str, mut emit: impl FnMut(Range<usize>, Class)) -> bool 
                 let digits =
                     last_digit && digit_at(i + 1) && matches!(mid, b'.' | b',' | b';' | b'\'');
                 if letters || digits {
+                    dot |= mid == b'.';
                     i += 1;
                     continue;
                 }
@@ -400,7 +408,7 @@ fn simple_bounds(text: &str, mut emit: impl FnMut(Range<usize>, Class)) -> bool 
                 _ => Class::Punct(char::from(c)),
             }
         };
-        emit(start..i, class);
+        emit(start..i, class, dot);
     }
     true
 }
@@ -426,7 +434,11 @@ fn classify(region: &str, base: usize, r: Range<usize>, out: &mut Vec<Piece>) {
                 Class::Symbol
             }
         };
-        out.push(Piece { range: r, class });
+        out.push(Piece {
+            range: r,
+            class,
+            dot: matches!(class, Class::Word | Class::Number) && seg.contains('.'),
+        });
     }
 }
 
@@ -465,6 +477,7 @@ fn merge(text: &str, pieces: &[Piece], out: &mut Vec<Piece>) {
         }
         let mut range = piece.range.clone();
         let mut class = piece.class;
+        let mut dotted = piece.dot;
         i += 1;
         loop {
             // Hyphen compound: word-word (EfA-Dienste, E-Akte, 5G-Netz, 2-Faktor-Auth).
@@ -474,6 +487,7 @@ fn merge(text: &str, pieces: &[Piece], out: &mut Vec<Piece>) {
                 && adjacent(&pieces[i].range, &pieces[i + 1])
             {
                 range.end = pieces[i + 1].range.end;
+                dotted |= pieces[i + 1].dot;
                 if pieces[i + 1].class == Class::Word {
                     class = Class::Word;
                 }
@@ -496,6 +510,7 @@ fn merge(text: &str, pieces: &[Piece], out: &mut Vec<Piece>) {
                         && (t.starts_with("innen") || t.starts_with("in") && t.len() == 2)
                     {
                         range.end = next.range.end;
+                        dotted |= next.dot;
                         i = j + 1;
                         continue;
                     }
@@ -508,7 +523,11 @@ fn merge(text: &str, pieces: &[Piece], out: &mut Vec<Piece>) {
             if let Some(end) = abbreviation_end(text, pieces, range.clone(), i) {
                 range.end = end.0;
                 i = end.1;
-                out.push(Piece { range, class });
+                out.push(Piece {
+                    range,
+                    class,
+                    dot: false,
+                });
                 continue;
             }
             // Suspended compound: "Bürger- und Unternehmensservice" keeps its hyphen.
@@ -521,10 +540,15 @@ fn merge(text: &str, pieces: &[Piece], out: &mut Vec<Piece>) {
                 i += 1;
             }
         }
-        if class == Class::Word && text.as_bytes()[range.clone()].contains(&b'.') {
+        debug_assert_eq!(dotted, text.as_bytes()[range.clone()].contains(&b'.'));
+        if class == Class::Word && dotted {
             split_dotted(text, range, out);
         } else {
-            out.push(Piece { range, class });
+            out.push(Piece {
+                range,
+                class,
+                dot: false,
+            });
         }
     }
 }
@@ -593,6 +617,7 @@ fn split_dotted(text: &str, range: Range<usize>, out: &mut Vec<Piece>) {
         out.push(Piece {
             range,
             class: Class::Word,
+            dot: false,
         });
         return;
     }
@@ -602,6 +627,7 @@ fn split_dotted(text: &str, range: Range<usize>, out: &mut Vec<Piece>) {
             out.push(Piece {
                 range: start..start + 1,
                 class: Class::Punct('.'),
+                dot: false,
             });
             start += 1;
         }
@@ -614,6 +640,7 @@ fn split_dotted(text: &str, range: Range<usize>, out: &mut Vec<Piece>) {
             out.push(Piece {
                 range: start..start + part.len(),
                 class,
+                dot: false,
             });
         }
         start += part.len();
@@ -725,6 +752,7 @@ mod tests {
                 out.push(Piece {
                     range: chunk_start + link.start..chunk_start + link.end,
                     class: Class::Link,
+                    dot: false,
                 });
                 start = chunk_start + link.end;
             }
@@ -751,7 +779,7 @@ mod tests {
         /// The fast path takes exactly the text made of simple characters.
         #[test]
         fn simple_bounds_takes_simple_text(text in "[\\u{0}-\\u{300}]{0,12}") {
-            let simple = simple_bounds(&text, |_, _| {});
+            let simple = simple_bounds(&text, |_, _, _| {});
             proptest::prop_assert_eq!(simple, text.chars().all(is_simple));
         }
 
@@ -765,7 +793,9 @@ mod tests {
             proptest::prop_assert!(text.chars().all(is_simple));
             let mut fast = Vec::new();
             let mut classes = Vec::new();
-            let simple = simple_bounds(&text, |r, class| {
+            let mut dots = Vec::new();
+            let simple = simple_bounds(&text, |r, class, dot| {
+                dots.push(dot);
                 fast.push(r);
                 classes.push(class);
             });
@@ -774,9 +804,11 @@ mod tests {
             for r in &uax {
                 classify(&text, 0, r.clone(), &mut classified);
             }
-            let expected: Vec<Class> = classified.into_iter().map(|p| p.class).collect();
+            let expected: Vec<Class> = classified.iter().map(|p| p.class).collect();
+            let expected_dots: Vec<bool> = classified.iter().map(|p| p.dot).collect();
             proptest::prop_assert_eq!(fast, uax);
             proptest::prop_assert_eq!(classes, expected);
+            proptest::prop_assert_eq!(dots, expected_dots);
         }
     }
 
