@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use hashbrown::HashTable;
 use rustc_hash::FxHashMap;
 
+use crate::arena::{StrArena, StrRef};
 use crate::{Token, TokenKind};
 
 /// What the weight of a term is.
@@ -60,8 +61,10 @@ pub struct Counter {
     /// `form_hits`.
     forms: Vec<Form>,
     form_hits: Vec<FormHits>,
-    /// Key → term: ids only, hashed by the key stored in `terms` (each key is stored once).
+    /// Key → term: ids only, hashed by the key stored in `text` (each key is stored once).
     index: HashTable<TermId>,
+    /// The keys and forms.
+    text: StrArena,
     /// Position of the answer being counted, and of the next one.
     position: u64,
     next_position: u64,
@@ -80,10 +83,11 @@ const NO_TWIN: TermId = TermId::MAX;
 
 #[derive(Debug, Clone)]
 struct TermCount {
-    key: Box<str>,
+    key: StrRef,
     /// Answers that contain both this key and its case twin `key~` (see [`Counter::table`]).
     twin_overlap: u64,
-    forms: Vec<FormId>,
+    /// The term's forms, chained through [`Form::next`] (the newest first).
+    first_form: FormId,
     /// For a lower-case twin (`bahn~`): whether it is one, and its capitalised twin if counted.
     is_twin: bool,
     twin_of: TermId,
@@ -100,8 +104,13 @@ struct Hits {
 
 #[derive(Debug, Clone)]
 struct Form {
-    text: Box<str>,
+    text: StrRef,
+    /// The term's form counted before this one ([`NO_FORM`]: none).
+    next: FormId,
 }
+
+/// The end of a chain of forms.
+const NO_FORM: FormId = FormId::MAX;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct FormHits {
@@ -148,7 +157,7 @@ impl PartialEq for Counter {
             && (0..self.terms.len()).all(|i| {
                 let i = i as TermId;
                 other
-                    .id(&self.terms[i as usize].key)
+                    .id(self.key(i))
                     .is_some_and(|j| counts(self, i) == counts(other, j))
             })
     }
@@ -196,10 +205,15 @@ impl Counter {
 
     /// The id of the term with `key`, if counted.
     fn id(&self, key: &str) -> Option<TermId> {
-        let terms = &self.terms;
+        let (terms, text) = (&self.terms, &self.text);
         self.index
-            .find(hash_key(key), |&id| *terms[id as usize].key == *key)
+            .find(hash_key(key), |&id| text.get(terms[id as usize].key) == key)
             .copied()
+    }
+
+    /// The key of a term.
+    fn key(&self, term: TermId) -> &str {
+        self.text.get(self.terms[term as usize].key)
     }
 
     /// The id of the term with `key`, created if new.
@@ -218,17 +232,19 @@ impl Counter {
         } else if let Some(lower) = self.id(&format!("{key}{TWIN_MARK}")) {
             self.terms[lower as usize].twin_of = id;
         }
+        let key_ref = self.text.push(key);
         self.terms.push(TermCount {
-            key: key.into(),
+            key: key_ref,
             twin_overlap: 0,
-            forms: Vec::new(),
+            first_form: NO_FORM,
             is_twin,
             twin_of,
         });
         self.term_hits.push(Hits::default());
-        let terms = &self.terms;
-        self.index
-            .insert_unique(hash_key(key), id, |&id| hash_key(&terms[id as usize].key));
+        let (terms, text) = (&self.terms, &self.text);
+        self.index.insert_unique(hash_key(key), id, |&id| {
+            hash_key(text.get(terms[id as usize].key))
+        });
         id
     }
 
@@ -242,23 +258,34 @@ impl Counter {
         } else {
             text
         };
-        let forms = &self.forms;
-        let known = self.terms[term as usize]
-            .forms
-            .iter()
-            .find(|&&f| *forms[f as usize].text == *text);
-        if let Some(&id) = known {
+        if let Some(id) = self.form_ids(term).find(|&f| self.form_text(f) == text) {
             return id;
         }
         let id = FormId::try_from(self.forms.len()).expect("fewer than 2^32 forms");
-        self.forms.push(Form { text: text.into() });
+        let text = self.text.push(text);
+        let first = &mut self.terms[term as usize].first_form;
+        self.forms.push(Form { text, next: *first });
+        *first = id;
         self.form_hits.push(FormHits {
             occurrences: 0,
             first: u64::MAX,
             initial: 0,
         });
-        self.terms[term as usize].forms.push(id);
         id
+    }
+
+    /// The forms of a term.
+    fn form_ids(&self, term: TermId) -> impl Iterator<Item = FormId> + '_ {
+        let first = self.terms[term as usize].first_form;
+        std::iter::successors((first != NO_FORM).then_some(first), |&f| {
+            let next = self.forms[f as usize].next;
+            (next != NO_FORM).then_some(next)
+        })
+    }
+
+    /// The text of a form.
+    fn form_text(&self, form: FormId) -> &str {
+        self.text.get(self.forms[form as usize].text)
     }
 
     /// One occurrence of `term`, written as its form `form`, in the answer being counted.
@@ -305,14 +332,14 @@ impl Counter {
         self.answers += other.answers;
         self.no_answer += other.no_answer;
         self.next_position = self.next_position.max(other.next_position);
-        for (theirs, hits) in other.terms.iter().zip(&other.term_hits) {
-            let id = self.term_id(&theirs.key);
+        for (t, (theirs, hits)) in other.terms.iter().zip(&other.term_hits).enumerate() {
+            let id = self.term_id(other.key(t as TermId));
             let ours = &mut self.term_hits[id as usize];
             ours.answers += hits.answers;
             ours.occurrences += hits.occurrences;
             self.terms[id as usize].twin_overlap += theirs.twin_overlap;
-            for &f in &theirs.forms {
-                let form = self.form_id(id, &other.forms[f as usize].text);
+            for f in other.form_ids(t as TermId) {
+                let form = self.form_id(id, other.form_text(f));
                 let (ours, theirs) = (
                     &mut self.form_hits[form as usize],
                     other.form_hits[f as usize],
@@ -331,10 +358,8 @@ impl Counter {
 
     /// The forms of a term with their counts.
     fn forms_of(&self, term: TermId) -> impl Iterator<Item = (&str, FormHits)> + '_ {
-        self.terms[term as usize]
-            .forms
-            .iter()
-            .map(|&f| (&*self.forms[f as usize].text, self.form_hits[f as usize]))
+        self.form_ids(term)
+            .map(|f| (self.form_text(f), self.form_hits[f as usize]))
     }
 
     /// Reconciles case twins: German keys of lower-case spellings end in `~` (`bahn~`), and the
@@ -355,7 +380,8 @@ impl Counter {
                 continue;
             }
             let lower = lower as TermId;
-            let Some(upper) = self.id(&term.key[..term.key.len() - TWIN_MARK.len_utf8()]) else {
+            let key = self.key(lower);
+            let Some(upper) = self.id(&key[..key.len() - TWIN_MARK.len_utf8()]) else {
                 continue;
             };
             let overlap = self.terms[upper as usize].twin_overlap;
@@ -393,12 +419,12 @@ impl Counter {
             entry.1 += shared;
         }
         let mut terms: Vec<Term> = Vec::with_capacity(self.terms.len());
-        for (id, count) in self.terms.iter().enumerate() {
+        for id in 0..self.terms.len() {
             let id = id as TermId;
             if plan.contains_key(&id) {
                 continue; // counted with its twin
             }
-            let key = &*count.key;
+            let key = self.key(id);
             let (twins, shared) = joined.remove(&id).unwrap_or_default();
             let parts: Vec<TermId> = std::iter::once(id).chain(twins).collect();
             let hits = |p: &TermId| self.term_hits[*p as usize];

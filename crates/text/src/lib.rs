@@ -14,6 +14,7 @@
 
 mod analyzer;
 mod answer;
+mod arena;
 mod error;
 pub mod filter;
 mod frequency;

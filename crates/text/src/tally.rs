@@ -2,12 +2,13 @@
 
 use hashbrown::HashTable;
 
+use crate::arena::{StrArena, StrRef};
 use crate::frequency::{FormId, TermId};
 use crate::{Analyzer, Counter, Token, TokenKind};
 
 /// Words remembered per tally before the memo starts over (bounds its memory; the frequent
-/// words are back after a few answers).
-const MEMO_LIMIT: usize = 1 << 17;
+/// words are back after a few answers): a table of 64k slots, filled to hashbrown's 7/8.
+const MEMO_LIMIT: usize = (1 << 16) / 8 * 7;
 
 /// Analyses and counts answers with one [`Analyzer`], fast: what the analyzer's
 /// [token rules](crate::filter::TokenRule) make of a word is remembered, so normalizing,
@@ -50,6 +51,8 @@ struct WordMemo {
     table: HashTable<Entry>,
     /// The cold part of each entry (`Entry::word` indexes it).
     words: Vec<Word>,
+    /// The keys and long surfaces of `words`.
+    text: StrArena,
 }
 
 /// Surfaces up to this many bytes are compared inside the table, without following a pointer.
@@ -79,9 +82,9 @@ const NOT_COUNTED: TermId = TermId::MAX;
 #[derive(Debug)]
 struct Word {
     /// The key after the rules.
-    key: Box<str>,
+    key: StrRef,
     /// The whole surface, if longer than [`INLINE`] bytes.
-    long: Option<Box<str>>,
+    long: Option<StrRef>,
 }
 
 /// The inputs of a token rule besides the surface: the tokenizer's kind and sentence start.
@@ -146,12 +149,12 @@ impl<'a> Tally<'a> {
             if token.kind.is_separator() {
                 continue;
             }
-            let (entry, word) = self
+            let (entry, key) = self
                 .memo
                 .get(analyzer, token.text(answer), token.kind, initial);
             token.kind = entry.kind;
             token.key.clear();
-            token.key.push_str(&word.key);
+            token.key.push_str(key);
         }
         for filter in analyzer.sequence_filters() {
             filter.apply(answer, &mut self.tokens);
@@ -180,12 +183,12 @@ impl<'a> Tally<'a> {
                 continue;
             }
             let surface = &answer[offset];
-            let (entry, word) = self.memo.get(analyzer, surface, kind, initial);
+            let (entry, key) = self.memo.get(analyzer, surface, kind, initial);
             if entry.kind != TokenKind::Word {
                 continue;
             }
             if entry.term == NOT_COUNTED {
-                entry.term = self.counter.term_id(&word.key);
+                entry.term = self.counter.term_id(key);
                 entry.form = self.counter.form_id(entry.term, surface);
             }
             self.counter.hit(entry.term, entry.form, initial);
@@ -223,34 +226,32 @@ impl WordMemo {
         surface: &str,
         kind: TokenKind,
         initial: bool,
-    ) -> (&mut Entry, &Word) {
+    ) -> (&mut Entry, &str) {
         if self.table.len() >= MEMO_LIMIT {
             self.table.clear();
             self.words.clear();
+            self.text.clear();
         }
         let situation = situation(kind, initial);
         let hash = hash_word(situation, surface);
         let short = inline(surface.as_bytes());
         let len = u32::try_from(surface.len()).unwrap_or(u32::MAX);
-        let words = &self.words;
+        let (words, text) = (&self.words, &self.text);
+        let long = |e: &Entry| words[e.word as usize].long.map(|r| text.get(r));
         let same = |e: &Entry| {
             e.len == len
                 && e.situation == situation
                 && e.short == short
-                && (surface.len() <= INLINE
-                    || words[e.word as usize].long.as_deref() == Some(surface))
+                && (surface.len() <= INLINE || long(e) == Some(surface))
         };
-        let rehash = |e: &Entry| {
-            let word = &words[e.word as usize];
-            match &word.long {
-                Some(long) => hash_bytes(e.situation, long.as_bytes()),
-                None => {
-                    let mut bytes = [0; INLINE];
-                    for (chunk, word) in bytes.chunks_exact_mut(8).zip(e.short) {
-                        chunk.copy_from_slice(&word.to_le_bytes());
-                    }
-                    hash_bytes(e.situation, &bytes[..e.len as usize])
+        let rehash = |e: &Entry| match long(e) {
+            Some(long) => hash_bytes(e.situation, long.as_bytes()),
+            None => {
+                let mut bytes = [0; INLINE];
+                for (chunk, word) in bytes.chunks_exact_mut(8).zip(e.short) {
+                    chunk.copy_from_slice(&word.to_le_bytes());
                 }
+                hash_bytes(e.situation, &bytes[..e.len as usize])
             }
         };
         let entry = match self.table.entry(hash, same, rehash) {
@@ -263,10 +264,9 @@ impl WordMemo {
                     rule.apply_token(surface, initial, &mut kind, &mut key);
                 }
                 let word = u32::try_from(self.words.len()).expect("the memo is bounded");
-                self.words.push(Word {
-                    key: key.into(),
-                    long: (surface.len() > INLINE).then(|| surface.into()),
-                });
+                let key = self.text.push(&key);
+                let long = (surface.len() > INLINE).then(|| self.text.push(surface));
+                self.words.push(Word { key, long });
                 new.insert(Entry {
                     short,
                     len,
@@ -279,8 +279,8 @@ impl WordMemo {
                 .into_mut()
             }
         };
-        let word = &self.words[entry.word as usize];
-        (entry, word)
+        let key = self.text.get(self.words[entry.word as usize].key);
+        (entry, key)
     }
 }
 
