@@ -41,6 +41,9 @@ pub struct Tally<'a> {
     analyzer: &'a Analyzer,
     counter: Counter,
     memo: WordMemo,
+    /// The most frequent words' memo entries again, in a table small enough to stay in the
+    /// first-level cache: most words of an answer are found here.
+    front: Box<[Slot; FRONT_SLOTS]>,
     tokens: Vec<Token>,
     scratch: crate::tokenize::Scratch,
 }
@@ -85,6 +88,85 @@ struct Word {
     key: StrRef,
     /// The whole surface, if longer than [`INLINE`] bytes.
     long: Option<StrRef>,
+}
+
+/// One word looked up: its surface and situation, hashed and inlined once for both tables.
+#[derive(Debug)]
+struct Probe<'s> {
+    surface: &'s str,
+    kind: TokenKind,
+    initial: bool,
+    situation: u8,
+    hash: u64,
+    short: [u64; INLINE / 8],
+}
+
+impl<'s> Probe<'s> {
+    fn new(surface: &'s str, kind: TokenKind, initial: bool) -> Self {
+        let situation = situation(kind, initial);
+        Probe {
+            surface,
+            kind,
+            initial,
+            situation,
+            hash: hash_word(situation, surface),
+            short: inline(surface.as_bytes()),
+        }
+    }
+}
+
+/// Slots of the front table (32 bytes each: 16 KiB).
+const FRONT_SLOTS: usize = 512;
+
+/// Words up to this many bytes go into the front table.
+const FRONT_INLINE: usize = 16;
+
+/// A front-table slot: a word of at most [`FRONT_INLINE`] bytes with its kind after the
+/// rules and, for a word that counts, its term and form.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    short: [u64; FRONT_INLINE / 8],
+    /// Length of the word; 0: the slot is empty (empty words are never looked up).
+    len: u8,
+    situation: u8,
+    kind: TokenKind,
+    term: TermId,
+    form: FormId,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        short: [0; FRONT_INLINE / 8],
+        len: 0,
+        situation: 0,
+        kind: TokenKind::Symbol,
+        term: NOT_COUNTED,
+        form: 0,
+    };
+
+    /// The kind after the rules, if this slot holds `word`.
+    fn matches(&self, word: &Probe) -> Option<TokenKind> {
+        (usize::from(self.len) == word.surface.len()
+            && self.situation == word.situation
+            && self.short == word.short[..FRONT_INLINE / 8])
+            .then_some(self.kind)
+    }
+
+    /// Holds `word` from now on, if it is short enough and counted (or never counts).
+    fn fill(&mut self, word: &Probe, entry: &Entry) {
+        let counted = entry.kind != TokenKind::Word || entry.term != NOT_COUNTED;
+        if word.surface.is_empty() || word.surface.len() > FRONT_INLINE || !counted {
+            return;
+        }
+        *self = Slot {
+            short: [word.short[0], word.short[1]],
+            len: word.surface.len() as u8,
+            situation: word.situation,
+            kind: entry.kind,
+            term: entry.term,
+            form: entry.form,
+        };
+    }
 }
 
 /// The inputs of a token rule besides the surface: the tokenizer's kind and sentence start.
@@ -133,6 +215,7 @@ impl<'a> Tally<'a> {
             analyzer,
             counter: Counter::default(),
             memo: WordMemo::default(),
+            front: Box::new([Slot::EMPTY; FRONT_SLOTS]),
             tokens: Vec::new(),
             scratch: Default::default(),
         }
@@ -149,9 +232,8 @@ impl<'a> Tally<'a> {
             if token.kind.is_separator() {
                 continue;
             }
-            let (entry, key) = self
-                .memo
-                .get(analyzer, token.text(answer), token.kind, initial);
+            let word = Probe::new(token.text(answer), token.kind, initial);
+            let (entry, key) = self.memo.get(analyzer, &word);
             token.kind = entry.kind;
             token.key.clear();
             token.key.push_str(key);
@@ -182,16 +264,23 @@ impl<'a> Tally<'a> {
             if kind.is_separator() {
                 continue;
             }
-            let surface = &answer[offset];
-            let (entry, key) = self.memo.get(analyzer, surface, kind, initial);
-            if entry.kind != TokenKind::Word {
+            let word = Probe::new(&answer[offset], kind, initial);
+            let slot = &mut self.front[word.hash as usize % FRONT_SLOTS];
+            if let Some(kind) = slot.matches(&word) {
+                if kind == TokenKind::Word {
+                    self.counter.hit(slot.term, slot.form, initial);
+                }
                 continue;
             }
-            if entry.term == NOT_COUNTED {
+            let (entry, key) = self.memo.get(analyzer, &word);
+            if entry.kind == TokenKind::Word && entry.term == NOT_COUNTED {
                 entry.term = self.counter.term_id(key);
-                entry.form = self.counter.form_id(entry.term, surface);
+                entry.form = self.counter.form_id(entry.term, word.surface);
             }
-            self.counter.hit(entry.term, entry.form, initial);
+            slot.fill(&word, entry);
+            if entry.kind == TokenKind::Word {
+                self.counter.hit(entry.term, entry.form, initial);
+            }
         }
         self.counter.end_answer();
     }
@@ -220,21 +309,20 @@ impl<'a> Tally<'a> {
 impl WordMemo {
     /// The entry of the word `surface`, of `kind` as the tokenizer found it, made on first sight
     /// by running the analyzer's token rules.
-    fn get(
-        &mut self,
-        analyzer: &Analyzer,
-        surface: &str,
-        kind: TokenKind,
-        initial: bool,
-    ) -> (&mut Entry, &str) {
+    fn get(&mut self, analyzer: &Analyzer, word: &Probe) -> (&mut Entry, &str) {
         if self.table.len() >= MEMO_LIMIT {
             self.table.clear();
             self.words.clear();
             self.text.clear();
         }
-        let situation = situation(kind, initial);
-        let hash = hash_word(situation, surface);
-        let short = inline(surface.as_bytes());
+        let &Probe {
+            surface,
+            kind,
+            initial,
+            situation,
+            hash,
+            short,
+        } = word;
         let len = u32::try_from(surface.len()).unwrap_or(u32::MAX);
         let (words, text) = (&self.words, &self.text);
         let long = |e: &Entry| words[e.word as usize].long.map(|r| text.get(r));
