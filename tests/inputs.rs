@@ -349,6 +349,80 @@ fn thread_count_does_not_change_the_table() {
     assert_eq!(v["answers"], 40_000);
 }
 
+#[test]
+fn csv_rows_counted_on_several_threads_give_the_same_tables() {
+    // two questions, a group column, more than one batch of work (1 MiB of answers); ASCII, so
+    // that the whole-file path (forced by naming an encoding) must read it the same
+    let answers = [
+        "Fehlendes Personal, keine Zeit fuer die E-Akte",
+        "k.A.",
+        "Schnittstellen zum Fachverfahren fehlen",
+        "",
+        "Personal fehlt. Zeit fehlt",
+        "zu wenig Personal und Geld; Die Digitalisierung dauert",
+        "\"Personal\", sagt sie",
+    ];
+    let mut csv = String::from("id;Amt;Warum;Was fehlt\n");
+    for i in 0..30_000 {
+        let why = answers[i % answers.len()];
+        let what = answers[(i / 3) % answers.len()].replace('"', "");
+        let office = ["Bauamt", "Ordnungsamt", " ", "Kreis"][(i / 5) % 4];
+        let why = why.replace('"', "\"\"");
+        csv.push_str(&format!("{i};{office};\"{why}\";\"{what}\"\n"));
+    }
+    let dir = scratch("csv_threads");
+    let path = dir.join("survey.csv");
+    std::fs::write(&path, &csv).unwrap();
+    let p = path.to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let fixed = [
+            "count",
+            p,
+            "--group",
+            "Amt",
+            "--column",
+            "Warum",
+            "--column",
+            "Was fehlt",
+        ];
+        let args = [&fixed[..], &["--format", "json"], extra].concat();
+        let out = wortwolke(&args, "");
+        assert_eq!(out.code, 0, "{out:?}");
+        out.stdout
+    };
+    let one = run(&["--threads", "1"]);
+    assert_eq!(one, run(&["--threads", "2"]));
+    assert_eq!(one, run(&["--threads", "3"]));
+    assert_eq!(one, run(&["--encoding", "windows-1252"]));
+    let v: serde_json::Value = serde_json::from_str(&one).unwrap();
+    assert_eq!(v[0]["answers"], 30_000);
+    // one question, no groups: the rows go straight into the workers' tallies
+    let plain = |extra: &[&str]| {
+        let args = [
+            &["count", p, "--column", "Warum", "--format", "json"][..],
+            extra,
+        ]
+        .concat();
+        wortwolke(&args, "").stdout
+    };
+    let single = plain(&["--threads", "1"]);
+    assert!(single.contains("\"Personal\""), "{single}");
+    assert_eq!(single, plain(&["--threads", "2"]));
+    assert_eq!(single, plain(&["--encoding", "windows-1252"]));
+    // two questions, each with its total and four groups, in order of appearance
+    let groups: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["group"].as_str())
+        .collect();
+    assert_eq!(
+        groups,
+        ["Bauamt", "Ordnungsamt", "(none)", "Kreis"].repeat(2),
+        "{one}"
+    );
+}
+
 /// Untrusted inputs: random bytes in every input format end with exit 0, 1 or 2 and at most
 /// one line on stderr — never a panic (exit 101).
 #[test]

@@ -79,10 +79,30 @@ pub fn fold_lines<W: Send>(
     worker: impl Fn() -> W + Sync,
     per_line: impl Fn(&mut W, u64, &str) + Sync,
 ) -> Result<std::result::Result<Vec<W>, Fallback>> {
+    let (states, sent) = pool(
+        threads,
+        worker,
+        |state, chunk: Chunk| fold_chunk(&chunk, |position, line| per_line(state, position, line)),
+        |send| read_chunks(paths, encoding, quiet, send),
+    )?;
+    Ok(sent?.map(|()| states))
+}
+
+/// Runs `produce` on this thread and `threads` workers beside it: `produce` hands out pieces of
+/// work through the function it is given (which says `false` once the workers are gone); each
+/// worker keeps its own state (made by `worker`) and folds the pieces it takes into it with
+/// `work`. Returns the workers' states and what `produce` returned. At most two pieces per
+/// worker wait in line, so memory stays bounded however large the input.
+pub fn pool<W: Send, P: Send, R>(
+    threads: usize,
+    worker: impl Fn() -> W + Sync,
+    work: impl Fn(&mut W, P) + Sync,
+    produce: impl FnOnce(&mut dyn FnMut(P) -> bool) -> R,
+) -> Result<(Vec<W>, R)> {
     let threads = threads.max(1);
-    let (worker, per_line) = (&worker, &per_line);
+    let (worker, work) = (&worker, &work);
     std::thread::scope(|scope| {
-        let (work_tx, work_rx) = mpsc::sync_channel::<Chunk>(threads * 2);
+        let (work_tx, work_rx) = mpsc::sync_channel::<P>(threads * 2);
         let work_rx = Arc::new(Mutex::new(work_rx));
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -90,18 +110,16 @@ pub fn fold_lines<W: Send>(
                 scope.spawn(move || -> W {
                     let mut state = worker();
                     loop {
-                        let chunk = match work_rx.lock().map(|rx| rx.recv()) {
-                            Ok(Ok(chunk)) => chunk,
+                        let piece = match work_rx.lock().map(|rx| rx.recv()) {
+                            Ok(Ok(piece)) => piece,
                             _ => return state,
                         };
-                        fold_chunk(&chunk, |position, line| {
-                            per_line(&mut state, position, line)
-                        });
+                        work(&mut state, piece);
                     }
                 })
             })
             .collect();
-        let sent = read_chunks(paths, encoding, quiet, |chunk| work_tx.send(chunk).is_ok());
+        let produced = produce(&mut |piece| work_tx.send(piece).is_ok());
         drop(work_tx);
         let mut states = Vec::with_capacity(threads);
         for w in workers {
@@ -110,7 +128,7 @@ pub fn fold_lines<W: Send>(
                 Err(_) => bail!("a counting thread failed"),
             }
         }
-        Ok(sent?.map(|()| states))
+        Ok((states, produced))
     })
 }
 
@@ -119,7 +137,7 @@ fn read_chunks(
     paths: &[PathBuf],
     encoding: Option<&'static Encoding>,
     quiet: bool,
-    mut send: impl FnMut(Chunk) -> bool,
+    send: &mut dyn FnMut(Chunk) -> bool,
 ) -> Result<std::result::Result<(), Fallback>> {
     let stdin = PathBuf::from("-");
     let paths: Vec<&PathBuf> = if paths.is_empty() {

@@ -70,13 +70,21 @@ pub(crate) fn survey_tables(
     let mut tally = Tally::new(&analyzer);
     for question in &survey.questions {
         let mut total = Counter::default();
-        let mut groups: Vec<(String, Counter)> = Vec::new();
+        let mut names = GroupNames::default();
+        let mut groups: Vec<Counter> = Vec::new();
         for answer in &question.answers {
+            let group = answer.group.as_deref().map(|g| {
+                let i = names.index(g);
+                if i == groups.len() {
+                    groups.push(Counter::default());
+                }
+                &mut groups[i]
+            });
             count_answer(
                 &mut tally,
                 analysis.split_list.as_deref(),
-                (&mut total, &mut groups),
-                answer.group.as_deref(),
+                &mut total,
+                group,
                 &answer.text,
             );
         }
@@ -86,7 +94,12 @@ pub(crate) fn survey_tables(
         out.push(Tables {
             question: question.name.clone(),
             total: table(&total),
-            groups: groups.iter().map(|(n, c)| (n.clone(), table(c))).collect(),
+            groups: names
+                .names
+                .into_iter()
+                .zip(&groups)
+                .map(|(n, c)| (n, table(c)))
+                .collect(),
         });
     }
     Ok(out)
@@ -149,10 +162,7 @@ fn streamed_tables(
     if !eligible || auto.is_some() && stdin {
         return Ok(None);
     }
-    let threads = analysis
-        .threads
-        .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let threads = threads(analysis);
     let mut analyzer_config = config.analyzer.clone();
     if let Some(min_answers) = auto {
         let first = wortwolke_text::Analyzer::from_config(&analyzer_config)?;
@@ -200,34 +210,43 @@ fn streamed_tables(
     }
 }
 
-/// Counts one answer into its question's total and group counters (analysed by `tally`,
-/// which remembers its analyzer's word rules from answer to answer).
+/// Group names in order of first appearance; a blank group is `(none)`.
+#[derive(Debug, Default)]
+struct GroupNames {
+    names: Vec<String>,
+}
+
+impl GroupNames {
+    /// The index of the group `raw` (a new one is added at the end).
+    fn index(&mut self, raw: &str) -> usize {
+        let name = match raw.trim() {
+            "" => "(none)",
+            trimmed => trimmed,
+        };
+        match self.names.iter().position(|n| n == name) {
+            Some(i) => i,
+            None => {
+                self.names.push(name.to_owned());
+                self.names.len() - 1
+            }
+        }
+    }
+}
+
+/// Counts one answer into its question's total and its group's counter (analysed by
+/// `tally`, which remembers its analyzer's word rules from answer to answer).
 fn count_answer(
     tally: &mut Tally,
     split_list: Option<&str>,
-    (total, groups): (&mut Counter, &mut Vec<(String, Counter)>),
-    group: Option<&str>,
+    total: &mut Counter,
+    group: Option<&mut Counter>,
     text: &str,
 ) {
-    let group = group.map(|g| {
-        let name = if g.trim().is_empty() {
-            "(none)"
-        } else {
-            g.trim()
-        };
-        match groups.iter().position(|(n, _)| n == name) {
-            Some(i) => i,
-            None => {
-                groups.push((name.to_owned(), Counter::default()));
-                groups.len() - 1
-            }
-        }
-    });
     let analyzer = tally.analyzer();
     if analyzer.is_no_answer(text) {
         total.add_no_answer();
-        if let Some(g) = group {
-            groups[g].1.add_no_answer();
+        if let Some(group) = group {
+            group.add_no_answer();
         }
         return;
     }
@@ -240,8 +259,75 @@ fn count_answer(
         None => tally.analyze(text),
     };
     total.add(text, tokens);
-    if let Some(g) = group {
-        groups[g].1.add(text, tokens);
+    if let Some(group) = group {
+        group.add(text, tokens);
+    }
+}
+
+/// The worker threads to count on: `--threads`, or all cores.
+fn threads(analysis: &crate::args::AnalysisArgs) -> usize {
+    analysis
+        .threads
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
+/// Bytes of answer text per batch of CSV rows handed to a worker.
+const CSV_BATCH_BYTES: usize = 1 << 20;
+
+/// Answers of consecutive CSV rows, for one worker to count.
+#[derive(Debug, Default)]
+struct CsvBatch {
+    text: String,
+    answers: Vec<CsvAnswer>,
+    /// One question, no groups, no lists: the answers go straight into the worker's tally.
+    plain: bool,
+}
+
+/// One answer of a CSV batch: where its text is, its question, group and row.
+#[derive(Debug)]
+struct CsvAnswer {
+    text: std::ops::Range<usize>,
+    question: usize,
+    group: Option<usize>,
+    row: u64,
+}
+
+/// One worker's counts of CSV answers: per question the total and each group's counter
+/// (a plain file's answers are counted by the tally itself: see [`CsvBatch::plain`]).
+struct CsvCounts<'a> {
+    tally: Tally<'a>,
+    questions: Vec<(Counter, Vec<Counter>)>,
+}
+
+impl CsvCounts<'_> {
+    fn count(&mut self, batch: CsvBatch, split_list: Option<&str>) {
+        if batch.plain {
+            for answer in batch.answers {
+                self.tally.seek(answer.row);
+                self.tally.count(&batch.text[answer.text]);
+            }
+            return;
+        }
+        for answer in batch.answers {
+            if self.questions.len() <= answer.question {
+                self.questions
+                    .resize_with(answer.question + 1, Default::default);
+            }
+            let (total, groups) = &mut self.questions[answer.question];
+            // every counter numbers the answers by row, so that merged they know what came first
+            total.seek(answer.row);
+            let group = answer.group.map(|g| {
+                if groups.len() <= g {
+                    groups.resize_with(g + 1, Default::default);
+                }
+                let group = &mut groups[g];
+                group.seek(answer.row);
+                group
+            });
+            let text = &batch.text[answer.text];
+            count_answer(&mut self.tally, split_list, total, group, text);
+        }
     }
 }
 
@@ -278,20 +364,53 @@ fn streamed_csv_tables(
         return Ok(None);
     }
     let analyzer = wortwolke_text::Analyzer::from_config(&config.analyzer)?;
-    let mut counters: Vec<(Counter, Vec<(String, Counter)>)> = Vec::new();
     let split_list = analysis.split_list.as_deref();
-    let mut tally = Tally::new(&analyzer);
-    let Some(questions) = crate::input::visit_delimited(path, analysis, |v| {
-        if counters.len() <= v.question {
-            counters.resize_with(v.question + 1, Default::default);
-        }
-        let (total, groups) = &mut counters[v.question];
-        count_answer(&mut tally, split_list, (total, groups), v.group, v.text);
-    })?
-    else {
+    let mut names = GroupNames::default();
+    // rows are parsed here and counted on all cores, in batches
+    let (workers, visited) = crate::stream::pool(
+        threads(analysis),
+        || CsvCounts {
+            tally: Tally::new(&analyzer),
+            questions: Vec::new(),
+        },
+        |counts, batch| counts.count(batch, split_list),
+        |send| {
+            let mut batch = CsvBatch::default();
+            let visited = crate::input::visit_delimited(path, analysis, |v| {
+                batch.plain = v.questions == 1 && v.group.is_none() && split_list.is_none();
+                let start = batch.text.len();
+                batch.text.push_str(v.text);
+                batch.answers.push(CsvAnswer {
+                    text: start..batch.text.len(),
+                    question: v.question,
+                    group: v.group.map(|g| names.index(g)),
+                    row: v.row,
+                });
+                if batch.text.len() >= CSV_BATCH_BYTES {
+                    send(std::mem::take(&mut batch));
+                }
+            });
+            send(batch);
+            visited
+        },
+    )?;
+    let Some(questions) = visited? else {
         return Ok(None);
     };
+    let mut counters: Vec<(Counter, Vec<Counter>)> = Vec::new();
     counters.resize_with(questions.len(), Default::default);
+    for worker in workers {
+        if let Some((total, _)) = counters.first_mut() {
+            total.merge(worker.tally.into_counter());
+        }
+        for (ours, (total, groups)) in counters.iter_mut().zip(worker.questions) {
+            ours.0.merge(total);
+            ours.1.resize_with(names.names.len(), Default::default);
+            for (ours, theirs) in ours.1.iter_mut().zip(groups) {
+                ours.merge(theirs);
+            }
+        }
+    }
     Ok(Some(
         questions
             .into_iter()
@@ -299,8 +418,10 @@ fn streamed_csv_tables(
             .map(|(question, (total, groups))| Tables {
                 question,
                 total: finished_table(&total, &analyzer, weight, min_count, analysis.base),
-                groups: groups
+                groups: names
+                    .names
                     .iter()
+                    .zip(&groups)
                     .map(|(n, c)| {
                         (
                             n.clone(),
