@@ -302,6 +302,10 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
 /// `Anträge` → `antrag`, `Mütter` → `mutter`: folds the umlaut of the last stem syllable,
 /// unless the umlaut is lexical (see [`LEXICAL_UMLAUT`]).
 fn fold_umlaut(mut w: Vec<char>) -> Vec<char> {
+    // most words have no umlaut: nothing to fold, no exception to look up
+    if !w.iter().any(|c| matches!(c, 'ä' | 'ö' | 'ü')) {
+        return w;
+    }
     // compare with the stem: the exception list is written as words, the stem may have lost its -e
     if LEXICAL_UMLAUT
         .iter()

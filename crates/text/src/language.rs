@@ -135,7 +135,7 @@ impl LanguageStemmer {
         out
     }
 
-    /// Like [`LanguageStemmer::stem`], appending the stem to `out` (no allocation on a cache hit).
+    /// Like [`LanguageStemmer::stem`], appending the stem to `out`.
     pub(crate) fn stem_into(
         &self,
         word: &str,
@@ -146,56 +146,12 @@ impl LanguageStemmer {
         let noun = self.snowball.is_none()
             && capitalized
             && !(sentence_initial && crate::german::looks_adjectival(word));
-        // Survey vocabularies are small and Zipf-distributed: nearly every word was seen before.
-        // A per-thread cache answers without locks; a shared one warms up new threads.
-        STEM_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let map = cache.entry((self.language, noun)).or_default();
-            if let Some(stem) = map.get(word) {
-                out.push_str(stem);
-                return;
-            }
-            let shared = SHARED_STEMS.get_or_init(Default::default);
-            let known = shared.read().ok().and_then(|m| {
-                m.get(&(self.language, noun))
-                    .and_then(|m| m.get(word).cloned())
-            });
-            let stem = known.unwrap_or_else(|| {
-                let stem = match &self.snowball {
-                    Some(s) => s.stem(word).into_owned(),
-                    None => crate::german::german_key(word, noun),
-                };
-                if let Ok(mut m) = shared.write() {
-                    let m = m.entry((self.language, noun)).or_default();
-                    if m.len() >= STEM_CACHE_LIMIT {
-                        m.clear();
-                    }
-                    m.insert(word.to_owned(), stem.clone());
-                }
-                stem
-            });
-            out.push_str(&stem);
-            if map.len() >= THREAD_CACHE_LIMIT {
-                map.clear();
-            }
-            map.insert(word.to_owned(), stem);
-        })
+        // no cache here: a Tally remembers every word's key, stem included
+        match &self.snowball {
+            Some(s) => out.push_str(&s.stem(word)),
+            None => out.push_str(&crate::german::german_key(word, noun)),
+        }
     }
-}
-
-/// Stems computed by any thread (keyed like [`STEM_CACHE`]).
-static SHARED_STEMS: std::sync::OnceLock<std::sync::RwLock<StemCache>> = std::sync::OnceLock::new();
-
-/// Entries kept in the shared cache per language before it starts over (bounds memory).
-const STEM_CACHE_LIMIT: usize = 1 << 20;
-
-/// Entries kept per thread: the frequent words; rarer ones come from the shared cache.
-const THREAD_CACHE_LIMIT: usize = 1 << 16;
-
-type StemCache = rustc_hash::FxHashMap<(Language, bool), rustc_hash::FxHashMap<String, String>>;
-
-thread_local! {
-    static STEM_CACHE: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::default());
 }
 
 impl std::str::FromStr for Language {
