@@ -10,11 +10,17 @@ use crate::args::{CloudArgs, ImageFormat};
 use crate::{config, input, output};
 
 /// One cloud to draw: question, group (`None` = all respondents), words, base sentence.
-type Cloud = (String, Option<String>, Vec<WeightedWord>, Option<String>);
+/// (question, group, words, base sentence, terms counted: the words are the top of them)
+type Cloud = (
+    String,
+    Option<String>,
+    Vec<WeightedWord>,
+    Option<String>,
+    usize,
+);
 
 pub fn run(args: CloudArgs) -> Result<Outcome> {
     let options = config::layout_options(&args)?;
-    // (question, group, words, base sentence)
     let mut clouds: Vec<Cloud> = Vec::new();
     if args.frequencies {
         let mut words: Vec<WeightedWord> = input::read_frequencies(
@@ -31,9 +37,11 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 .total_cmp(&a.weight)
                 .then_with(|| a.text.cmp(&b.text))
         });
-        clouds.push(("frequencies".into(), None, words, None));
+        let terms = words.len();
+        clouds.push(("frequencies".into(), None, words, None, terms));
     } else {
-        for tables in super::survey_tables(&args.analysis, args.count, args.min_count)? {
+        let top = Some(args.max_words);
+        for tables in super::survey_tables(&args.analysis, args.count, args.min_count, top)? {
             let words = |t: &wortwolke_text::FrequencyTable| -> Vec<WeightedWord> {
                 t.weights()
                     .map(|(term, weight)| WeightedWord::new(term, weight as f64))
@@ -44,6 +52,7 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 None,
                 words(&tables.total),
                 Some(output::base_sentence(&tables.total)),
+                tables.total.distinct,
             ));
             for (group, table) in &tables.groups {
                 clouds.push((
@@ -51,6 +60,7 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                     Some(group.clone()),
                     words(table),
                     Some(output::base_sentence(table)),
+                    table.distinct,
                 ));
             }
         }
@@ -59,7 +69,7 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
     let template = output_template(&args, &clouds, format);
     let targets = output::targets(
         &template,
-        clouds.iter().map(|(q, g, _, _)| (q.as_str(), g.as_deref())),
+        clouds.iter().map(|(q, g, ..)| (q.as_str(), g.as_deref())),
         &args.analysis.inputs,
     )?;
     if targets.len() > 1 && targets.iter().any(|t| t.as_os_str() == "-") {
@@ -69,8 +79,7 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
     }
     let mut drawn = 0;
     let several = targets.len() > 1;
-    for ((question, group, words, base), path) in clouds.into_iter().zip(targets) {
-        let total = words.len();
+    for ((question, group, words, base, total), path) in clouds.into_iter().zip(targets) {
         let words: Vec<WeightedWord> = words.into_iter().take(args.max_words).collect();
         let what = match &group {
             Some(g) => format!("{question} / {g}"),

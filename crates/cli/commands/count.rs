@@ -9,15 +9,7 @@ use crate::args::{CountArgs, TableFormat};
 use crate::output;
 
 pub fn run(args: CountArgs) -> Result<Outcome> {
-    let mut all = super::survey_tables(&args.analysis, args.count, args.min_count)?;
-    if let Some(top) = args.top {
-        for t in &mut all {
-            t.total.truncate(top);
-            for (_, g) in &mut t.groups {
-                g.truncate(top);
-            }
-        }
-    }
+    let all = super::survey_tables(&args.analysis, args.count, args.min_count, args.top)?;
     if all.iter().all(|t| t.total.terms.is_empty()) {
         let (answers, none) = all.iter().fold((0, 0), |(a, n), t| {
             (a + t.total.answers, n + t.total.no_answer)

@@ -47,16 +47,22 @@ pub(crate) fn survey_tables(
     analysis: &crate::args::AnalysisArgs,
     count: crate::args::CountBy,
     min_count: u64,
+    top: Option<usize>,
 ) -> Result<Vec<Tables>> {
     let config = crate::config::AnalysisConfig::from_args(analysis)?;
-    let weight = match count {
-        crate::args::CountBy::Answers => Weight::Answers,
-        crate::args::CountBy::Occurrences => Weight::Occurrences,
+    let cut = Cut {
+        weight: match count {
+            crate::args::CountBy::Answers => Weight::Answers,
+            crate::args::CountBy::Occurrences => Weight::Occurrences,
+        },
+        min_count,
+        top,
+        base: analysis.base,
     };
-    if let Some(tables) = streamed_tables(analysis, &config, weight, min_count)? {
+    if let Some(tables) = streamed_tables(analysis, &config, &cut)? {
         return Ok(tables);
     }
-    if let Some(tables) = streamed_csv_tables(analysis, &config, weight, min_count)? {
+    if let Some(tables) = streamed_csv_tables(analysis, &config, &cut)? {
         return Ok(tables);
     }
     let survey = crate::input::read_survey(analysis)?;
@@ -88,9 +94,7 @@ pub(crate) fn survey_tables(
                 &answer.text,
             );
         }
-        let table = |counter: &Counter| {
-            finished_table(counter, &analyzer, weight, min_count, analysis.base)
-        };
+        let table = |counter: &Counter| finished_table(counter, &analyzer, &cut);
         out.push(Tables {
             question: question.name.clone(),
             total: table(&total),
@@ -105,17 +109,30 @@ pub(crate) fn survey_tables(
     Ok(out)
 }
 
-/// A counter's table with `--min-count` and `--base` applied.
+/// Which rows of a counter make a table, and how shares are based.
+#[derive(Debug, Clone, Copy)]
+struct Cut {
+    weight: Weight,
+    /// `--min-count`.
+    min_count: u64,
+    /// `--top` (count), `--max-words` (cloud): rows past it are never built.
+    top: Option<usize>,
+    base: crate::args::Base,
+}
+
+/// A counter's table with `--min-count`, the top rows and `--base` applied.
 fn finished_table(
     counter: &Counter,
     analyzer: &wortwolke_text::Analyzer,
-    weight: Weight,
-    min_count: u64,
-    base: crate::args::Base,
+    cut: &Cut,
 ) -> FrequencyTable {
-    let mut t = counter.table(weight, analyzer.labels());
-    t.retain_min(min_count);
-    if base == crate::args::Base::All {
+    let mut t = counter.top(
+        cut.weight,
+        analyzer.labels(),
+        cut.min_count,
+        cut.top.unwrap_or(usize::MAX),
+    );
+    if cut.base == crate::args::Base::All {
         for term in &mut t.terms {
             term.share = if t.answers == 0 {
                 0.0
@@ -132,8 +149,7 @@ fn finished_table(
 fn streamed_tables(
     analysis: &crate::args::AnalysisArgs,
     config: &crate::config::AnalysisConfig,
-    weight: Weight,
-    min_count: u64,
+    cut: &Cut,
 ) -> Result<Option<Vec<Tables>>> {
     use crate::args::InputFormat;
     let text = |p: &std::path::PathBuf| {
@@ -204,7 +220,7 @@ fn streamed_tables(
         Err(crate::stream::Fallback::Encoding) => Ok(None),
         Ok(counter) => Ok(Some(vec![Tables {
             question: "answers".into(),
-            total: finished_table(&counter, &analyzer, weight, min_count, analysis.base),
+            total: finished_table(&counter, &analyzer, cut),
             groups: Vec::new(),
         }])),
     }
@@ -336,8 +352,7 @@ impl CsvCounts<'_> {
 fn streamed_csv_tables(
     analysis: &crate::args::AnalysisArgs,
     config: &crate::config::AnalysisConfig,
-    weight: Weight,
-    min_count: u64,
+    cut: &Cut,
 ) -> Result<Option<Vec<Tables>>> {
     use crate::args::InputFormat;
     let [path] = analysis.inputs.as_slice() else {
@@ -417,17 +432,12 @@ fn streamed_csv_tables(
             .zip(counters)
             .map(|(question, (total, groups))| Tables {
                 question,
-                total: finished_table(&total, &analyzer, weight, min_count, analysis.base),
+                total: finished_table(&total, &analyzer, cut),
                 groups: names
                     .names
                     .iter()
                     .zip(&groups)
-                    .map(|(n, c)| {
-                        (
-                            n.clone(),
-                            finished_table(c, &analyzer, weight, min_count, analysis.base),
-                        )
-                    })
+                    .map(|(n, c)| (n.clone(), finished_table(c, &analyzer, cut)))
                     .collect(),
             })
             .collect(),

@@ -409,6 +409,31 @@ impl Counter {
     /// Case twins are reconciled first (see the type's documentation: lower-case spellings and
     /// sentence-start capitals join their twin).
     pub fn table(&self, weight: Weight, labels: &HashMap<String, String>) -> FrequencyTable {
+        self.top(weight, labels, 0, usize::MAX)
+    }
+
+    /// The first `n` rows of [`Counter::table`] among the terms of weight `min` or more; the
+    /// other rows are never built, so a cloud of 200 words from 160,000 terms costs 200 rows.
+    /// [`FrequencyTable::distinct`] tells how many terms had weight `min` or more.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::{Analyzer, Weight};
+    ///
+    /// let analyzer = Analyzer::german();
+    /// let counter = analyzer.count(["Personal fehlt", "Personal und Zeit", "Geld"]);
+    /// let top = counter.top(Weight::Answers, analyzer.labels(), 1, 2);
+    /// let full = counter.table(Weight::Answers, analyzer.labels());
+    /// assert_eq!(top.terms, full.terms[..2]);
+    /// assert_eq!(top.distinct, full.terms.len());
+    /// ```
+    pub fn top(
+        &self,
+        weight: Weight,
+        labels: &HashMap<String, String>,
+        min: u64,
+        n: usize,
+    ) -> FrequencyTable {
         let answered = self.answers - self.no_answer;
         // term → the twins that join it, and the answers they share with it
         let plan = self.twin_plan();
@@ -418,73 +443,122 @@ impl Counter {
             entry.0.push(from);
             entry.1 += shared;
         }
-        let mut terms: Vec<Term> = Vec::with_capacity(self.terms.len());
-        for id in 0..self.terms.len() {
-            let id = id as TermId;
+        // every row's weight and label first (borrowed, nothing built), then the top rows whole
+        struct Row<'c> {
+            parts: Vec<TermId>,
+            answers: u64,
+            occurrences: u64,
+            label: &'c str,
+            key: &'c str,
+        }
+        let mut rows: Vec<Row> = Vec::new();
+        for id in 0..self.terms.len() as TermId {
             if plan.contains_key(&id) {
                 continue; // counted with its twin
             }
-            let key = self.key(id);
             let (twins, shared) = joined.remove(&id).unwrap_or_default();
             let parts: Vec<TermId> = std::iter::once(id).chain(twins).collect();
             let hits = |p: &TermId| self.term_hits[*p as usize];
             let answers = parts.iter().map(|p| hits(p).answers).sum::<u64>() - shared;
             let occurrences = parts.iter().map(|p| hits(p).occurrences).sum();
-            // a term's forms are distinct; only its twins' forms can repeat them
-            let mut variants: Vec<(&str, FormHits)> = self.forms_of(id).collect();
-            for (text, f) in parts[1..].iter().flat_map(|&p| self.forms_of(p)) {
-                match variants.iter_mut().find(|(t, _)| *t == text) {
-                    Some((_, v)) => {
-                        v.occurrences += f.occurrences;
-                        v.initial += f.initial;
-                        v.first = v.first.min(f.first);
-                    }
-                    None => variants.push((text, f)),
-                }
+            let w = match weight {
+                Weight::Answers => answers,
+                Weight::Occurrences => occurrences,
+            };
+            if w < min {
+                continue;
             }
-            variants.sort_by(|a, b| {
-                b.1.occurrences
-                    .cmp(&a.1.occurrences)
-                    .then(a.1.first.cmp(&b.1.first))
-                    .then(a.0.cmp(b.0))
-            });
-            let label = labels
-                .get(key)
-                .cloned()
-                .unwrap_or_else(|| variants[0].0.to_owned());
-            terms.push(Term {
-                key: key.to_owned(),
-                term: label,
+            let key = self.key(id);
+            let label = match labels.get(key) {
+                Some(label) => label.as_str(),
+                // the most frequent form, first seen on ties (found without building the list)
+                None if parts.len() == 1 => self
+                    .forms_of(id)
+                    .min_by(form_order)
+                    .map_or("", |(text, _)| text),
+                None => self.variants(&parts)[0].0,
+            };
+            rows.push(Row {
+                parts,
                 answers,
+                occurrences,
+                label,
+                key,
+            });
+        }
+        let by_weight = |r: &Row| match weight {
+            Weight::Answers => r.answers,
+            Weight::Occurrences => r.occurrences,
+        };
+        let order = |a: &Row, b: &Row| {
+            by_weight(b)
+                .cmp(&by_weight(a))
+                .then_with(|| a.label.cmp(b.label))
+                .then_with(|| a.key.cmp(b.key))
+        };
+        let distinct = rows.len();
+        if n < rows.len() {
+            rows.select_nth_unstable_by(n, order);
+            rows.truncate(n);
+        }
+        rows.sort_by(order);
+        let terms = rows
+            .into_iter()
+            .map(|row| Term {
+                key: row.key.to_owned(),
+                term: row.label.to_owned(),
+                answers: row.answers,
                 share: if answered == 0 {
                     0.0
                 } else {
-                    answers as f64 / answered as f64
+                    row.answers as f64 / answered as f64
                 },
-                occurrences,
-                variants: variants
+                occurrences: row.occurrences,
+                variants: self
+                    .variants(&row.parts)
                     .into_iter()
                     .map(|(form, f)| Variant {
                         form: form.to_owned(),
                         count: f.occurrences,
                     })
                     .collect(),
-            });
-        }
-        terms.sort_by(|a, b| {
-            b.weight(weight)
-                .cmp(&a.weight(weight))
-                .then_with(|| a.term.cmp(&b.term))
-                .then_with(|| a.key.cmp(&b.key))
-        });
+            })
+            .collect();
         FrequencyTable {
             answers: self.answers,
             answered,
             no_answer: self.no_answer,
             weight,
             terms,
+            distinct,
         }
     }
+
+    /// The forms of a term and its twins (`parts`), most frequent first (then first seen).
+    fn variants(&self, parts: &[TermId]) -> Vec<(&str, FormHits)> {
+        // a term's forms are distinct; only its twins' forms can repeat them
+        let mut variants: Vec<(&str, FormHits)> = self.forms_of(parts[0]).collect();
+        for (text, f) in parts[1..].iter().flat_map(|&p| self.forms_of(p)) {
+            match variants.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, v)) => {
+                    v.occurrences += f.occurrences;
+                    v.initial += f.initial;
+                    v.first = v.first.min(f.first);
+                }
+                None => variants.push((text, f)),
+            }
+        }
+        variants.sort_by(form_order);
+        variants
+    }
+}
+
+/// Forms in the order a term lists them: most frequent first, then first seen, then by text.
+fn form_order(a: &(&str, FormHits), b: &(&str, FormHits)) -> std::cmp::Ordering {
+    b.1.occurrences
+        .cmp(&a.1.occurrences)
+        .then(a.1.first.cmp(&b.1.first))
+        .then(a.0.cmp(b.0))
 }
 
 /// The mark that ends the key of a lower-case spelling whose capitalised twin has its own key.
@@ -504,6 +578,10 @@ pub struct FrequencyTable {
     pub weight: Weight,
     /// Terms, heaviest first.
     pub terms: Vec<Term>,
+    /// Terms counted (of the minimum weight, for [`Counter::top`]): `terms` holds them all
+    /// or the top of them.
+    #[serde(skip)]
+    pub distinct: usize,
 }
 
 /// One row of a [`FrequencyTable`].
@@ -544,17 +622,6 @@ impl Term {
 }
 
 impl FrequencyTable {
-    /// Keeps terms whose weight is at least `min`.
-    pub fn retain_min(&mut self, min: u64) {
-        let w = self.weight;
-        self.terms.retain(|t| t.weight(w) >= min);
-    }
-
-    /// Keeps the first `n` terms.
-    pub fn truncate(&mut self, n: usize) {
-        self.terms.truncate(n);
-    }
-
     /// Each label with its weight under the table's [`Weight`], heaviest first: what a cloud draws.
     ///
     /// # Example
