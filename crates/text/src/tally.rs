@@ -42,8 +42,8 @@ pub struct Tally<'a> {
     counter: Counter,
     memo: WordMemo,
     /// The most frequent words' memo entries again, in a table small enough to stay in the
-    /// first-level cache: most words of an answer are found here.
-    front: Box<[Slot; FRONT_SLOTS]>,
+    /// second-level cache: most words of an answer are found here.
+    front: Box<[Slot]>,
     tokens: Vec<Token>,
     scratch: crate::tokenize::Scratch,
 }
@@ -115,8 +115,10 @@ impl<'s> Probe<'s> {
     }
 }
 
-/// Slots of the front table (32 bytes each: 16 KiB).
-const FRONT_SLOTS: usize = 512;
+/// Slots of the front table (32 bytes each: 128 KiB). 4096 slots catch 87 % of the words of the
+/// generated million answers (512: 72 %) and make two workers ~12 % faster; one worker gains
+/// nothing, but two share the last-level cache.
+const FRONT_SLOTS: usize = 4096;
 
 /// Words up to this many bytes go into the front table.
 const FRONT_INLINE: usize = 16;
@@ -215,7 +217,7 @@ impl<'a> Tally<'a> {
             analyzer,
             counter: Counter::default(),
             memo: WordMemo::default(),
-            front: Box::new([Slot::EMPTY; FRONT_SLOTS]),
+            front: vec![Slot::EMPTY; FRONT_SLOTS].into_boxed_slice(),
             tokens: Vec::new(),
             scratch: Default::default(),
         }
