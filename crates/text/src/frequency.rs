@@ -70,6 +70,27 @@ pub struct Counter {
     next_position: u64,
     /// Lower-case twins named in the answer being counted, to find answers naming both twins.
     twins: Vec<TermId>,
+    /// Counts of subsets of the answers (see [`Counter::count_in`]).
+    subsets: Vec<Subset>,
+    /// The subsets the answers being counted belong to.
+    active: Vec<usize>,
+}
+
+/// The counts of a subset of the answers — a question, a group — by the counter's own term and
+/// form ids: counting an answer into its subsets costs no key lookups.
+#[derive(Debug, Clone, Default)]
+struct Subset {
+    answers: u64,
+    no_answer: u64,
+    terms: FxHashMap<TermId, SubsetHits>,
+    forms: FxHashMap<FormId, FormHits>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct SubsetHits {
+    answers: u64,
+    occurrences: u64,
+    twin_overlap: u64,
 }
 
 /// Index of a term in its [`Counter`].
@@ -137,8 +158,8 @@ impl std::fmt::Debug for Counter {
     }
 }
 
-/// Equal counts: the same answers, terms, forms and first positions, whatever the order in
-/// which terms and forms were first met (that differs between threads).
+/// Equal counts: the same answers, terms, forms and first positions, and the same subsets,
+/// whatever the order in which terms and forms were first met (that differs between threads).
 impl PartialEq for Counter {
     fn eq(&self, other: &Self) -> bool {
         fn counts(c: &Counter, id: TermId) -> (u64, u64, u64, Vec<(&str, FormHits)>) {
@@ -152,8 +173,11 @@ impl PartialEq for Counter {
                 forms,
             )
         }
-        (self.answers, self.no_answer, self.terms.len())
-            == (other.answers, other.no_answer, other.terms.len())
+        let subsets = self.subsets.len().max(other.subsets.len());
+        // a missing subset and an empty one read back alike
+        (0..subsets).all(|s| self.subset(s) == other.subset(s))
+            && (self.answers, self.no_answer, self.terms.len())
+                == (other.answers, other.no_answer, other.terms.len())
             && (0..self.terms.len()).all(|i| {
                 let i = i as TermId;
                 other
@@ -185,6 +209,72 @@ impl Counter {
         self.answers += 1;
         self.no_answer += 1;
         self.next_position += 1;
+        for &s in &self.active {
+            self.subsets[s].answers += 1;
+            self.subsets[s].no_answer += 1;
+        }
+    }
+
+    /// The answers counted from now on also count in `subsets` (numbered from 0: a question, a
+    /// group, …), until the next call; `&[]`: in none. Each subset is read back as a counter of
+    /// its own with [`Counter::subset`]: one vocabulary for all questions and groups of a survey,
+    /// and no key looked up twice.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::{Analyzer, Counter, Weight};
+    ///
+    /// let analyzer = Analyzer::german();
+    /// let mut all = Counter::default();
+    /// for (answer, group) in [("Personal fehlt", 0), ("Zeit", 1), ("Personal", 1)] {
+    ///     all.count_in(&[group]);
+    ///     analyzer.count_into(answer, &mut all);
+    /// }
+    /// let second = all.subset(1).table(Weight::Answers, analyzer.labels());
+    /// assert_eq!((second.answers, second.terms.len()), (2, 2));
+    /// ```
+    pub fn count_in(&mut self, subsets: &[usize]) {
+        self.active.clear();
+        self.active.extend_from_slice(subsets);
+        if let Some(&most) = subsets.iter().max() {
+            if self.subsets.len() <= most {
+                self.subsets.resize_with(most + 1, Subset::default);
+            }
+        }
+    }
+
+    /// The counts of the answers counted in subset `s` (see [`Counter::count_in`]), as a
+    /// counter of their own.
+    pub fn subset(&self, s: usize) -> Counter {
+        let mut c = Counter {
+            next_position: self.next_position,
+            ..Counter::default()
+        };
+        let Some(sub) = self.subsets.get(s) else {
+            return c;
+        };
+        c.answers = sub.answers;
+        c.no_answer = sub.no_answer;
+        // in the order the terms were first counted here, forms likewise
+        let mut terms: Vec<TermId> = sub.terms.keys().copied().collect();
+        terms.sort_unstable();
+        for t in terms {
+            let hits = sub.terms[&t];
+            let id = c.term_id(self.key(t));
+            c.term_hits[id as usize].answers = hits.answers;
+            c.term_hits[id as usize].occurrences = hits.occurrences;
+            c.terms[id as usize].twin_overlap = hits.twin_overlap;
+            let mut forms: Vec<FormId> = self
+                .form_ids(t)
+                .filter(|f| sub.forms.contains_key(f))
+                .collect();
+            forms.sort_unstable();
+            for f in forms {
+                let form = c.form_id(id, self.form_text(f));
+                c.form_hits[form as usize] = sub.forms[&f];
+            }
+        }
+        c
     }
 
     /// Places the next answer at `position` (the ones after it follow on): counters of parts
@@ -201,6 +291,9 @@ impl Counter {
         self.position = self.next_position;
         self.next_position += 1;
         self.twins.clear();
+        for &s in &self.active {
+            self.subsets[s].answers += 1;
+        }
     }
 
     /// The id of the term with `key`, if counted.
@@ -293,7 +386,8 @@ impl Counter {
         let serial = self.answers;
         let t = &mut self.term_hits[term as usize];
         t.occurrences += 1;
-        if t.last_answer != serial {
+        let first_in_answer = t.last_answer != serial;
+        if first_in_answer {
             t.last_answer = serial;
             t.answers += 1;
             if self.terms[term as usize].is_twin {
@@ -304,6 +398,20 @@ impl Counter {
         f.occurrences += 1;
         f.initial += u64::from(initial);
         f.first = f.first.min(self.position);
+        for &s in &self.active {
+            let sub = &mut self.subsets[s];
+            let t = sub.terms.entry(term).or_default();
+            t.occurrences += 1;
+            t.answers += u64::from(first_in_answer);
+            let f = sub.forms.entry(form).or_insert(FormHits {
+                occurrences: 0,
+                first: u64::MAX,
+                initial: 0,
+            });
+            f.occurrences += 1;
+            f.initial += u64::from(initial);
+            f.first = f.first.min(self.position);
+        }
     }
 
     /// Ends the answer being counted: records answers that named both case twins.
@@ -316,6 +424,11 @@ impl Counter {
             }
             if self.term_hits[upper as usize].last_answer == serial {
                 self.terms[upper as usize].twin_overlap += 1;
+                for &s in &self.active {
+                    if let Some(t) = self.subsets[s].terms.get_mut(&upper) {
+                        t.twin_overlap += 1;
+                    }
+                }
             }
         }
     }
@@ -325,21 +438,28 @@ impl Counter {
         if self.answers == 0 {
             // nothing here yet: take the other counter whole (its bookkeeping stays valid)
             let next_position = self.next_position.max(other.next_position);
+            let active = std::mem::take(&mut self.active);
             *self = other;
             self.next_position = next_position;
+            self.active = active;
             return;
         }
         self.answers += other.answers;
         self.no_answer += other.no_answer;
         self.next_position = self.next_position.max(other.next_position);
+        // other's ids → ours, for its subsets
+        let mut term_map = vec![0; other.terms.len()];
+        let mut form_map = vec![0; other.forms.len()];
         for (t, (theirs, hits)) in other.terms.iter().zip(&other.term_hits).enumerate() {
             let id = self.term_id(other.key(t as TermId));
+            term_map[t] = id;
             let ours = &mut self.term_hits[id as usize];
             ours.answers += hits.answers;
             ours.occurrences += hits.occurrences;
             self.terms[id as usize].twin_overlap += theirs.twin_overlap;
             for f in other.form_ids(t as TermId) {
                 let form = self.form_id(id, other.form_text(f));
+                form_map[f as usize] = form;
                 let (ours, theirs) = (
                     &mut self.form_hits[form as usize],
                     other.form_hits[f as usize],
@@ -347,6 +467,30 @@ impl Counter {
                 ours.occurrences += theirs.occurrences;
                 ours.initial += theirs.initial;
                 ours.first = ours.first.min(theirs.first);
+            }
+        }
+        if self.subsets.len() < other.subsets.len() {
+            self.subsets
+                .resize_with(other.subsets.len(), Subset::default);
+        }
+        for (ours, theirs) in self.subsets.iter_mut().zip(other.subsets) {
+            ours.answers += theirs.answers;
+            ours.no_answer += theirs.no_answer;
+            for (t, hits) in theirs.terms {
+                let o = ours.terms.entry(term_map[t as usize]).or_default();
+                o.answers += hits.answers;
+                o.occurrences += hits.occurrences;
+                o.twin_overlap += hits.twin_overlap;
+            }
+            for (f, hits) in theirs.forms {
+                let o = ours.forms.entry(form_map[f as usize]).or_insert(FormHits {
+                    occurrences: 0,
+                    first: u64::MAX,
+                    initial: 0,
+                });
+                o.occurrences += hits.occurrences;
+                o.initial += hits.initial;
+                o.first = o.first.min(hits.first);
             }
         }
     }

@@ -292,6 +292,17 @@ impl<'a> Tally<'a> {
         self.analyzer
     }
 
+    /// The answers counted from now on also count in `subsets` — a question, a group — read
+    /// back with [`Counter::subset`] (see [`Counter::count_in`]).
+    pub fn count_in(&mut self, subsets: &[usize]) {
+        self.counter.count_in(subsets);
+    }
+
+    /// Counts one answer from tokens made elsewhere (the mentions of a list answer).
+    pub fn add(&mut self, answer: &str, tokens: &[Token]) {
+        self.counter.add(answer, tokens);
+    }
+
     /// Places the next answer at `position` (see [`Counter::seek`]).
     pub fn seek(&mut self, position: u64) {
         self.counter.seek(position);

@@ -92,6 +92,50 @@ proptest! {
         prop_assert_eq!(&left, &whole);
     }
 
+    /// A subset read back from a counter is the counter of its answers alone (positions kept),
+    /// also after merging shards counted in separate counters.
+    #[test]
+    fn subsets_equal_their_own_counters(generated in prop::collection::vec((answer(), 0usize..3), 0..24), cut in 0usize..24) {
+        let analyzer = Analyzer::german();
+        // case twins named in one answer (their overlap must reach the subsets too)
+        let mut answers: Vec<(String, usize)> = vec![
+            ("Digitale Akte, digitale Zeit".into(), 0),
+            ("Digitale Dienste".into(), 0),
+            ("digitale Akte".into(), 1),
+        ];
+        answers.extend(generated);
+        let count = |start: usize, part: &[(String, usize)]| {
+            let mut tally = Tally::new(&analyzer);
+            tally.seek(start as u64);
+            for (answer, group) in part {
+                tally.count_in(&[*group, 3]);
+                tally.count(answer);
+            }
+            tally.into_counter()
+        };
+        let cut = cut.min(answers.len());
+        let whole = count(0, &answers);
+        let mut merged = count(0, &answers[..cut]);
+        merged.merge(count(cut, &answers[cut..]));
+        for group in 0..3 {
+            let mut alone = Tally::new(&analyzer);
+            for (i, (answer, g)) in answers.iter().enumerate() {
+                if *g == group {
+                    alone.seek(i as u64);
+                    alone.count(answer);
+                }
+            }
+            let alone = alone.into_counter();
+            let table = |c: &Counter| c.table(Weight::Answers, analyzer.labels());
+            prop_assert_eq!(table(&whole.subset(group)), table(&alone));
+            prop_assert_eq!(table(&merged.subset(group)), table(&alone));
+        }
+        // subset 3 holds every answer: it is the whole counter again
+        let table = |c: &Counter| c.table(Weight::Answers, analyzer.labels());
+        prop_assert_eq!(table(&whole.subset(3)), table(&whole));
+        prop_assert_eq!(&merged, &whole);
+    }
+
     /// The memo of a tally changes nothing: its tokens and counts are those of the plain chain,
     /// with token rules only and with filters that see whole answers (negation, codebook).
     #[test]
