@@ -72,40 +72,42 @@ pub(crate) fn survey_tables(
             .iter()
             .flat_map(|q| q.answers.iter().map(|a| a.text.as_str())),
     )?;
-    let mut out = Vec::new();
+    // one tally for every question and group: each is a subset of its counter
     let mut tally = Tally::new(&analyzer);
-    for question in &survey.questions {
-        let mut total = Counter::default();
-        let mut names = GroupNames::default();
-        let mut groups: Vec<Counter> = Vec::new();
+    let mut subsets = Subsets::new(survey.questions.len());
+    let mut names: Vec<GroupNames> = Vec::new();
+    for (q, question) in survey.questions.iter().enumerate() {
+        let mut groups = GroupNames::default();
         for answer in &question.answers {
-            let group = answer.group.as_deref().map(|g| {
-                let i = names.index(g);
-                if i == groups.len() {
-                    groups.push(Counter::default());
-                }
-                &mut groups[i]
-            });
+            let group = answer.group.as_deref().map(|g| groups.index(g));
+            let ids = subsets.of(q, group);
             count_answer(
                 &mut tally,
                 analysis.split_list.as_deref(),
-                &mut total,
-                group,
+                &ids,
                 &answer.text,
             );
         }
-        let table = |counter: &Counter| finished_table(counter, &analyzer, &cut);
-        out.push(Tables {
-            question: question.name.clone(),
-            total: table(&total),
-            groups: names
-                .names
-                .into_iter()
-                .zip(&groups)
-                .map(|(n, c)| (n, table(c)))
-                .collect(),
-        });
+        names.push(groups);
     }
+    let counter = tally.into_counter();
+    let out = survey
+        .questions
+        .iter()
+        .zip(names)
+        .enumerate()
+        .map(|(q, (question, groups))| {
+            tables(
+                question.name.clone(),
+                &counter,
+                &mut subsets,
+                q,
+                &groups,
+                &analyzer,
+                &cut,
+            )
+        })
+        .collect();
     Ok(out)
 }
 
@@ -249,35 +251,85 @@ impl GroupNames {
     }
 }
 
-/// Counts one answer into its question's total and its group's counter (analysed by
-/// `tally`, which remembers its analyzer's word rules from answer to answer).
-fn count_answer(
-    tally: &mut Tally,
-    split_list: Option<&str>,
-    total: &mut Counter,
-    group: Option<&mut Counter>,
-    text: &str,
-) {
-    let analyzer = tally.analyzer();
-    if analyzer.is_no_answer(text) {
-        total.add_no_answer();
-        if let Some(group) = group {
-            group.add_no_answer();
+/// Where answers are counted besides the whole: their question's total and their group, as
+/// subsets of one counter (see [`Counter::count_in`]), numbered in order of first appearance.
+/// With one question, the whole counter is its total.
+#[derive(Debug, Default)]
+struct Subsets {
+    ids: std::collections::HashMap<(usize, Option<usize>), usize>,
+    one_question: bool,
+}
+
+impl Subsets {
+    fn new(questions: usize) -> Self {
+        Subsets {
+            ids: Default::default(),
+            one_question: questions == 1,
         }
-        return;
     }
-    let items;
-    let tokens = match split_list {
-        Some(chars) => {
-            items = list_items(analyzer, text, chars);
-            &items
+
+    fn id(&mut self, question: usize, group: Option<usize>) -> usize {
+        let next = self.ids.len();
+        *self.ids.entry((question, group)).or_insert(next)
+    }
+
+    /// The subsets of an answer to `question` in `group`: the question's, and the group's.
+    fn of(&mut self, question: usize, group: Option<usize>) -> Vec<usize> {
+        let mut ids = Vec::with_capacity(2);
+        if !self.one_question {
+            ids.push(self.id(question, None));
         }
-        None => tally.analyze(text),
+        ids.extend(group.map(|g| self.id(question, Some(g))));
+        ids
+    }
+}
+
+/// The tables of one question from the counter of all answers: its total and its groups are
+/// subsets, or the whole counter is the total of the only question.
+#[allow(clippy::too_many_arguments)]
+fn tables(
+    question: String,
+    counter: &Counter,
+    subsets: &mut Subsets,
+    q: usize,
+    groups: &GroupNames,
+    analyzer: &wortwolke_text::Analyzer,
+    cut: &Cut,
+) -> Tables {
+    let total = if subsets.one_question {
+        finished_table(counter, analyzer, cut)
+    } else {
+        finished_table(&counter.subset(subsets.id(q, None)), analyzer, cut)
     };
-    total.add(text, tokens);
-    if let Some(group) = group {
-        group.add(text, tokens);
+    let groups = groups
+        .names
+        .iter()
+        .enumerate()
+        .map(|(g, name)| {
+            let group = counter.subset(subsets.id(q, Some(g)));
+            (name.clone(), finished_table(&group, analyzer, cut))
+        })
+        .collect();
+    Tables {
+        question,
+        total,
+        groups,
     }
+}
+
+/// Counts one answer (analysed by `tally`, which remembers its analyzer's word rules from
+/// answer to answer), also into `subsets`.
+fn count_answer(tally: &mut Tally, split_list: Option<&str>, subsets: &[usize], text: &str) {
+    tally.count_in(subsets);
+    let analyzer = tally.analyzer();
+    if let Some(chars) = split_list {
+        if !analyzer.is_no_answer(text) {
+            let items = list_items(analyzer, text, chars);
+            tally.add(text, &items);
+            return;
+        }
+    }
+    tally.count(text);
 }
 
 /// The worker threads to count on: `--threads`, or all cores.
@@ -296,53 +348,22 @@ const CSV_BATCH_BYTES: usize = 1 << 20;
 struct CsvBatch {
     text: String,
     answers: Vec<CsvAnswer>,
-    /// One question, no groups, no lists: the answers go straight into the worker's tally.
-    plain: bool,
 }
 
-/// One answer of a CSV batch: where its text is, its question, group and row.
+/// One answer of a CSV batch: where its text is, its row, and the subsets it counts in.
 #[derive(Debug)]
 struct CsvAnswer {
     text: std::ops::Range<usize>,
-    question: usize,
-    group: Option<usize>,
     row: u64,
+    subsets: Vec<usize>,
 }
 
-/// One worker's counts of CSV answers: per question the total and each group's counter
-/// (a plain file's answers are counted by the tally itself: see [`CsvBatch::plain`]).
-struct CsvCounts<'a> {
-    tally: Tally<'a>,
-    questions: Vec<(Counter, Vec<Counter>)>,
-}
-
-impl CsvCounts<'_> {
-    fn count(&mut self, batch: CsvBatch, split_list: Option<&str>) {
-        if batch.plain {
-            for answer in batch.answers {
-                self.tally.seek(answer.row);
-                self.tally.count(&batch.text[answer.text]);
-            }
-            return;
-        }
-        for answer in batch.answers {
-            if self.questions.len() <= answer.question {
-                self.questions
-                    .resize_with(answer.question + 1, Default::default);
-            }
-            let (total, groups) = &mut self.questions[answer.question];
-            // every counter numbers the answers by row, so that merged they know what came first
-            total.seek(answer.row);
-            let group = answer.group.map(|g| {
-                if groups.len() <= g {
-                    groups.resize_with(g + 1, Default::default);
-                }
-                let group = &mut groups[g];
-                group.seek(answer.row);
-                group
-            });
-            let text = &batch.text[answer.text];
-            count_answer(&mut self.tally, split_list, total, group, text);
+impl CsvBatch {
+    /// Counts the batch into `tally`, each answer at its row.
+    fn count(self, tally: &mut Tally, split_list: Option<&str>) {
+        for answer in self.answers {
+            tally.seek(answer.row);
+            count_answer(tally, split_list, &answer.subsets, &self.text[answer.text]);
         }
     }
 }
@@ -381,25 +402,23 @@ fn streamed_csv_tables(
     let analyzer = wortwolke_text::Analyzer::from_config(&config.analyzer)?;
     let split_list = analysis.split_list.as_deref();
     let mut names = GroupNames::default();
-    // rows are parsed here and counted on all cores, in batches
+    let mut subsets = Subsets::default();
+    // rows are parsed here and counted on all cores, in batches, into one tally per worker
     let (workers, visited) = crate::stream::pool(
         threads(analysis),
-        || CsvCounts {
-            tally: Tally::new(&analyzer),
-            questions: Vec::new(),
-        },
-        |counts, batch| counts.count(batch, split_list),
+        || Tally::new(&analyzer),
+        |tally, batch: CsvBatch| batch.count(tally, split_list),
         |send| {
             let mut batch = CsvBatch::default();
             let visited = crate::input::visit_delimited(path, analysis, |v| {
-                batch.plain = v.questions == 1 && v.group.is_none() && split_list.is_none();
+                subsets.one_question = v.questions == 1;
+                let group = v.group.map(|g| names.index(g));
                 let start = batch.text.len();
                 batch.text.push_str(v.text);
                 batch.answers.push(CsvAnswer {
                     text: start..batch.text.len(),
-                    question: v.question,
-                    group: v.group.map(|g| names.index(g)),
                     row: v.row,
+                    subsets: subsets.of(v.question, group),
                 });
                 if batch.text.len() >= CSV_BATCH_BYTES {
                     send(std::mem::take(&mut batch));
@@ -412,33 +431,16 @@ fn streamed_csv_tables(
     let Some(questions) = visited? else {
         return Ok(None);
     };
-    let mut counters: Vec<(Counter, Vec<Counter>)> = Vec::new();
-    counters.resize_with(questions.len(), Default::default);
-    for worker in workers {
-        if let Some((total, _)) = counters.first_mut() {
-            total.merge(worker.tally.into_counter());
-        }
-        for (ours, (total, groups)) in counters.iter_mut().zip(worker.questions) {
-            ours.0.merge(total);
-            ours.1.resize_with(names.names.len(), Default::default);
-            for (ours, theirs) in ours.1.iter_mut().zip(groups) {
-                ours.merge(theirs);
-            }
-        }
+    let mut counter = Counter::default();
+    for tally in workers {
+        counter.merge(tally.into_counter());
     }
     Ok(Some(
         questions
             .into_iter()
-            .zip(counters)
-            .map(|(question, (total, groups))| Tables {
-                question,
-                total: finished_table(&total, &analyzer, cut),
-                groups: names
-                    .names
-                    .iter()
-                    .zip(&groups)
-                    .map(|(n, c)| (n.clone(), finished_table(c, &analyzer, cut)))
-                    .collect(),
+            .enumerate()
+            .map(|(q, question)| {
+                tables(question, &counter, &mut subsets, q, &names, &analyzer, cut)
             })
             .collect(),
     ))
