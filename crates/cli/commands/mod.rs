@@ -286,7 +286,6 @@ impl Subsets {
 
 /// The tables of one question from the counter of all answers: its total and its groups are
 /// subsets, or the whole counter is the total of the only question.
-#[allow(clippy::too_many_arguments)]
 fn tables(
     question: String,
     counter: &Counter,
