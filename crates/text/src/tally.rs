@@ -104,13 +104,14 @@ struct Probe<'s> {
 impl<'s> Probe<'s> {
     fn new(surface: &'s str, kind: TokenKind, initial: bool) -> Self {
         let situation = situation(kind, initial);
+        let short = inline(surface.as_bytes());
         Probe {
             surface,
             kind,
             initial,
             situation,
-            hash: hash_word(situation, surface),
-            short: inline(surface.as_bytes()),
+            hash: hash_word(situation, surface.len(), &short, || surface.as_bytes()),
+            short,
         }
     }
 }
@@ -198,15 +199,25 @@ fn inline(surface: &[u8]) -> [u64; INLINE / 8] {
     words
 }
 
-fn hash_word(situation: u8, surface: &str) -> u64 {
-    hash_bytes(situation, surface.as_bytes())
-}
-
-fn hash_bytes(situation: u8, surface: &[u8]) -> u64 {
+/// The hash of a word of `len` bytes: of its inline words when it fits them (a few
+/// multiplications, no loop over bytes), else of all its bytes (`bytes`).
+fn hash_word<'b>(
+    situation: u8,
+    len: usize,
+    short: &[u64; INLINE / 8],
+    bytes: impl FnOnce() -> &'b [u8],
+) -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
     h.write_u8(situation);
-    h.write(surface);
+    h.write_usize(len);
+    if len <= INLINE {
+        for &word in short {
+            h.write_u64(word);
+        }
+    } else {
+        h.write(bytes());
+    }
     h.finish()
 }
 
@@ -345,15 +356,10 @@ impl WordMemo {
                 && e.short == short
                 && (surface.len() <= INLINE || long(e) == Some(surface))
         };
-        let rehash = |e: &Entry| match long(e) {
-            Some(long) => hash_bytes(e.situation, long.as_bytes()),
-            None => {
-                let mut bytes = [0; INLINE];
-                for (chunk, word) in bytes.chunks_exact_mut(8).zip(e.short) {
-                    chunk.copy_from_slice(&word.to_le_bytes());
-                }
-                hash_bytes(e.situation, &bytes[..e.len as usize])
-            }
+        let rehash = |e: &Entry| {
+            hash_word(e.situation, e.len as usize, &e.short, || {
+                long(e).unwrap_or_default().as_bytes()
+            })
         };
         let entry = match self.table.entry(hash, same, rehash) {
             hashbrown::hash_table::Entry::Occupied(known) => known.into_mut(),
