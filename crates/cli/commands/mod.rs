@@ -84,7 +84,7 @@ pub(crate) fn survey_tables(
             count_answer(
                 &mut tally,
                 analysis.split_list.as_deref(),
-                &ids,
+                ids.as_slice(),
                 &answer.text,
             );
         }
@@ -274,13 +274,33 @@ impl Subsets {
     }
 
     /// The subsets of an answer to `question` in `group`: the question's, and the group's.
-    fn of(&mut self, question: usize, group: Option<usize>) -> Vec<usize> {
-        let mut ids = Vec::with_capacity(2);
+    fn of(&mut self, question: usize, group: Option<usize>) -> AnswerSubsets {
+        let mut ids = AnswerSubsets::default();
         if !self.one_question {
             ids.push(self.id(question, None));
         }
-        ids.extend(group.map(|g| self.id(question, Some(g))));
+        if let Some(g) = group {
+            ids.push(self.id(question, Some(g)));
+        }
         ids
+    }
+}
+
+/// The (at most two) subsets of one answer, kept without allocating.
+#[derive(Debug, Clone, Copy, Default)]
+struct AnswerSubsets {
+    ids: [usize; 2],
+    len: usize,
+}
+
+impl AnswerSubsets {
+    fn push(&mut self, id: usize) {
+        self.ids[self.len] = id;
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        &self.ids[..self.len]
     }
 }
 
@@ -354,7 +374,7 @@ struct CsvBatch {
 struct CsvAnswer {
     text: std::ops::Range<usize>,
     row: u64,
-    subsets: Vec<usize>,
+    subsets: AnswerSubsets,
 }
 
 impl CsvBatch {
@@ -362,7 +382,12 @@ impl CsvBatch {
     fn count(self, tally: &mut Tally, split_list: Option<&str>) {
         for answer in self.answers {
             tally.seek(answer.row);
-            count_answer(tally, split_list, &answer.subsets, &self.text[answer.text]);
+            count_answer(
+                tally,
+                split_list,
+                answer.subsets.as_slice(),
+                &self.text[answer.text],
+            );
         }
     }
 }
