@@ -523,11 +523,10 @@ impl Counter {
             if !term.is_twin {
                 continue;
             }
-            let lower = lower as TermId;
-            let key = self.key(lower);
-            let Some(upper) = self.id(&key[..key.len() - TWIN_MARK.len_utf8()]) else {
+            let (lower, upper) = (lower as TermId, term.twin_of);
+            if upper == NO_TWIN {
                 continue;
-            };
+            }
             let overlap = self.terms[upper as usize].twin_overlap;
             let only_initial = self
                 .forms_of(upper)
