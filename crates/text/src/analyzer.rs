@@ -3,11 +3,14 @@
 use std::collections::HashMap;
 
 use crate::error::Result;
+use crate::list::ListSplit;
 use crate::filter::{
     FoldUmlauts, KeepNumbers, MergeSynonyms, MinLength, Negation, Normalize, Phrases, Stem,
     StopWords, TokenFilter, TokenRule,
 };
-use crate::{Counter, Language, NoAnswer, StopWordList, SynonymMap, Tally, Token, Tokenizer};
+use crate::{
+    Counted, Counter, Language, NoAnswer, StopWordList, SynonymMap, Tally, Token, Tokenizer,
+};
 
 /// Answers per block of work in [`Analyzer::count_parallel`].
 pub const PARALLEL_BLOCK: usize = 4096;
@@ -41,6 +44,8 @@ pub struct Analyzer {
     rules: usize,
     labels: HashMap<String, String>,
     no_answer: NoAnswer,
+    /// List answers: split into mentions, each one term.
+    list: Option<ListSplit>,
 }
 
 /// Builds an [`Analyzer`] from a tokenizer and filters, applied in the order added.
@@ -59,6 +64,24 @@ impl AnalyzerBuilder {
     /// Sets which answers count as no answer (default: [`NoAnswer::default`]).
     pub fn no_answer(mut self, no_answer: NoAnswer) -> Self {
         self.analyzer.no_answer = no_answer;
+        self
+    }
+
+    /// Treats every answer as a list: split into mentions at `chars` (`\n`: line breaks),
+    /// each mention analysed by the chain and counted as one term, its case ignored.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::{Analyzer, AnalyzerConfig, TokenKind};
+    ///
+    /// let analyzer = Analyzer::from_config(&AnalyzerConfig { split_list: Some(",".into()), ..Default::default() }).unwrap();
+    /// let answer = "Dataport, dataport, Form-Solutions";
+    /// let keys: Vec<String> = analyzer.analyze(answer).into_iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.key).collect();
+    /// assert_eq!(keys[0], keys[1]);
+    /// assert_eq!(keys.len(), 3);
+    /// ```
+    pub fn split_list(mut self, chars: &str) -> Self {
+        self.analyzer.list = Some(ListSplit::new(chars));
         self
     }
 
@@ -104,6 +127,9 @@ pub struct AnalyzerConfig {
     pub detected_phrases: Vec<Vec<String>>,
     /// Which answers say nothing.
     pub no_answer: NoAnswer,
+    /// List answers: split into mentions at these characters (`\n`: line breaks), each one
+    /// term (see [`AnalyzerBuilder::split_list`]).
+    pub split_list: Option<String>,
 }
 
 impl Default for AnalyzerConfig {
@@ -120,6 +146,7 @@ impl Default for AnalyzerConfig {
             phrases: Vec::new(),
             detected_phrases: Vec::new(),
             no_answer: NoAnswer::default(),
+            split_list: None,
         }
     }
 }
@@ -134,6 +161,7 @@ impl Analyzer {
                 rules: 0,
                 labels: HashMap::new(),
                 no_answer: NoAnswer::default(),
+                list: None,
             },
         }
     }
@@ -187,6 +215,9 @@ impl Analyzer {
         if config.keep_negation {
             builder = builder.filter(Negation);
         }
+        if let Some(chars) = &config.split_list {
+            builder = builder.split_list(chars);
+        }
         Ok(builder.build())
     }
 
@@ -211,10 +242,45 @@ impl Analyzer {
     /// }
     /// ```
     pub fn analyze_into(&self, answer: &str, tokens: &mut Vec<Token>) {
+        match &self.list {
+            Some(list) => list.tokens(answer, tokens, |mention| self.mention_key(mention)),
+            None => self.analyze_text_into(answer, tokens),
+        }
+    }
+
+    /// The chain on running text.
+    fn analyze_text_into(&self, answer: &str, tokens: &mut Vec<Token>) {
         self.tokenizer.tokenize_into(answer, tokens);
         for filter in &self.filters {
             filter.apply(answer, tokens);
         }
+    }
+
+    /// The key of one mention of a list answer: its words' keys read as names (capitalised),
+    /// after the whole chain (the codebook included); `None` for a no-answer or a mention
+    /// without a content word.
+    fn mention_key(&self, mention: &str) -> Option<String> {
+        use crate::TokenKind::{Number, StopWord, Word};
+        if self.is_no_answer(mention) {
+            return None;
+        }
+        let text = crate::list::capitalised(mention);
+        let mut tokens = Vec::new();
+        self.analyze_text_into(&text, &mut tokens);
+        if !tokens.iter().any(|t| t.kind == Word) {
+            return None;
+        }
+        let keys: Vec<&str> = tokens
+            .iter()
+            .filter(|t| matches!(t.kind, Word | StopWord | Number))
+            .map(|t| crate::case::OpenKey::parse(&t.key).map_or(t.key.as_str(), |o| o.capital))
+            .collect();
+        Some(keys.join(" "))
+    }
+
+    /// Whether answers are lists (see [`AnalyzerBuilder::split_list`]).
+    pub(crate) fn splits_lists(&self) -> bool {
+        self.list.is_some()
     }
 
     /// Whether `answer` counts as no answer.
@@ -232,13 +298,30 @@ impl Analyzer {
         counter.add(answer, &self.analyze(answer));
     }
 
-    /// Counts all `answers` in one counter (through a [`Tally`]).
-    pub fn count<'a>(&self, answers: impl IntoIterator<Item = &'a str>) -> Counter {
+    /// Counts all `answers` (through a [`Tally`]): the finished count, with this analyzer's
+    /// labels.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::Analyzer;
+    ///
+    /// let answers = vec![String::from("Personal fehlt"), String::from("zu wenig Personal")];
+    /// let table = Analyzer::german().count(&answers).table(&Default::default());
+    /// assert_eq!((table.terms[0].label.as_str(), table.terms[0].answers), ("Personal", 2));
+    /// ```
+    pub fn count<S: AsRef<str>>(&self, answers: impl IntoIterator<Item = S>) -> Counted {
         let mut tally = Tally::new(self);
         for answer in answers {
-            tally.count(answer);
+            tally.count(answer.as_ref());
         }
-        tally.into_counter()
+        tally.finish()
+    }
+
+    /// The finished count of `counter` (counted with this analyzer, perhaps merged from
+    /// several tallies): the case of sentence-start words decided over all its answers, and
+    /// the codebook's labels.
+    pub fn finish(&self, counter: Counter) -> Counted {
+        Counted::new(counter, self.labels.clone())
     }
 
     /// Counts `answers` on `threads` threads. The answers are cut into blocks of
@@ -252,13 +335,13 @@ impl Analyzer {
     ///
     /// let analyzer = Analyzer::german();
     /// let answers: Vec<&str> = ["Personal fehlt", "k.A.", "Zeit und Personal"].repeat(3000);
-    /// assert_eq!(analyzer.count_parallel(&answers, 2), analyzer.count(answers.iter().copied()));
+    /// assert_eq!(analyzer.count_parallel(&answers, 2), analyzer.count(&answers));
     /// ```
-    pub fn count_parallel(&self, answers: &[&str], threads: usize) -> Counter {
-        let blocks: Vec<&[&str]> = answers.chunks(PARALLEL_BLOCK).collect();
+    pub fn count_parallel<S: AsRef<str> + Sync>(&self, answers: &[S], threads: usize) -> Counted {
+        let blocks: Vec<&[S]> = answers.chunks(PARALLEL_BLOCK).collect();
         let threads = threads.clamp(1, blocks.len().max(1));
         if threads == 1 {
-            return self.count(answers.iter().copied());
+            return self.count(answers);
         }
         let next = std::sync::atomic::AtomicUsize::new(0);
         let counters: Vec<Counter> = std::thread::scope(|scope| {
@@ -271,7 +354,7 @@ impl Analyzer {
                             let Some(block) = blocks.get(i) else { break };
                             tally.seek((i * PARALLEL_BLOCK) as u64);
                             for answer in *block {
-                                tally.count(answer);
+                                tally.count(answer.as_ref());
                             }
                         }
                         tally.into_counter()
@@ -287,7 +370,7 @@ impl Analyzer {
         for c in counters {
             total.merge(c);
         }
-        total
+        self.finish(total)
     }
 
     /// The tokenizer the chain starts with.

@@ -109,7 +109,7 @@ impl Language {
     /// The grouping key of one lower-cased `word`; `capitalized` tells whether it was written
     /// with a capital first letter (used by German only).
     pub fn stem(self, word: &str, capitalized: bool) -> String {
-        self.stemmer().stem(word, capitalized, false)
+        self.stemmer().stem(word, capitalized)
     }
 }
 
@@ -128,29 +128,44 @@ impl std::fmt::Debug for LanguageStemmer {
 }
 
 impl LanguageStemmer {
-    /// `sentence_initial`: the word starts a sentence, so its capital letter may not mean "noun".
-    pub(crate) fn stem(&self, word: &str, capitalized: bool, sentence_initial: bool) -> String {
+    /// The grouping key of one lower-cased `word`; `capitalized`: written with a capital first
+    /// letter (German: a noun).
+    pub(crate) fn stem(&self, word: &str, capitalized: bool) -> String {
         let mut out = String::new();
-        self.stem_into(word, capitalized, sentence_initial, &mut out);
+        self.stem_into(word, capitalized, &mut out);
         out
     }
 
     /// Like [`LanguageStemmer::stem`], appending the stem to `out`.
-    pub(crate) fn stem_into(
-        &self,
-        word: &str,
-        capitalized: bool,
-        sentence_initial: bool,
-        out: &mut String,
-    ) {
-        let noun = self.snowball.is_none()
-            && capitalized
-            && !(sentence_initial && crate::german::looks_adjectival(word));
+    pub(crate) fn stem_into(&self, word: &str, capitalized: bool, out: &mut String) {
         // no cache here: a Tally remembers every word's key, stem included
         match &self.snowball {
             Some(s) => out.push_str(&s.stem(word)),
-            None => out.push_str(&crate::german::german_key(word, noun)),
+            None => out.push_str(&crate::german::german_key(word, capitalized)),
         }
+    }
+
+    /// The open key of a capitalised `word` (lower-cased) at a sentence start, where the capital
+    /// may be the sentence's: both readings, the one the language's rules prefer marked (see
+    /// [`crate::case`]). `None` where the reading does not change the key (languages whose keys
+    /// ignore case, short words).
+    pub(crate) fn open_key(&self, word: &str) -> Option<String> {
+        if self.snowball.is_some() {
+            return None;
+        }
+        let capital = crate::german::german_key(word, true);
+        let lower = crate::german::german_key(word, false);
+        if capital == lower {
+            return None;
+        }
+        let mut key = String::new();
+        crate::case::OpenKey::write(
+            &capital,
+            &lower,
+            crate::german::looks_adjectival(word),
+            &mut key,
+        );
+        Some(key)
     }
 }
 

@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use std::path::Path;
 
+use crate::case::{decide, OpenKey};
 use crate::error::{list_lines, Error, Result};
 use crate::{Token, TokenKind};
 
@@ -83,15 +84,39 @@ impl PhraseDetector {
     }
 
     /// The detected phrases as key pairs, most significant first (ties by key).
+    ///
+    /// A word that starts a sentence (an open key) counts as the reading its words take in these
+    /// answers (see [`Counted`](crate::Counted)), so `Interkommunale Zusammenarbeit` at the
+    /// start of an answer and `interkommunale Zusammenarbeit` mid-sentence are one phrase.
     pub fn phrases(&self, min_answers: u64, min_llr: f64) -> Vec<Vec<String>> {
         let n = self.words as f64;
-        let mut found: Vec<(f64, &(String, String))> = self
-            .bigrams
+        let written = |key: &str| self.unigrams.get(key).copied().unwrap_or(0);
+        let resolve = |key: &str| -> String {
+            match OpenKey::parse(key) {
+                Some(open) => decide(&open, written(open.capital), written(open.lower))
+                    .key(&open)
+                    .to_owned(),
+                None => key.to_owned(),
+            }
+        };
+        let mut unigrams: HashMap<String, u64> = HashMap::new();
+        for (key, &count) in &self.unigrams {
+            *unigrams.entry(resolve(key)).or_default() += count;
+        }
+        let mut bigrams: HashMap<(String, String), Pair> = HashMap::new();
+        for ((first, second), p) in &self.bigrams {
+            let pair = bigrams
+                .entry((resolve(first), second.clone()))
+                .or_default();
+            pair.occurrences += p.occurrences;
+            pair.answers += p.answers;
+        }
+        let mut found: Vec<(f64, &(String, String))> = bigrams
             .iter()
             .filter(|(_, p)| p.answers >= min_answers.max(1))
             .filter_map(|(pair, p)| {
-                let a = self.unigrams[&pair.0] as f64;
-                let b = self.unigrams[&pair.1] as f64;
+                let a = unigrams[&pair.0] as f64;
+                let b = unigrams[&pair.1] as f64;
                 let llr = log_likelihood(p.occurrences as f64, a, b, n);
                 (llr >= min_llr).then_some((llr, pair))
             })

@@ -3,8 +3,8 @@
 use hashbrown::HashTable;
 
 use crate::arena::{StrArena, StrRef};
-use crate::frequency::{FormId, TermId};
-use crate::{Analyzer, Counter, Token, TokenKind};
+use crate::vocabulary::{FormId, TermId};
+use crate::{Analyzer, Counted, Counter, Token, TokenKind};
 
 /// Words remembered per tally before the memo starts over (bounds its memory; the frequent
 /// words are back after a few answers): a table of 64k slots, filled to hashbrown's 7/8.
@@ -21,7 +21,7 @@ const MEMO_LIMIT: usize = (1 << 16) / 8 * 7;
 ///
 /// # Example
 /// ```
-/// use wortwolke_text::{Analyzer, Counter, Tally, Weight};
+/// use wortwolke_text::{Analyzer, Counter, Tally};
 ///
 /// let analyzer = Analyzer::german();
 /// let mut tally = Tally::new(&analyzer);
@@ -33,8 +33,8 @@ const MEMO_LIMIT: usize = (1 << 16) / 8 * 7;
 ///     analyzer.count_into(answer, &mut plain);
 /// }
 /// assert_eq!(tally.counter(), &plain);
-/// let table = tally.into_counter().table(Weight::Answers, analyzer.labels());
-/// assert_eq!((table.terms[0].term.as_str(), table.terms[0].answers), ("Personal", 2));
+/// let table = tally.finish().table(&Default::default());
+/// assert_eq!((table.terms[0].label.as_str(), table.terms[0].answers), ("Personal", 2));
 /// ```
 #[derive(Debug)]
 pub struct Tally<'a> {
@@ -237,6 +237,10 @@ impl<'a> Tally<'a> {
     /// Tokens of one answer, every filter applied: equal to [`Analyzer::analyze`].
     pub fn analyze(&mut self, answer: &str) -> &[Token] {
         let analyzer = self.analyzer;
+        if analyzer.splits_lists() {
+            analyzer.analyze_into(answer, &mut self.tokens);
+            return &self.tokens;
+        }
         let tokenizer = analyzer.tokenizer();
         tokenizer.tokenize_with(answer, &mut self.scratch, &mut self.tokens);
         let mut start = crate::filter::SentenceStart::default();
@@ -264,7 +268,7 @@ impl<'a> Tally<'a> {
             self.counter.add_no_answer();
             return;
         }
-        if !analyzer.sequence_filters().is_empty() {
+        if !analyzer.sequence_filters().is_empty() || analyzer.splits_lists() {
             self.analyze(answer);
             self.counter.add(answer, &self.tokens);
             return;
@@ -304,7 +308,7 @@ impl<'a> Tally<'a> {
     }
 
     /// The answers counted from now on also count in `subsets` — a question, a group — read
-    /// back with [`Counter::subset`] (see [`Counter::count_in`]).
+    /// back with [`Counted::subset`] (see [`Counter::count_in`]).
     pub fn count_in(&mut self, subsets: &[usize]) {
         self.counter.count_in(subsets);
     }
@@ -324,9 +328,14 @@ impl<'a> Tally<'a> {
         &self.counter
     }
 
-    /// The counts.
+    /// The counts, to merge with other tallies' (then [`Analyzer::finish`]).
     pub fn into_counter(self) -> Counter {
         self.counter
+    }
+
+    /// The finished count, with the analyzer's labels: what tables are made from.
+    pub fn finish(self) -> Counted {
+        self.analyzer.finish(self.counter)
     }
 }
 

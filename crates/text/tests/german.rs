@@ -1,6 +1,6 @@
 //! Table-driven German cases: what one answer becomes, and which words are one term.
 
-use wortwolke_text::{Analyzer, AnalyzerConfig, TokenKind, Weight};
+use wortwolke_text::{Analyzer, AnalyzerConfig, TableOptions, TokenKind, Weight};
 
 /// Content terms of `answer` as `(surface, key)`.
 fn terms(analyzer: &Analyzer, answer: &str) -> Vec<(String, String)> {
@@ -132,8 +132,8 @@ fn umlauts_and_sharp_s_stay_in_labels() {
     let analyzer = Analyzer::german();
     let table = analyzer
         .count(["Größe der Büros", "die Größe", "Straße"])
-        .table(Weight::Answers, analyzer.labels());
-    let labels: Vec<&str> = table.terms.iter().map(|t| t.term.as_str()).collect();
+        .table(&Default::default());
+    let labels: Vec<&str> = table.terms.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(labels, ["Größe", "Büros", "Straße"]);
 }
 
@@ -147,13 +147,13 @@ fn label_is_the_most_frequent_surface_form_never_a_stem() {
             "die Schnittstellen",
             "fehlende Schnittstellen",
         ])
-        .table(Weight::Answers, analyzer.labels());
-    assert_eq!(table.terms[0].term, "Schnittstellen");
+        .table(&Default::default());
+    assert_eq!(table.terms[0].label, "Schnittstellen");
     assert_eq!(table.terms[0].answers, 4);
     assert!(table
         .terms
         .iter()
-        .all(|t| t.variants.iter().any(|v| v.form == t.term)));
+        .all(|t| t.variants.iter().any(|v| v.form == t.label)));
 }
 
 #[test]
@@ -161,20 +161,23 @@ fn label_ties_go_to_the_form_seen_first() {
     let analyzer = Analyzer::german();
     let table = analyzer
         .count(["Anträge", "Antrag"])
-        .table(Weight::Answers, analyzer.labels());
-    assert_eq!(table.terms[0].term, "Anträge");
+        .table(&Default::default());
+    assert_eq!(table.terms[0].label, "Anträge");
 }
 
 #[test]
 fn a_term_repeated_in_one_answer_counts_once_by_default() {
     let analyzer = Analyzer::german();
     let counter = analyzer.count(["Personal, Personal, Personal", "Personal"]);
-    let by_answers = counter.table(Weight::Answers, analyzer.labels());
+    let by_answers = counter.table(&Default::default());
     assert_eq!(
         (by_answers.terms[0].answers, by_answers.terms[0].occurrences),
         (2, 4)
     );
-    let by_occurrences = counter.table(Weight::Occurrences, analyzer.labels());
+    let by_occurrences = counter.table(&TableOptions {
+        weight: Weight::Occurrences,
+        ..Default::default()
+    });
     assert_eq!(by_occurrences.terms[0].occurrences, 4);
 }
 
@@ -193,7 +196,7 @@ fn no_answer_markers() {
             "/",
             "Personal",
         ])
-        .table(Weight::Answers, analyzer.labels());
+        .table(&Default::default());
     assert_eq!((table.answers, table.answered, table.no_answer), (9, 1, 8));
     assert_eq!(table.terms[0].share, 1.0);
 }
@@ -212,11 +215,11 @@ fn keep_negation_joins_with_the_next_word() {
             "kein Personal",
             "nicht, Priorität",
         ])
-        .table(Weight::Answers, analyzer.labels());
+        .table(&Default::default());
     let rows: Vec<(&str, u64)> = table
         .terms
         .iter()
-        .map(|t| (t.term.as_str(), t.answers))
+        .map(|t| (t.label.as_str(), t.answers))
         .collect();
     assert_eq!(
         rows,
@@ -228,21 +231,96 @@ fn keep_negation_joins_with_the_next_word() {
     );
 }
 
+/// (answers, the rows expected as (label, answers)): the case rule, decided once per run.
 #[test]
-fn lower_case_nouns_join_their_capitalised_twin() {
+fn case_is_decided_once_per_run() {
+    let nutzen = [
+        "Der Nutzen ist gering",
+        "der Nutzen fehlt",
+        "wir nutzen sie nicht",
+    ];
+    let mut more = nutzen.to_vec();
+    more.push("Sie nutzen es kaum");
+    let cases: &[(&[&str], &[(&str, u64)])] = &[
+        // mid-sentence capital and lower case are two terms, however many of each
+        (&nutzen, &[("Nutzen", 2), ("nutzen", 1)]),
+        (&more, &[("Nutzen", 2), ("nutzen", 2)]),
+        (
+            &["die Bahn", "Bahn", "mit der Bahn", "bahn fahren", "Bahn und bahn"],
+            &[("Bahn", 4), ("bahn", 2)],
+        ),
+        // a sentence-start capital joins the spelling written mid-sentence
+        (
+            &["Bitte mehr Zeit", "wir bitten darum, bitte schnell"],
+            &[("bitte", 2), ("Zeit", 1), ("mehr", 1)],
+        ),
+        (
+            &["Mehr Personal", "mehr Zeit", "Mehr Geld"],
+            &[("mehr", 3), ("Geld", 1), ("Personal", 1), ("Zeit", 1)],
+        ),
+        (
+            &["Fehlende Stellen", "es gibt fehlende Mittel"],
+            &[("fehlende", 2), ("Mittel", 1), ("Stellen", 1)],
+        ),
+        // … the more frequent one if both were written
+        (
+            &["Stellen fehlen", "offene Stellen", "freie Stellen", "wir stellen um"],
+            &[("Stellen", 3), ("fehlen", 1), ("offene", 1), ("freie", 1), ("stellen", 1)],
+        ),
+        // … and the German rules if neither was: a noun stays, an adjective is lower case
+        (&["Personal fehlt"], &[("Personal", 1), ("fehlt", 1)]),
+        (&["Fehlende Akten"], &[("Akten", 1), ("fehlende", 1)]),
+        // one answer naming both spellings counts once
+        (
+            &["Digitale Akte, digitale Zeit", "digitale Dienste"],
+            &[("digitale", 2), ("Akte", 1), ("Dienste", 1), ("Zeit", 1)],
+        ),
+    ];
     let analyzer = Analyzer::german();
+    for (answers, expected) in cases {
+        let table = analyzer.count(*answers).table(&TableOptions::default());
+        let rows: Vec<(&str, u64)> = table
+            .terms
+            .iter()
+            .map(|t| (t.label.as_str(), t.answers))
+            .collect();
+        for row in *expected {
+            assert!(rows.contains(row), "{row:?} in {rows:?} of {answers:?}");
+        }
+        // no other row carries a spelling of an expected label
+        for (label, _) in rows.iter().filter(|r| !expected.contains(r)) {
+            assert!(
+                expected
+                    .iter()
+                    .all(|(e, _)| !e.eq_ignore_ascii_case(label)),
+                "{label} besides {expected:?} in {rows:?} of {answers:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn codebook_variants_match_at_the_start_of_an_answer() {
+    let codes = wortwolke_text::SynonymMap::from_reader(
+        "codes.txt",
+        "Mitarbeitende = Mitarbeiter, Mitarbeiterinnen, Mitarbeitenden\n".as_bytes(),
+    )
+    .unwrap();
+    let analyzer = Analyzer::from_config(&AnalyzerConfig {
+        synonyms: Some(codes),
+        ..Default::default()
+    })
+    .unwrap();
     let table = analyzer
         .count([
-            "die Bahn",
-            "Bahn",
-            "mit der Bahn",
-            "bahn fahren",
-            "Bahn und bahn",
+            "Mitarbeitende fehlen",
+            "es fehlen Mitarbeitenden",
+            "Mitarbeiter fehlen",
+            "keine Mitarbeiterinnen",
         ])
-        .table(Weight::Answers, analyzer.labels());
-    assert_eq!(table.terms[0].term, "Bahn");
-    // "Bahn und bahn" names both spellings: one respondent
-    assert_eq!(table.terms[0].answers, 5);
+        .table(&TableOptions::default());
+    assert_eq!(table.terms[0].label, "Mitarbeitende");
+    assert_eq!(table.terms[0].answers, 4);
 }
 
 #[test]
@@ -250,11 +328,11 @@ fn sentence_start_capitals_join_their_lower_case_twin() {
     let analyzer = Analyzer::german();
     let table = analyzer
         .count(["Digitale Akte", "die digitale Akte", "digitale Akte"])
-        .table(Weight::Answers, analyzer.labels());
+        .table(&Default::default());
     let rows: Vec<(&str, u64)> = table
         .terms
         .iter()
-        .map(|t| (t.term.as_str(), t.answers))
+        .map(|t| (t.label.as_str(), t.answers))
         .collect();
     assert_eq!(rows, [("Akte", 3), ("digitale", 3)]);
 }

@@ -1,7 +1,9 @@
 //! Invariants that hold for any input: offsets slice the answer, counts add up, counters merge.
 
 use proptest::prelude::*;
-use wortwolke_text::{Analyzer, AnalyzerConfig, Counter, Tally, TokenKind, Tokenizer, Weight};
+use std::collections::BTreeMap;
+
+use wortwolke_text::{Analyzer, AnalyzerConfig, Counted, Counter, TableOptions, Tally, TokenKind, Tokenizer};
 
 /// Answers made of German-looking pieces, punctuation, marks and arbitrary Unicode.
 fn answer() -> impl Strategy<Value = String> {
@@ -49,7 +51,7 @@ proptest! {
             .filter(|a| !analyzer.is_no_answer(a))
             .map(|a| analyzer.analyze(a).iter().filter(|t| t.kind == TokenKind::Word).count() as u64)
             .sum();
-        let table = analyzer.count(answers.iter().map(String::as_str)).table(Weight::Answers, analyzer.labels());
+        let table = analyzer.count(&answers).table(&TableOptions::default());
         prop_assert_eq!(table.answers, answers.len() as u64);
         prop_assert_eq!(table.answered + table.no_answer, table.answers);
         prop_assert_eq!(table.terms.iter().map(|t| t.occurrences).sum::<u64>(), words);
@@ -86,22 +88,24 @@ proptest! {
         yz.merge(z);
         let mut right = x;
         right.merge(yz);
-        let table = |c: &Counter| c.table(Weight::Answers, analyzer.labels());
+        let table = |c: &Counter| analyzer.finish(c.clone()).table(&TableOptions::default());
         prop_assert_eq!(table(&left), table(&whole));
         prop_assert_eq!(table(&right), table(&whole));
         prop_assert_eq!(&left, &whole);
     }
 
-    /// A subset read back from a counter is the counter of its answers alone (positions kept),
-    /// also after merging shards counted in separate counters.
+    /// Every table of a run — the whole and each subset, cut or not, counted in one counter or
+    /// merged from shards — equals a plain count of the keys `analyze` gives its answers once
+    /// the run's case plan resolves them; a key has one label in every table.
     #[test]
-    fn subsets_equal_their_own_counters(generated in prop::collection::vec((answer(), 0usize..3), 0..24), cut in 0usize..24) {
+    fn every_table_equals_counting_its_resolved_keys(generated in prop::collection::vec((answer(), 0usize..3), 0..24), cut in 0usize..24, min in 0u64..3, top in 1usize..6) {
         let analyzer = Analyzer::german();
-        // case twins named in one answer (their overlap must reach the subsets too)
+        // sentence-start capitals next to their mid-sentence spellings, in one answer and apart
         let mut answers: Vec<(String, usize)> = vec![
             ("Digitale Akte, digitale Zeit".into(), 0),
-            ("Digitale Dienste".into(), 0),
+            ("Digitale Dienste. Fehlende Akte".into(), 0),
             ("digitale Akte".into(), 1),
+            ("Fehlende Zeit, fehlende Akte. Fehlende".into(), 2),
         ];
         answers.extend(generated);
         let count = |start: usize, part: &[(String, usize)]| {
@@ -114,26 +118,39 @@ proptest! {
             tally.into_counter()
         };
         let cut = cut.min(answers.len());
-        let whole = count(0, &answers);
+        let whole = analyzer.finish(count(0, &answers));
         let mut merged = count(0, &answers[..cut]);
         merged.merge(count(cut, &answers[cut..]));
-        for group in 0..3 {
-            let mut alone = Tally::new(&analyzer);
-            for (i, (answer, g)) in answers.iter().enumerate() {
-                if *g == group {
-                    alone.seek(i as u64);
-                    alone.count(answer);
+        let merged = analyzer.finish(merged);
+        prop_assert_eq!(&merged, &whole);
+        let options = [
+            TableOptions::default(),
+            TableOptions { min, top: Some(top), ..Default::default() },
+        ];
+        let all = whole.table(&TableOptions::default());
+        let label = |key: &str| all.terms.iter().find(|t| t.key == key).map(|t| t.label.clone());
+        for group in 0..4 {
+            let expected = oracle(&analyzer, &whole, answers.iter().filter(|(_, g)| group == 3 || *g == group).map(|(a, _)| a.as_str()));
+            for counted in [&whole, &merged] {
+                for options in &options {
+                    let table = counted.subset(group).table(options);
+                    let eligible = expected.values().filter(|(a, _)| *a >= options.min).count();
+                    prop_assert_eq!(table.terms.len(), options.top.map_or(eligible, |n| n.min(eligible)));
+                    prop_assert_eq!(table.distinct, eligible);
+                    for term in &table.terms {
+                        prop_assert_eq!(Some(&(term.answers, term.occurrences)), expected.get(&term.key), "{} in group {}", &term.key, group);
+                        prop_assert_eq!(Some(term.label.clone()), label(&term.key));
+                    }
+                    // a group's cells for the rows of the whole table are the group's own
+                    let cells = counted.subset(group).rows_of(&counted.table(options), options);
+                    for term in &cells.terms {
+                        prop_assert_eq!(Some(&(term.answers, term.occurrences)), expected.get(&term.key));
+                    }
                 }
             }
-            let alone = alone.into_counter();
-            let table = |c: &Counter| c.table(Weight::Answers, analyzer.labels());
-            prop_assert_eq!(table(&whole.subset(group)), table(&alone));
-            prop_assert_eq!(table(&merged.subset(group)), table(&alone));
         }
-        // subset 3 holds every answer: it is the whole counter again
-        let table = |c: &Counter| c.table(Weight::Answers, analyzer.labels());
-        prop_assert_eq!(table(&whole.subset(3)), table(&whole));
-        prop_assert_eq!(&merged, &whole);
+        // subset 3 holds every answer: it is the whole table again
+        prop_assert_eq!(whole.subset(3).table(&TableOptions::default()), all);
     }
 
     /// The memo of a tally changes nothing: its tokens and counts are those of the plain chain,
@@ -188,4 +205,27 @@ proptest! {
             prop_assert!(message.starts_with("codes.txt:") && !message.contains('\n'), "{}", message);
         }
     }
+}
+
+/// Key → (answers naming it, occurrences) over `answers`: the keys `analyze` gives, resolved by
+/// the run's case plan, counted the simplest way.
+fn oracle<'a>(analyzer: &Analyzer, counted: &Counted, answers: impl Iterator<Item = &'a str>) -> BTreeMap<String, (u64, u64)> {
+    let mut counts: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    for answer in answers.filter(|a| !analyzer.is_no_answer(a)) {
+        let keys: Vec<String> = analyzer
+            .analyze(answer)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| counted.resolve(&t.key).to_owned())
+            .collect();
+        let mut seen = std::collections::BTreeSet::new();
+        for key in keys {
+            let entry = counts.entry(key.clone()).or_default();
+            entry.1 += 1;
+            if seen.insert(key) {
+                entry.0 += 1;
+            }
+        }
+    }
+    counts
 }

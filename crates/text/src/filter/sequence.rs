@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::{merge_span, run_of_words};
+use crate::case::OpenKey;
 use crate::Token;
 
 /// A dictionary from key sequences (`["fehlend", "personal"]`) to the key that replaces them.
@@ -30,7 +31,8 @@ impl KeySequences {
 
     /// Replaces every matched run (longest first, left to right) by one merged word token.
     /// Runs never span a separator; a run must start and end with a content word
-    /// unless a single stop word was listed on its own.
+    /// unless a single stop word was listed on its own. A run that starts with a sentence-start
+    /// word (an open key) matches under either reading, the default first.
     pub(crate) fn apply(&self, tokens: &mut Vec<Token>) {
         if self.map.is_empty() {
             return;
@@ -38,28 +40,42 @@ impl KeySequences {
         let mut i = 0;
         let mut joined = String::new();
         while i < tokens.len() {
-            for n in (1..=self.longest).rev() {
-                let Some(run) = run_of_words(tokens, i, n) else {
-                    continue;
-                };
-                joined.clear();
-                for (k, &j) in run.iter().enumerate() {
-                    if k > 0 {
-                        joined.push(' ');
-                    }
-                    joined.push_str(&tokens[j].key);
-                }
-                if let Some(target) = self.map.get(&joined) {
-                    let single_stopword = n == 1 && !tokens[i].kind.is_word();
-                    if single_stopword && target == &tokens[i].key {
-                        break;
-                    }
-                    merge_span(tokens, i..i + n, target.clone());
-                    break;
-                }
+            if let Some((n, target)) = self.find(tokens, i, &mut joined) {
+                merge_span(tokens, i..i + n, target.clone());
             }
             i += 1;
         }
+    }
+
+    /// The longest run at `i` that is listed, with its target; `None` if none is (or the run is
+    /// a listed stop word that stays what it is).
+    fn find(&self, tokens: &[Token], i: usize, joined: &mut String) -> Option<(usize, &String)> {
+        for n in (1..=self.longest).rev() {
+            let Some(run) = run_of_words(tokens, i, n) else {
+                continue;
+            };
+            let first = tokens[i].key.as_str();
+            let heads = match OpenKey::parse(first) {
+                Some(open) => open.candidates(),
+                None => [first, first],
+            };
+            for head in heads {
+                joined.clear();
+                joined.push_str(head);
+                for &j in &run[1..] {
+                    joined.push(' ');
+                    joined.push_str(&tokens[j].key);
+                }
+                if let Some(target) = self.map.get(joined.as_str()) {
+                    let single_stopword = n == 1 && !tokens[i].kind.is_word();
+                    if single_stopword && target == &tokens[i].key {
+                        return None;
+                    }
+                    return Some((n, target));
+                }
+            }
+        }
+        None
     }
 }
 
@@ -77,8 +93,16 @@ pub(crate) fn key_variants(analyzer: &crate::Analyzer, text: &str) -> Vec<Vec<St
         .filter(|t| matches!(t.kind, Word | StopWord | Number))
         .collect();
     let mut choices: Vec<Vec<String>> = Vec::with_capacity(tokens.len());
+    // a listed term's own casing counts as written: its first word's capital, though it
+    // starts the entry, is read as a noun's first (then the other reading)
+    let readings = |key: &str| -> Vec<String> {
+        match OpenKey::parse(key) {
+            Some(open) => vec![open.capital.to_owned(), open.lower.to_owned()],
+            None => vec![key.to_owned()],
+        }
+    };
     for token in &tokens {
-        let mut keys = vec![token.key.clone()];
+        let mut keys = readings(&token.key);
         if token.kind == Word && !token.key.contains(' ') {
             let flipped = flip_first(token.text(text));
             if let Some(alt) = analyzer
@@ -86,8 +110,10 @@ pub(crate) fn key_variants(analyzer: &crate::Analyzer, text: &str) -> Vec<Vec<St
                 .into_iter()
                 .find(|t| t.kind == Word)
             {
-                if !keys.contains(&alt.key) {
-                    keys.push(alt.key);
+                for key in readings(&alt.key) {
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
                 }
             }
         }

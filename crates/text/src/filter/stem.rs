@@ -10,6 +10,10 @@ use crate::{Language, Token, TokenKind};
 /// (`Bund.ID`) and gender forms keep their normalized key. In a hyphen compound only the last
 /// part is stemmed (`EfA-Dienste` → `efa-dienst`). Runs after [`Normalize`](super::Normalize).
 ///
+/// A capitalised word at the start of a sentence, whose capital may be the noun's or the
+/// sentence's, gets an open key naming both readings (German only); the count decides it once
+/// for the whole run (see [`Counted`](crate::Counted)).
+///
 /// # Example
 /// ```
 /// use wortwolke_text::{filter::{Normalize, Stem}, Analyzer, Language, Tokenizer};
@@ -54,8 +58,14 @@ impl TokenRule for Stem {
         }
         let capitalized = last_surface.chars().next().is_some_and(char::is_uppercase);
         let mut stem = String::new();
-        self.stemmer
-            .stem_into(last, capitalized, initial && head.is_empty(), &mut stem);
+        if initial && head.is_empty() && capitalized {
+            // a capital at a sentence start says nothing: both readings, decided per run
+            if let Some(open) = self.stemmer.open_key(last) {
+                *key = open;
+                return;
+            }
+        }
+        self.stemmer.stem_into(last, capitalized, &mut stem);
         if stem != last {
             // keep the compound's head, replace its last part
             let head_len = head.len();

@@ -1,0 +1,150 @@
+//! Sentence-start capitals: the key a word gets when its position hides its case.
+//!
+//! German capitalises nouns, so the grouping key of a word depends on its first letter
+//! (`Nutzen` the benefit, `nutzen` to use). At the start of an answer or a sentence every word
+//! is capitalised, and the capital says nothing: `Fehlende Akten` is the adjective `fehlende`,
+//! `Personal fehlt` the noun. The analyzer cannot decide such a word alone, so it gives it an
+//! *open key* that names both candidates — the key of the capitalised word and the key of the
+//! lower-case word — and which one the language's rules would take.
+//!
+//! The decision is made once per run, over the whole vocabulary, by [`decide`]: the word joins
+//! the candidate that was written mid-sentence (the more frequent one if both were), and only if
+//! neither was does the rule's default stand. It is applied identically to the total, every
+//! question and every group (see [`Counted`](crate::Counted)), and `analyze` shows it.
+
+/// Separates the candidates of an open key whose default is the capitalised word (a noun).
+const OPEN_CAPITAL: char = '\u{1E}';
+
+/// Separates the candidates of an open key whose default is the lower-case word (an adjective
+/// or verb form).
+const OPEN_LOWER: char = '\u{1F}';
+
+/// The two candidate keys of a word whose case its position hides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct OpenKey<'k> {
+    /// The key of the word read as capitalised (a noun).
+    pub capital: &'k str,
+    /// The key of the word read as lower case.
+    pub lower: &'k str,
+    /// Whether the language's rules take the lower-case reading when nothing else decides.
+    pub lower_by_default: bool,
+}
+
+impl<'k> OpenKey<'k> {
+    /// The open key in `key`, if it is one.
+    pub(crate) fn parse(key: &'k str) -> Option<Self> {
+        let i = key.find([OPEN_CAPITAL, OPEN_LOWER])?;
+        Some(OpenKey {
+            capital: &key[..i],
+            lower: &key[i + 1..],
+            lower_by_default: key[i..].starts_with(OPEN_LOWER),
+        })
+    }
+
+    /// Writes the open key of `capital` and `lower` into `out` (cleared first).
+    pub(crate) fn write(capital: &str, lower: &str, lower_by_default: bool, out: &mut String) {
+        out.clear();
+        out.push_str(capital);
+        out.push(if lower_by_default {
+            OPEN_LOWER
+        } else {
+            OPEN_CAPITAL
+        });
+        out.push_str(lower);
+    }
+
+    /// The candidate the language's rules take when nothing else decides.
+    pub(crate) fn default_key(&self) -> &'k str {
+        if self.lower_by_default {
+            self.lower
+        } else {
+            self.capital
+        }
+    }
+
+    /// Both candidates, the default first.
+    pub(crate) fn candidates(&self) -> [&'k str; 2] {
+        if self.lower_by_default {
+            [self.lower, self.capital]
+        } else {
+            [self.capital, self.lower]
+        }
+    }
+}
+
+/// Which reading an open word takes in a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    Capital,
+    Lower,
+}
+
+/// Decides an open word: `capital` and `lower` are the occurrences of its two candidates
+/// written where their case is known (0: never written so). The candidate that was written
+/// wins; if both were, the more frequent one; on a tie, and if neither was, the default.
+pub(crate) fn decide(open: &OpenKey, capital: u64, lower: u64) -> Reading {
+    let default = if open.lower_by_default {
+        Reading::Lower
+    } else {
+        Reading::Capital
+    };
+    match capital.cmp(&lower) {
+        std::cmp::Ordering::Greater => Reading::Capital,
+        std::cmp::Ordering::Less => Reading::Lower,
+        std::cmp::Ordering::Equal => default,
+    }
+}
+
+impl Reading {
+    /// The key of this reading of `open`.
+    pub(crate) fn key<'k>(self, open: &OpenKey<'k>) -> &'k str {
+        match self {
+            Reading::Capital => open.capital,
+            Reading::Lower => open.lower,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_keys_round_trip() {
+        let mut key = String::from("old");
+        OpenKey::write("fehlend", "fehlend~", true, &mut key);
+        let open = OpenKey::parse(&key).unwrap();
+        assert_eq!((open.capital, open.lower), ("fehlend", "fehlend~"));
+        assert_eq!(open.default_key(), "fehlend~");
+        assert_eq!(open.candidates(), ["fehlend~", "fehlend"]);
+        OpenKey::write("personal", "personal~", false, &mut key);
+        assert_eq!(OpenKey::parse(&key).unwrap().default_key(), "personal");
+        assert!(OpenKey::parse("personal").is_none());
+    }
+
+    /// (capital written, lower written, default lower) → reading.
+    #[test]
+    fn the_written_case_decides_then_the_default() {
+        let noun = OpenKey {
+            capital: "nutz",
+            lower: "nutz~",
+            lower_by_default: false,
+        };
+        let adjective = OpenKey {
+            lower_by_default: true,
+            ..noun
+        };
+        for (open, capital, lower, want) in [
+            (noun, 0, 3, Reading::Lower),
+            (noun, 3, 0, Reading::Capital),
+            (noun, 2, 1, Reading::Capital),
+            (noun, 1, 2, Reading::Lower),
+            (noun, 0, 0, Reading::Capital),
+            (adjective, 0, 0, Reading::Lower),
+            (adjective, 1, 1, Reading::Lower),
+            (noun, 1, 1, Reading::Capital),
+        ] {
+            assert_eq!(decide(&open, capital, lower), want, "{open:?} {capital} {lower}");
+        }
+    }
+}

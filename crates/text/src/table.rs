@@ -1,0 +1,559 @@
+//! Counted and FrequencyTable: a finished count — its case plan and labels decided once — and
+//! the tables an analyst reads, for all answers and for every question and group.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+
+use crate::case::{decide, OpenKey, Reading};
+use crate::counter::{Counts, FormHits};
+use crate::vocabulary::{TermId, NO_TERM};
+use crate::Counter;
+
+/// What the weight of a term is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weight {
+    /// Number of answers (respondents) that mention the term; repeats within one answer count
+    /// once. The default: a word cloud of a survey shows how many people named something.
+    #[default]
+    Answers,
+    /// Number of times the term occurs, repeats included.
+    Occurrences,
+}
+
+/// What a share is relative to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Base {
+    /// The respondents who answered (no-answers left out). The default.
+    #[default]
+    Answered,
+    /// All respondents, no-answers included.
+    All,
+}
+
+/// Which rows a table holds and how they are weighed.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, TableOptions};
+///
+/// let counted = Analyzer::german().count(["Personal fehlt", "Personal und Zeit", "Geld"]);
+/// let top = counted.table(&TableOptions { top: Some(2), ..Default::default() });
+/// let full = counted.table(&TableOptions::default());
+/// assert_eq!(top.terms, full.terms[..2]);
+/// assert_eq!(top.distinct, full.terms.len());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TableOptions {
+    /// What the rows are sorted and cut by.
+    pub weight: Weight,
+    /// What shares are relative to.
+    pub base: Base,
+    /// Rows of a smaller weight are left out.
+    pub min: u64,
+    /// At most this many rows, the heaviest (the others are never built).
+    pub top: Option<usize>,
+}
+
+/// The table an analyst reads: one row per term, plus the base.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FrequencyTable {
+    /// All answers (respondents), no-answers included.
+    pub answers: u64,
+    /// Answers with content.
+    pub answered: u64,
+    /// Empty answers and no-answer markers.
+    pub no_answer: u64,
+    /// What the terms are sorted by.
+    #[serde(skip)]
+    pub weight: Weight,
+    /// What `share` is relative to.
+    #[serde(skip)]
+    pub base: Base,
+    /// Terms, heaviest first.
+    pub terms: Vec<Term>,
+    /// Terms that qualified (of the minimum weight): `terms` holds them all or the top of them.
+    #[serde(skip)]
+    pub distinct: usize,
+}
+
+/// One row of a [`FrequencyTable`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Term {
+    /// The label: the codebook's label, else the spelling written most often where its case is
+    /// known (mid-sentence), else the most frequent spelling. The same in every table of a run.
+    #[serde(rename = "term")]
+    pub label: String,
+    /// The grouping key (stable across runs; what `analyze` prints).
+    pub key: String,
+    /// Answers mentioning the term.
+    pub answers: u64,
+    /// `answers` relative to the table's [`Base`].
+    pub share: f64,
+    /// Occurrences, repeats within an answer included.
+    pub occurrences: u64,
+    /// Every surface form counted into this term, most frequent first.
+    pub variants: Vec<Variant>,
+}
+
+/// One surface form of a term and how often it occurred.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Variant {
+    /// The form as written.
+    pub form: String,
+    /// Occurrences of this form.
+    pub count: u64,
+}
+
+impl Term {
+    /// The term's weight under `weight`.
+    pub fn weight(&self, weight: Weight) -> u64 {
+        match weight {
+            Weight::Answers => self.answers,
+            Weight::Occurrences => self.occurrences,
+        }
+    }
+}
+
+impl FrequencyTable {
+    /// Each label with its weight under the table's [`Weight`], heaviest first: what a cloud draws.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::Analyzer;
+    ///
+    /// let table = Analyzer::german().count(["Personal fehlt", "Personal"]).table(&Default::default());
+    /// assert_eq!(table.weights().next(), Some(("Personal", 2)));
+    /// ```
+    pub fn weights(&self) -> impl Iterator<Item = (&str, u64)> + '_ {
+        self.terms
+            .iter()
+            .map(|t| (t.label.as_str(), t.weight(self.weight)))
+    }
+}
+
+/// A finished count: the counter with its case plan and labels, decided once over all answers
+/// and applied alike to the whole and to every subset (question, group). Every table of a
+/// `Counted` gives a term the same key and label, and a subset's cells are its own counts,
+/// whatever the other tables' options.
+///
+/// Made by [`Analyzer::count`](crate::Analyzer::count), [`Analyzer::finish`](crate::Analyzer::finish)
+/// or [`Tally::finish`](crate::Tally::finish), which bring the analyzer's codebook labels.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, TableOptions};
+///
+/// let analyzer = Analyzer::german();
+/// // `Fehlende` starts the answer: its capital says nothing, so it joins `fehlende`
+/// let counted = analyzer.count(["Fehlende Stellen", "es gibt fehlende Mittel", "k.A."]);
+/// let table = counted.table(&TableOptions::default());
+/// let row = table.terms.iter().find(|t| t.label == "fehlende").unwrap();
+/// assert_eq!((row.answers, row.occurrences), (2, 2));
+/// assert_eq!((table.answers, table.answered, table.no_answer), (3, 2, 1));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Counted {
+    counter: Counter,
+    codebook: HashMap<String, String>,
+    /// The rows of every table: one per decided term, open terms joined in.
+    rows: Vec<Row>,
+    /// Term → its row.
+    row_of: Vec<u32>,
+    /// Open terms joined into a row besides its main term.
+    joined: FxHashMap<u32, Vec<TermId>>,
+    /// Keys of rows made of open terms alone (their candidate was never written) → row.
+    own: HashMap<String, u32>,
+}
+
+/// One row of the plan.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    /// The row's term (for a row of open terms alone: the first of them).
+    main: TermId,
+    /// For a row of open terms alone: the reading decided (its key, its label's case).
+    reading: Option<Reading>,
+}
+
+impl PartialEq for Counted {
+    fn eq(&self, other: &Self) -> bool {
+        self.counter == other.counter && self.codebook == other.codebook
+    }
+}
+
+impl Counted {
+    /// Decides the case plan of `counter` and fixes its labels (`codebook`: key → label).
+    pub(crate) fn new(counter: Counter, codebook: HashMap<String, String>) -> Self {
+        let v = &counter.vocabulary;
+        let whole = &counter.whole;
+        let mut rows = Vec::with_capacity(v.len());
+        let mut row_of = vec![u32::MAX; v.len()];
+        let mut opens = Vec::new();
+        for t in 0..v.len() as TermId {
+            if v.open(t).is_some() {
+                opens.push(t);
+            } else {
+                row_of[t as usize] = rows.len() as u32;
+                rows.push(Row {
+                    main: t,
+                    reading: None,
+                });
+            }
+        }
+        let mut joined: FxHashMap<u32, Vec<TermId>> = FxHashMap::default();
+        let mut own: HashMap<String, u32> = HashMap::new();
+        let written = |id: TermId| {
+            if id == NO_TERM {
+                0
+            } else {
+                whole.term(id).occurrences
+            }
+        };
+        for t in opens {
+            let [capital, lower] = v.open(t).expect("an open term");
+            let open = OpenKey::parse(v.key(t)).expect("an open key");
+            let reading = decide(&open, written(capital), written(lower));
+            let target = match reading {
+                Reading::Capital => capital,
+                Reading::Lower => lower,
+            };
+            let row = if written(target) > 0 {
+                let row = row_of[target as usize];
+                joined.entry(row).or_default().push(t);
+                row
+            } else if let Some(&row) = own.get(reading.key(&open)) {
+                joined.entry(row).or_default().push(t);
+                row
+            } else {
+                let row = rows.len() as u32;
+                rows.push(Row {
+                    main: t,
+                    reading: Some(reading),
+                });
+                own.insert(reading.key(&open).to_owned(), row);
+                row
+            };
+            row_of[t as usize] = row;
+        }
+        Counted {
+            counter,
+            codebook,
+            rows,
+            row_of,
+            joined,
+            own,
+        }
+    }
+
+    /// The table of all answers.
+    pub fn table(&self, options: &TableOptions) -> FrequencyTable {
+        self.whole().table(options)
+    }
+
+    /// All answers, as a view to make tables from.
+    pub fn whole(&self) -> View<'_> {
+        View {
+            counted: self,
+            counts: &self.counter.whole,
+        }
+    }
+
+    /// Subset `s` (see [`Counter::count_in`]); empty if nothing was counted in it.
+    pub fn subset(&self, s: usize) -> View<'_> {
+        static EMPTY: std::sync::OnceLock<Counts> = std::sync::OnceLock::new();
+        View {
+            counted: self,
+            counts: self
+                .counter
+                .subsets
+                .get(s)
+                .unwrap_or_else(|| EMPTY.get_or_init(Counts::default)),
+        }
+    }
+
+    /// The counter counted.
+    pub fn counter(&self) -> &Counter {
+        &self.counter
+    }
+
+    /// The key a token's `key` counts under in this run: an open key (a sentence-start capital)
+    /// becomes the key of the reading decided; every other key stays.
+    pub fn resolve<'k>(&'k self, key: &'k str) -> &'k str {
+        let Some(open) = OpenKey::parse(key) else {
+            return key;
+        };
+        match self.counter.vocabulary.id(key) {
+            Some(t) => self.row_key(self.row_of[t as usize]),
+            None => open.default_key(),
+        }
+    }
+
+    /// The label of the term with the (resolved) `key` in every table of this run.
+    pub fn label(&self, key: &str) -> Option<Cow<'_, str>> {
+        let row = self.row(self.resolve(key))?;
+        Some(self.row_label(row))
+    }
+
+    /// The row of a resolved key.
+    fn row(&self, key: &str) -> Option<u32> {
+        if let Some(&row) = self.own.get(key) {
+            return Some(row);
+        }
+        let t = self.counter.vocabulary.id(key)?;
+        self.counter.vocabulary.open(t).is_none().then(|| self.row_of[t as usize])
+    }
+
+    fn row_key(&self, row: u32) -> &str {
+        let Row { main, reading } = self.rows[row as usize];
+        let key = self.counter.vocabulary.key(main);
+        match reading {
+            None => key,
+            Some(reading) => reading.key(&OpenKey::parse(key).expect("an open key")),
+        }
+    }
+
+    /// The terms counted in a row.
+    fn parts(&self, row: u32) -> impl Iterator<Item = TermId> + '_ {
+        std::iter::once(self.rows[row as usize].main)
+            .chain(self.joined.get(&row).into_iter().flatten().copied())
+    }
+
+    /// The forms of a row's terms with their counts in `counts`, merged by text, in label order.
+    fn forms<'c>(&'c self, row: u32, counts: &Counts) -> Vec<(&'c str, FormHits)> {
+        let v = &self.counter.vocabulary;
+        let mut forms: Vec<(&str, FormHits)> = Vec::new();
+        for t in self.parts(row) {
+            for f in v.form_ids(t) {
+                let hits = counts.form(f);
+                if hits.occurrences == 0 {
+                    continue;
+                }
+                let text = v.form_text(f);
+                match forms.iter_mut().find(|(x, _)| *x == text) {
+                    Some((_, known)) => {
+                        known.occurrences += hits.occurrences;
+                        known.initial += hits.initial;
+                        known.first = known.first.min(hits.first);
+                    }
+                    None => forms.push((text, hits)),
+                }
+            }
+        }
+        forms
+    }
+
+    /// A row's label, from all answers: the codebook's, else the spelling written most often
+    /// where its case is known, else the most frequent one — in lower case if the row is a
+    /// sentence-start word decided to be a lower-case word.
+    fn row_label(&self, row: u32) -> Cow<'_, str> {
+        if let Some(label) = self.codebook.get(self.row_key(row)) {
+            return Cow::Borrowed(label);
+        }
+        let forms = self.forms(row, &self.counter.whole);
+        // occurrences whose case means something: a lower-case letter always does, a capital
+        // only where it does not start a sentence
+        let known = |(text, f): &(&str, FormHits)| {
+            if text.starts_with(char::is_uppercase) {
+                f.occurrences - f.initial
+            } else {
+                f.occurrences
+            }
+        };
+        let Some((text, hits)) = forms
+            .into_iter()
+            .min_by(|a, b| known(b).cmp(&known(a)).then_with(|| form_order(a, b)))
+        else {
+            return Cow::Borrowed("");
+        };
+        let lower = self.rows[row as usize].reading == Some(Reading::Lower);
+        if lower && hits.occurrences == hits.initial {
+            let mut chars = text.chars();
+            if let Some(first) = chars.next().filter(|c| c.is_uppercase()) {
+                return Cow::Owned(first.to_lowercase().chain(chars).collect());
+            }
+        }
+        Cow::Borrowed(text)
+    }
+}
+
+/// Forms in the order a term lists them: most frequent first, then first seen, then by text.
+fn form_order(a: &(&str, FormHits), b: &(&str, FormHits)) -> std::cmp::Ordering {
+    b.1.occurrences
+        .cmp(&a.1.occurrences)
+        .then(a.1.first.cmp(&b.1.first))
+        .then(a.0.cmp(b.0))
+}
+
+/// The answers of a [`Counted`] or of one of its subsets, to make tables from. Rows, keys and
+/// labels are the run's; the counts are the view's own.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'c> {
+    counted: &'c Counted,
+    counts: &'c Counts,
+}
+
+impl<'c> View<'c> {
+    /// The table of this view's answers: its terms by `options.weight` (descending), then by
+    /// label, then key; `options.min` and `options.top` cut it (the rows cut are never built).
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::{Analyzer, TableOptions};
+    ///
+    /// let analyzer = Analyzer::german();
+    /// let counted = analyzer.count(["Personal fehlt", "Personal und Zeit", "Geld"]);
+    /// let table = counted.whole().table(&TableOptions { min: 2, ..Default::default() });
+    /// assert_eq!(table.weights().collect::<Vec<_>>(), [("Personal", 2)]);
+    /// ```
+    pub fn table(&self, options: &TableOptions) -> FrequencyTable {
+        let rows = 0..self.counted.rows.len() as u32;
+        self.build(rows, options, true)
+    }
+
+    /// The rows of `table` (by key, from any view of the same run) with this view's counts,
+    /// heaviest first: a group's cells for the rows the whole table shows. Rows this view never
+    /// named are left out; `options.min` and `options.top` are not applied again.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::{Analyzer, Counter, TableOptions};
+    ///
+    /// let analyzer = Analyzer::german();
+    /// let mut counter = Counter::default();
+    /// for (answer, group) in [("Personal fehlt", 0), ("Personal", 0), ("Zeit", 1), ("Personal", 1)] {
+    ///     counter.count_in(&[group]);
+    ///     analyzer.count_into(answer, &mut counter);
+    /// }
+    /// let counted = analyzer.finish(counter);
+    /// let total = counted.table(&TableOptions { min: 3, ..Default::default() });
+    /// let group = counted.subset(1).rows_of(&total, &TableOptions::default());
+    /// assert_eq!(group.weights().collect::<Vec<_>>(), [("Personal", 1)]);
+    /// ```
+    pub fn rows_of(&self, table: &FrequencyTable, options: &TableOptions) -> FrequencyTable {
+        let rows: Vec<u32> = table
+            .terms
+            .iter()
+            .filter_map(|t| self.counted.row(&t.key))
+            .collect();
+        let options = TableOptions {
+            min: 0,
+            top: None,
+            ..*options
+        };
+        self.build(rows.into_iter(), &options, false)
+    }
+
+    /// The answers of this view.
+    pub fn answers(&self) -> u64 {
+        self.counts.answers
+    }
+
+    fn build(
+        &self,
+        rows: impl Iterator<Item = u32>,
+        options: &TableOptions,
+        cut: bool,
+    ) -> FrequencyTable {
+        let counted = self.counted;
+        let counts = self.counts;
+        // answers that named two terms of one row counted them once
+        let mut twice: FxHashMap<u32, u64> = FxHashMap::default();
+        for (set, &n) in &counts.overlaps {
+            let mut rows: Vec<u32> = set.iter().map(|&t| counted.row_of[t as usize]).collect();
+            rows.sort_unstable();
+            for pair in rows.windows(2) {
+                if pair[0] == pair[1] {
+                    *twice.entry(pair[0]).or_default() += n;
+                }
+            }
+        }
+        struct Cell<'c> {
+            row: u32,
+            answers: u64,
+            occurrences: u64,
+            label: Cow<'c, str>,
+        }
+        let weight = |c: &Cell| match options.weight {
+            Weight::Answers => c.answers,
+            Weight::Occurrences => c.occurrences,
+        };
+        let mut cells: Vec<Cell> = Vec::new();
+        for row in rows {
+            let (mut answers, mut occurrences) = (0, 0);
+            for t in counted.parts(row) {
+                let hits = counts.term(t);
+                answers += hits.answers;
+                occurrences += hits.occurrences;
+            }
+            if occurrences == 0 {
+                continue;
+            }
+            answers -= twice.get(&row).copied().unwrap_or(0);
+            let mut cell = Cell {
+                row,
+                answers,
+                occurrences,
+                label: Cow::Borrowed(""),
+            };
+            if cut && weight(&cell) < options.min {
+                continue;
+            }
+            cell.label = counted.row_label(row);
+            cells.push(cell);
+        }
+        let order = |a: &Cell, b: &Cell| {
+            weight(b)
+                .cmp(&weight(a))
+                .then_with(|| a.label.cmp(&b.label))
+                .then_with(|| counted.row_key(a.row).cmp(counted.row_key(b.row)))
+        };
+        let distinct = cells.len();
+        if let Some(n) = options.top.filter(|&n| cut && n < cells.len()) {
+            cells.select_nth_unstable_by(n, order);
+            cells.truncate(n);
+        }
+        cells.sort_by(order);
+        let answered = counts.answers - counts.no_answer;
+        let base = match options.base {
+            Base::Answered => answered,
+            Base::All => counts.answers,
+        };
+        let terms = cells
+            .into_iter()
+            .map(|cell| {
+                let mut forms = counted.forms(cell.row, counts);
+                forms.sort_by(form_order);
+                Term {
+                    label: cell.label.into_owned(),
+                    key: counted.row_key(cell.row).to_owned(),
+                    answers: cell.answers,
+                    share: if base == 0 {
+                        0.0
+                    } else {
+                        cell.answers as f64 / base as f64
+                    },
+                    occurrences: cell.occurrences,
+                    variants: forms
+                        .into_iter()
+                        .map(|(form, f)| Variant {
+                            form: form.to_owned(),
+                            count: f.occurrences,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        FrequencyTable {
+            answers: counts.answers,
+            answered,
+            no_answer: counts.no_answer,
+            weight: options.weight,
+            base: options.base,
+            terms,
+            distinct,
+        }
+    }
+}
