@@ -3,7 +3,7 @@
 //! against known counts for seed 1, so a broken pipeline cannot look fast.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use wortwolke_text::{Analyzer, Weight};
+use wortwolke_text::{Analyzer, TableOptions};
 
 #[path = "../examples/generator/mod.rs"]
 mod generator;
@@ -32,7 +32,7 @@ fn analyze(c: &mut Criterion) {
                     b.iter(|| {
                         let table = analyzer
                             .count_parallel(answers, threads)
-                            .table(Weight::Answers, analyzer.labels());
+                            .table(&TableOptions::default());
                         assert_eq!(
                             (table.answers, table.answered, table.terms.len()),
                             (n, answered, distinct)
@@ -42,7 +42,7 @@ fn analyze(c: &mut Criterion) {
                             occurrences
                         );
                         assert_eq!(
-                            (table.terms[0].term.as_str(), table.terms[0].answers),
+                            (table.terms[0].label.as_str(), table.terms[0].answers),
                             ("Personal", personal)
                         );
                         table

@@ -9,7 +9,7 @@
 
 #![allow(clippy::print_stdout)] // printing the table is the point of this example
 
-use wortwolke_text::{Analyzer, AnalyzerConfig, SynonymMap, Weight};
+use wortwolke_text::{Analyzer, AnalyzerConfig, SynonymMap, TableOptions};
 
 fn main() -> Result<(), wortwolke_text::Error> {
     let answers = [
@@ -29,15 +29,14 @@ fn main() -> Result<(), wortwolke_text::Error> {
         ..AnalyzerConfig::default()
     };
     let analyzer = Analyzer::from_config(&config)?;
-    let table = analyzer
-        .count(answers)
-        .table(Weight::Answers, analyzer.labels());
+    // the table carries the codebook's labels: the count knows its analyzer
+    let table = analyzer.count(answers).table(&TableOptions::default());
 
     println!("{:<20} {:>7} {:>6}", "term", "answers", "share");
     for term in &table.terms {
         println!(
             "{:<20} {:>7} {:>5.0}%",
-            term.term,
+            term.label,
             term.answers,
             term.share * 100.0
         );
@@ -46,7 +45,7 @@ fn main() -> Result<(), wortwolke_text::Error> {
         "base: {} answered, {} without answer, {} in total",
         table.answered, table.no_answer, table.answers
     );
-    assert_eq!(table.terms[0].term, "Personalmangel");
+    assert_eq!(table.terms[0].label, "Personalmangel");
     assert_eq!(table.terms[0].answers, 3);
     Ok(())
 }

@@ -8,19 +8,16 @@
 // Run with `cargo run --example wordcloud_png`; it writes `target/wordcloud_example.png` and `.svg`.
 
 use wortwolke_layout::{layout, render, LayoutOptions, WeightedWord};
-use wortwolke_text::{Analyzer, Weight};
+use wortwolke_text::{Analyzer, TableOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let answers = include_str!("answers/koordination.txt");
     let analyzer = Analyzer::german();
-    let table = analyzer
-        .count(answers.lines())
-        .table(Weight::Answers, analyzer.labels());
-    let words: Vec<WeightedWord> = table
-        .weights()
-        .take(80)
-        .map(|(term, weight)| WeightedWord::new(term, weight as f64))
-        .collect();
+    let table = analyzer.count(answers.lines()).table(&TableOptions {
+        top: Some(80),
+        ..Default::default()
+    });
+    let words = WeightedWord::from_weights(table.weights());
 
     let options = LayoutOptions {
         width: 800,

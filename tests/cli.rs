@@ -57,9 +57,10 @@ fn count_json_follows_the_contract() {
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["answers", "occurrences", "share", "term", "variants"]
+        ["answers", "key", "occurrences", "share", "term", "variants"]
     );
     assert_eq!(top["term"], "Personal");
+    assert_eq!(top["key"], "personal");
     assert_eq!(top["answers"], 2);
     assert_eq!(top["share"], 1.0);
     assert_eq!(top["variants"][0]["form"], "Personal");

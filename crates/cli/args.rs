@@ -373,7 +373,9 @@ pub enum TableFormat {
     Tsv,
     /// Comma-separated values with a header row.
     Csv,
-    /// JSON with the base (answers, answered, no_answer) and the terms.
+    /// JSON with the base (answers, answered, no_answer) and the terms (term = label, key,
+    /// answers, share, occurrences, variants); several questions or groups: an array of such
+    /// tables with `question` and `group`.
     Json,
     /// A Markdown table with a line stating the base.
     Md,
@@ -383,7 +385,9 @@ pub enum TableFormat {
 pub enum AnalyzeFormat {
     /// Grouping keys of the content terms, space-separated, one line per input line.
     Keys,
-    /// Every token with text, byte offsets, kind, key and label (one JSON object per line).
+    /// Every token with text, byte offsets, kind, key and label, and each answer's question
+    /// and group (one JSON object per answer and line). Keys and labels are those of `count`'s
+    /// tables: a word starting a sentence has the key its case was decided to over all answers.
     Json,
 }
 

@@ -3,27 +3,17 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use wortwolke_text::{
-    Analyzer, AnalyzerConfig, Language, NoAnswer, PhraseDetector, StopWordList, SynonymMap,
-    DEFAULT_MIN_LLR,
-};
+use wortwolke_text::{AnalyzerConfig, Language, NoAnswer, StopWordList, SynonymMap};
 
 use crate::args::AnalysisArgs;
 use crate::input;
 
-/// `--phrases`: nothing, a file of phrases, or detection.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PhraseMode {
-    None,
-    Listed,
-    Auto { min_answers: u64 },
-}
-
-/// The analysis configuration plus what must happen before the final analyzer exists.
+/// The analysis configuration, and what must happen before the final analyzer exists.
 #[derive(Debug)]
 pub struct AnalysisConfig {
     pub analyzer: AnalyzerConfig,
-    pub phrases: PhraseMode,
+    /// `--phrases auto`: detect phrases named in at least this many answers first.
+    pub auto_phrases: Option<u64>,
 }
 
 impl AnalysisConfig {
@@ -38,18 +28,13 @@ impl AnalysisConfig {
             Some(path) => Some(SynonymMap::from_reader(path, input::open_list(path)?)?),
             None => None,
         };
-        let (phrases, mode) = match &args.phrases {
-            Some(p) if p == Path::new("auto") => (
-                Vec::new(),
-                PhraseMode::Auto {
-                    min_answers: args.phrase_min_answers,
-                },
-            ),
+        let (phrases, auto_phrases) = match &args.phrases {
+            Some(p) if p == Path::new("auto") => (Vec::new(), Some(args.phrase_min_answers)),
             Some(path) => (
                 wortwolke_text::read_phrase_list(path, input::open_list(path)?)?,
-                PhraseMode::Listed,
+                None,
             ),
-            None => (Vec::new(), PhraseMode::None),
+            None => (Vec::new(), None),
         };
         let mut no_answer = NoAnswer::default();
         for marker in &args.no_answer {
@@ -68,22 +53,10 @@ impl AnalysisConfig {
                 phrases,
                 detected_phrases: Vec::new(),
                 no_answer,
+                split_list: args.split_list.clone(),
             },
-            phrases: mode,
+            auto_phrases,
         })
-    }
-
-    /// The analyzer for `answers`: with `--phrases auto`, collocations are detected in them first.
-    pub fn analyzer<'a>(mut self, answers: impl IntoIterator<Item = &'a str>) -> Result<Analyzer> {
-        if let PhraseMode::Auto { min_answers } = self.phrases {
-            let first = Analyzer::from_config(&self.analyzer)?;
-            let mut detector = PhraseDetector::default();
-            for answer in answers.into_iter().filter(|a| !first.is_no_answer(a)) {
-                detector.add(&first.analyze(answer));
-            }
-            self.analyzer.detected_phrases = detector.phrases(min_answers, DEFAULT_MIN_LLR);
-        }
-        Ok(Analyzer::from_config(&self.analyzer)?)
     }
 }
 

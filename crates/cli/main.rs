@@ -5,7 +5,8 @@ mod commands;
 mod config;
 mod input;
 mod output;
-mod stream;
+mod pipeline;
+mod workers;
 
 use std::process::ExitCode;
 

@@ -3,9 +3,9 @@
 use std::io::Write;
 
 use anyhow::Result;
-use wortwolke_text::{FrequencyTable, Weight};
+use wortwolke_text::{Base, FrequencyTable, Weight};
 
-use crate::commands::Tables;
+use crate::pipeline::Tables;
 
 use crate::args::TableFormat;
 
@@ -140,7 +140,7 @@ fn write_delimited(out: &mut impl Write, all: &[Tables], delimiter: u8) -> Resul
                 row.push(clean(&t.question));
             }
             row.extend([
-                clean(&term.term),
+                clean(&term.label),
                 term.answers.to_string(),
                 share(term.share),
                 term.occurrences.to_string(),
@@ -180,10 +180,16 @@ pub fn base_sentence(table: &FrequencyTable) -> String {
         }
         Weight::Occurrences => "Counts are all occurrences, repeats within an answer included",
     };
-    format!(
-        "Base: n = {} respondents answered ({} without answer, {} in total). {counted}; share = respondents / n.",
-        table.answered, table.no_answer, table.answers
-    )
+    match table.base {
+        Base::Answered => format!(
+            "Base: n = {} respondents answered ({} without answer, {} in total). {counted}; share = respondents / n.",
+            table.answered, table.no_answer, table.answers
+        ),
+        Base::All => format!(
+            "Base: n = {} respondents in total ({} answered, {} without answer). {counted}; share = respondents / n, those without answer included.",
+            table.answers, table.answered, table.no_answer
+        ),
+    }
 }
 
 fn write_markdown(out: &mut impl Write, t: &Tables, heading: Option<&str>) -> Result<()> {
@@ -206,7 +212,7 @@ fn write_markdown(out: &mut impl Write, t: &Tables, heading: Option<&str>) -> Re
     for term in &t.total.terms {
         let mut line = format!(
             "| {} | {} | {:.1} % | {} | {} |",
-            md(&term.term),
+            md(&term.label),
             term.answers,
             term.share * 100.0,
             term.occurrences,

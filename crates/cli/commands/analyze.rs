@@ -1,19 +1,21 @@
 //! `wortwolke analyze`: how each answer was tokenized and grouped.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
-use wortwolke_text::{Separator, TokenKind, Weight};
+use wortwolke_text::{Separator, TokenKind};
 
 use super::Outcome;
 use crate::args::{AnalyzeArgs, AnalyzeFormat};
-use crate::config::AnalysisConfig;
 use crate::input;
 
 #[derive(Serialize)]
 struct Line<'a> {
     line: usize,
+    question: &'a str,
+    group: Option<&'a str>,
     answer: &'a str,
     no_answer: bool,
     tokens: Vec<TokenOut<'a>>,
@@ -43,70 +45,74 @@ fn kind_name(kind: TokenKind) -> &'static str {
 }
 
 pub fn run(args: AnalyzeArgs) -> Result<Outcome> {
-    let config = AnalysisConfig::from_args(&args.analysis)?;
+    if args.analysis.base == crate::args::Base::All {
+        anyhow::bail!("--base: analyze prints tokens, not shares; use --base with count or cloud");
+    }
     let survey = input::read_survey(&args.analysis)?;
-    // one output line per answer: every question's answers in order
-    let answers: Vec<String> = survey
-        .questions
-        .into_iter()
-        .flat_map(|q| q.answers.into_iter().map(|a| a.text))
-        .collect();
-    let analyzer = config.analyzer(answers.iter().map(String::as_str))?;
+    // the same count as `count` makes: keys resolved and labels chosen over all answers
+    let counts = crate::pipeline::count_survey(&args.analysis, &survey)?;
+    let (analyzer, counted) = (&counts.analyzer, &counts.counted);
+    let mut labels: HashMap<String, Option<String>> = HashMap::new();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args.format {
-        AnalyzeFormat::Keys => {
-            for answer in &answers {
-                if !analyzer.is_no_answer(answer) {
-                    let mut first = true;
-                    for token in analyzer.analyze(answer).iter().filter(|t| t.kind.is_word()) {
-                        if !first {
-                            out.write_all(b" ")?;
-                        }
-                        out.write_all(token.key.as_bytes())?;
-                        first = false;
-                    }
-                }
-                out.write_all(b"\n")?;
-            }
-        }
-        AnalyzeFormat::Json => {
-            let table = analyzer
-                .count(answers.iter().map(String::as_str))
-                .table(Weight::Answers, analyzer.labels());
-            let labels: std::collections::HashMap<&str, &str> = table
-                .terms
-                .iter()
-                .map(|t| (t.key.as_str(), t.term.as_str()))
-                .collect();
-            for (i, answer) in answers.iter().enumerate() {
-                let no_answer = analyzer.is_no_answer(answer);
-                let tokens = if no_answer {
-                    Vec::new()
-                } else {
-                    analyzer.analyze(answer)
-                };
-                let line = Line {
-                    line: i + 1,
-                    answer,
-                    no_answer,
-                    tokens: tokens
+    let mut line = 0;
+    // one output line per answer: every question's answers in order
+    for question in &survey.questions {
+        for answer in &question.answers {
+            line += 1;
+            let text = answer.text.as_str();
+            let no_answer = analyzer.is_no_answer(text);
+            let tokens = if no_answer {
+                Vec::new()
+            } else {
+                analyzer.analyze(text)
+            };
+            match args.format {
+                AnalyzeFormat::Keys => {
+                    let keys: Vec<&str> = tokens
                         .iter()
-                        .map(|t| TokenOut {
-                            text: &answer[t.offset.clone()],
-                            start: t.offset.start,
-                            end: t.offset.end,
-                            kind: kind_name(t.kind),
-                            key: &t.key,
-                            label: t
-                                .kind
-                                .is_word()
-                                .then(|| labels.get(t.key.as_str()).copied())
-                                .flatten(),
-                        })
-                        .collect(),
-                };
-                serde_json::to_writer(&mut out, &line)?;
-                out.write_all(b"\n")?;
+                        .filter(|t| t.kind.is_word())
+                        .map(|t| counted.resolve(&t.key))
+                        .collect();
+                    out.write_all(keys.join(" ").as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+                AnalyzeFormat::Json => {
+                    for t in tokens.iter().filter(|t| t.kind.is_word()) {
+                        let key = counted.resolve(&t.key);
+                        if !labels.contains_key(key) {
+                            let label = counted.label(key).map(|l| l.into_owned());
+                            labels.insert(key.to_owned(), label);
+                        }
+                    }
+                    let line = Line {
+                        line,
+                        question: &question.name,
+                        group: answer.group.as_deref(),
+                        answer: text,
+                        no_answer,
+                        tokens: tokens
+                            .iter()
+                            .map(|t| {
+                                let word = t.kind.is_word();
+                                let key = if word {
+                                    counted.resolve(&t.key)
+                                } else {
+                                    t.key.as_str()
+                                };
+                                TokenOut {
+                                    text: &text[t.offset.clone()],
+                                    start: t.offset.start,
+                                    end: t.offset.end,
+                                    kind: kind_name(t.kind),
+                                    key,
+                                    label: word.then(|| labels[key].as_deref()).flatten(),
+                                }
+                            })
+                            .collect(),
+                    };
+                    serde_json::to_writer(&mut out, &line)?;
+                    out.write_all(b"\n")?;
+                }
             }
         }
     }

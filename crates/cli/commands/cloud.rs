@@ -7,17 +7,22 @@ use wortwolke_layout::{layout, render, WeightedWord};
 
 use super::Outcome;
 use crate::args::{CloudArgs, ImageFormat};
+use crate::pipeline::GroupRows;
 use crate::{config, input, output};
 
-/// One cloud to draw: question, group (`None` = all respondents), words, base sentence.
-/// (question, group, words, base sentence, terms counted: the words are the top of them)
-type Cloud = (
-    String,
-    Option<String>,
-    Vec<WeightedWord>,
-    Option<String>,
-    usize,
-);
+/// One cloud to draw.
+#[derive(Debug)]
+struct Cloud {
+    question: String,
+    /// `None`: all respondents.
+    group: Option<String>,
+    /// The top of the terms, heaviest first.
+    words: Vec<WeightedWord>,
+    /// The sentence stating the base (none for a ready frequency table).
+    base: Option<String>,
+    /// Terms counted: `words` are the top of them.
+    terms: usize,
+}
 
 pub fn run(args: CloudArgs) -> Result<Outcome> {
     let options = config::layout_options(&args)?;
@@ -37,31 +42,32 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 .total_cmp(&a.weight)
                 .then_with(|| a.text.cmp(&b.text))
         });
-        let terms = words.len();
-        clouds.push(("frequencies".into(), None, words, None, terms));
+        clouds.push(Cloud {
+            question: "frequencies".into(),
+            group: None,
+            terms: words.len(),
+            words,
+            base: None,
+        });
     } else {
-        let top = Some(args.max_words);
-        for tables in super::survey_tables(&args.analysis, args.count, args.min_count, top)? {
-            let words = |t: &wortwolke_text::FrequencyTable| -> Vec<WeightedWord> {
-                t.weights()
-                    .map(|(term, weight)| WeightedWord::new(term, weight as f64))
-                    .collect()
+        let options = super::table_options(
+            &args.analysis,
+            args.count,
+            args.min_count,
+            Some(args.max_words),
+        );
+        let counts = crate::pipeline::count(&args.analysis)?;
+        for tables in counts.tables(&options, GroupRows::Own) {
+            let cloud = |group: Option<&String>, table: &wortwolke_text::FrequencyTable| Cloud {
+                question: tables.question.clone(),
+                group: group.cloned(),
+                words: WeightedWord::from_weights(table.weights()),
+                base: Some(output::base_sentence(table)),
+                terms: table.distinct,
             };
-            clouds.push((
-                tables.question.clone(),
-                None,
-                words(&tables.total),
-                Some(output::base_sentence(&tables.total)),
-                tables.total.distinct,
-            ));
+            clouds.push(cloud(None, &tables.total));
             for (group, table) in &tables.groups {
-                clouds.push((
-                    tables.question.clone(),
-                    Some(group.clone()),
-                    words(table),
-                    Some(output::base_sentence(table)),
-                    table.distinct,
-                ));
+                clouds.push(cloud(Some(group), table));
             }
         }
     }
@@ -69,7 +75,9 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
     let template = output_template(&args, &clouds, format);
     let targets = output::targets(
         &template,
-        clouds.iter().map(|(q, g, ..)| (q.as_str(), g.as_deref())),
+        clouds
+            .iter()
+            .map(|c| (c.question.as_str(), c.group.as_deref())),
         &args.analysis.inputs,
     )?;
     if targets.len() > 1 && targets.iter().any(|t| t.as_os_str() == "-") {
@@ -79,7 +87,17 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
     }
     let mut drawn = 0;
     let several = targets.len() > 1;
-    for ((question, group, words, base, total), path) in clouds.into_iter().zip(targets) {
+    for (
+        Cloud {
+            question,
+            group,
+            words,
+            base,
+            terms: total,
+        },
+        path,
+    ) in clouds.into_iter().zip(targets)
+    {
         let words: Vec<WeightedWord> = words.into_iter().take(args.max_words).collect();
         let what = match &group {
             Some(g) => format!("{question} / {g}"),
@@ -213,12 +231,13 @@ fn output_template(args: &CloudArgs, clouds: &[Cloud], format: ImageFormat) -> P
                 .map_or(n.to_owned(), |(s, _)| s.to_owned())
         })
         .unwrap_or_else(|| "wortwolke".into());
-    let questions: std::collections::HashSet<&str> = clouds.iter().map(|c| c.0.as_str()).collect();
+    let questions: std::collections::HashSet<&str> =
+        clouds.iter().map(|c| c.question.as_str()).collect();
     let mut name = stem;
     if questions.len() > 1 {
         name.push_str("-{question}");
     }
-    if clouds.iter().any(|c| c.1.is_some()) {
+    if clouds.iter().any(|c| c.group.is_some()) {
         name.push_str("-{group}");
     }
     let ext = match format {

@@ -4,12 +4,15 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{Outcome, Tables};
+use super::Outcome;
 use crate::args::{CountArgs, TableFormat};
 use crate::output;
+use crate::pipeline::{GroupRows, Tables};
 
 pub fn run(args: CountArgs) -> Result<Outcome> {
-    let all = super::survey_tables(&args.analysis, args.count, args.min_count, args.top)?;
+    let options = super::table_options(&args.analysis, args.count, args.min_count, args.top);
+    let counts = crate::pipeline::count(&args.analysis)?;
+    let all = counts.tables(&options, GroupRows::OfTotal);
     if all.iter().all(|t| t.total.terms.is_empty()) {
         let (answers, none) = all.iter().fold((0, 0), |(a, n), t| {
             (a + t.total.answers, n + t.total.no_answer)
@@ -39,6 +42,14 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
                     crate::note(&format!("wrote {}", path.display()));
                 }
             }
+        }
+    }
+    if all.len() > 1 && !args.analysis.quiet {
+        for t in all.iter().filter(|t| t.total.terms.is_empty()) {
+            crate::note(&format!(
+                "{}: nothing to count ({} answers, {} without answer, no term left)",
+                t.question, t.total.answers, t.total.no_answer
+            ));
         }
     }
     if !args.analysis.quiet && matches!(args.format, TableFormat::Tsv | TableFormat::Csv) {

@@ -14,7 +14,7 @@ pub struct Decoded {
 }
 
 /// Reads `path` (`-` = standard input) completely (gzip-decompressed, see
-/// [`crate::stream::open`]), then decodes. `encoding`: `None` detects (BOM, else UTF-8, else
+/// [`super::lines::open`]), then decodes. `encoding`: `None` detects (BOM, else UTF-8, else
 /// Windows-1252 with a note on stderr), `Some` forces one.
 pub fn load(path: &Path, encoding: Option<&'static Encoding>, quiet: bool) -> Result<Decoded> {
     let (name, bytes) = super::read_all(path, quiet)?;

@@ -2,6 +2,7 @@
 //! once); any common encoding. The text crate stays free of file formats.
 
 mod decode;
+mod lines;
 mod survey;
 
 use std::fs::File;
@@ -11,12 +12,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 
 pub use decode::{parse_encoding, utf8_error};
-pub use survey::{format_of, read_survey, visit_delimited};
+pub use lines::{read_chunks, Chunk, Fallback};
+pub use survey::{format_of, read_survey, visit_delimited, Survey, TEXT_QUESTION};
 
 /// All bytes of `path` (`-` = standard input) and the name errors use.
 fn read_all(path: &Path, quiet: bool) -> Result<(String, Vec<u8>)> {
     // the same opening as streaming: standard input or file, gzip-decompressed when it is gzip
-    let (name, reader, len) = crate::stream::open(path)?;
+    let (name, reader, len) = lines::open(path)?;
     let mut bytes = Vec::new();
     let progress = progress_bar(&name, len, quiet);
     match &progress {

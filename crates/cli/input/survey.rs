@@ -12,14 +12,17 @@ use anyhow::{bail, Result};
 use super::decode::{load, Decoded};
 use crate::args::{AnalysisArgs, InputFormat};
 
+/// The question of plain-text inputs (all of them together are one question).
+pub const TEXT_QUESTION: &str = "answers";
+
 /// The answers of all inputs, by question.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Survey {
     pub questions: Vec<Question>,
 }
 
 /// One question: its name and one answer per respondent (empty text = no answer).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Question {
     pub name: String,
     pub answers: Vec<Answer>,
@@ -141,7 +144,7 @@ fn text_question(decoded: &Decoded, args: &AnalysisArgs) -> Survey {
     // all plain-text inputs together are one question
     Survey {
         questions: vec![Question {
-            name: "answers".into(),
+            name: TEXT_QUESTION.into(),
             answers,
         }],
     }
@@ -521,7 +524,7 @@ pub fn visit_delimited(
     mut visit: impl FnMut(Visit),
 ) -> Result<Option<Vec<String>>> {
     use std::io::BufRead;
-    let (name, mut reader, _) = crate::stream::open(path)?;
+    let (name, mut reader, _) = super::lines::open(path)?;
     let head = reader.fill_buf()?;
     if head.is_empty() {
         bail!("{name}: the file is empty; export the answers into it first");

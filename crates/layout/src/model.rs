@@ -22,6 +22,22 @@ impl WeightedWord {
             weight,
         }
     }
+
+    /// Words from (label, count) pairs — a frequency table's rows, such as
+    /// `wortwolke_text::FrequencyTable::weights()` yields — in their order.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_layout::WeightedWord;
+    ///
+    /// let words = WeightedWord::from_weights([("Personal", 12), ("Zeit", 7)]);
+    /// assert_eq!(words[1], WeightedWord::new("Zeit", 7.0));
+    /// ```
+    pub fn from_weights<S: Into<String>>(rows: impl IntoIterator<Item = (S, u64)>) -> Vec<Self> {
+        rows.into_iter()
+            .map(|(text, count)| WeightedWord::new(text, count as f64))
+            .collect()
+    }
 }
 
 /// One placed word. (`x`, `y`) is the centre of the word's text box (advance width × font

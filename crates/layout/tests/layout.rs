@@ -208,20 +208,17 @@ fn different_seeds_can_give_different_layouts() {
 /// none overlapping.
 #[test]
 fn example_answer_sets_are_laid_out_soundly() {
-    use wortwolke_text::{Analyzer, Weight};
+    use wortwolke_text::{Analyzer, TableOptions};
     for answers in [
         include_str!("../../../examples/answers/efa_gruende.txt"),
         include_str!("../../../examples/answers/koordination.txt"),
     ] {
         let analyzer = Analyzer::german();
-        let table = analyzer
-            .count(answers.lines())
-            .table(Weight::Answers, analyzer.labels());
-        let words: Vec<WeightedWord> = table
-            .weights()
-            .take(100)
-            .map(|(term, weight)| WeightedWord::new(term, weight as f64))
-            .collect();
+        let table = analyzer.count(answers.lines()).table(&TableOptions {
+            top: Some(100),
+            ..Default::default()
+        });
+        let words = WeightedWord::from_weights(table.weights());
         let cloud = layout(&words, &LayoutOptions::default());
         assert!(cloud.dropped.is_empty(), "{:?}", cloud.dropped);
         assert_eq!(cloud.words.len(), words.len());

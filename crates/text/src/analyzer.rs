@@ -3,11 +3,11 @@
 use std::collections::HashMap;
 
 use crate::error::Result;
-use crate::list::ListSplit;
 use crate::filter::{
     FoldUmlauts, KeepNumbers, MergeSynonyms, MinLength, Negation, Normalize, Phrases, Stem,
     StopWords, TokenFilter, TokenRule,
 };
+use crate::list::ListSplit;
 use crate::{
     Counted, Counter, Language, NoAnswer, StopWordList, SynonymMap, Tally, Token, Tokenizer,
 };

@@ -7,9 +7,11 @@
 //! *open key* that names both candidates — the key of the capitalised word and the key of the
 //! lower-case word — and which one the language's rules would take.
 //!
-//! The decision is made once per run, over the whole vocabulary, by [`decide`]: the word joins
-//! the candidate that was written mid-sentence (the more frequent one if both were), and only if
-//! neither was does the rule's default stand. It is applied identically to the total, every
+//! The decision is made once per run, over the whole vocabulary, by [`decide`]: the word takes
+//! the reading in which its spelling was written where the case is known — `Bitte` joins
+//! `bitte`, `Stellen` joins mid-sentence `Stellen` — the more frequent one if both were, and
+//! only if neither was does the rules' default stand (`Fehler` stays a noun even where `fehlen`
+//! was written). It is applied identically to the total, every
 //! question and every group (see [`Counted`](crate::Counted)), and `analyze` shows it.
 
 /// Separates the candidates of an open key whose default is the capitalised word (a noun).
@@ -72,6 +74,15 @@ impl<'k> OpenKey<'k> {
     }
 }
 
+/// `text` with its first letter in lower case.
+pub(crate) fn lower_first(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_uppercase() => first.to_lowercase().chain(chars).collect(),
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 /// Which reading an open word takes in a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Reading {
@@ -79,9 +90,10 @@ pub(crate) enum Reading {
     Lower,
 }
 
-/// Decides an open word: `capital` and `lower` are the occurrences of its two candidates
-/// written where their case is known (0: never written so). The candidate that was written
-/// wins; if both were, the more frequent one; on a tie, and if neither was, the default.
+/// Decides an open word: `capital` and `lower` count how often its spellings were written where
+/// their case is known — as written (`Stellen` mid-sentence) and in lower case (`stellen`).
+/// The reading that was written wins; if both were, the more frequent one; on a tie, and if
+/// neither was, the default (the language's rules).
 pub(crate) fn decide(open: &OpenKey, capital: u64, lower: u64) -> Reading {
     let default = if open.lower_by_default {
         Reading::Lower
@@ -144,7 +156,11 @@ mod tests {
             (adjective, 1, 1, Reading::Lower),
             (noun, 1, 1, Reading::Capital),
         ] {
-            assert_eq!(decide(&open, capital, lower), want, "{open:?} {capital} {lower}");
+            assert_eq!(
+                decide(&open, capital, lower),
+                want,
+                "{open:?} {capital} {lower}"
+            );
         }
     }
 }

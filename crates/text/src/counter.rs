@@ -169,7 +169,14 @@ impl std::fmt::Debug for Counter {
 type Snapshot<'c> = (
     u64,
     u64,
-    std::collections::BTreeMap<&'c str, (u64, u64, std::collections::BTreeMap<&'c str, (u64, u64, u64)>)>,
+    std::collections::BTreeMap<
+        &'c str,
+        (
+            u64,
+            u64,
+            std::collections::BTreeMap<&'c str, (u64, u64, u64)>,
+        ),
+    >,
     std::collections::BTreeMap<Vec<&'c str>, u64>,
 );
 
@@ -317,7 +324,9 @@ impl Counter {
     pub(crate) fn form_id(&mut self, term: TermId, text: &str) -> FormId {
         let id = self.vocabulary.form_id(term, text);
         if self.whole.forms.len() <= id as usize {
-            self.whole.forms.resize(id as usize + 1, FormHits::default());
+            self.whole
+                .forms
+                .resize(id as usize + 1, FormHits::default());
         }
         id
     }
@@ -362,7 +371,8 @@ impl Counter {
         for &open in &self.opened {
             signature.push(open);
             for candidate in self.vocabulary.open(open).into_iter().flatten() {
-                if candidate != NO_TERM && self.whole.terms[candidate as usize].last_answer == serial
+                if candidate != NO_TERM
+                    && self.whole.terms[candidate as usize].last_answer == serial
                 {
                     signature.push(candidate);
                 }

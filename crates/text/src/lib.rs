@@ -39,8 +39,8 @@ mod test_util;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder, AnalyzerConfig, PARALLEL_BLOCK};
 pub use answer::{NoAnswer, DEFAULT_NO_ANSWER};
-pub use error::{Error, Result};
 pub use counter::Counter;
+pub use error::{Error, Result};
 pub use german::german_key;
 pub use language::Language;
 pub use phrases::{read_phrase_list, PhraseDetector, DEFAULT_MIN_LLR};

@@ -101,7 +101,9 @@ mod tests {
                 ("regio iT", "regio it")
             ]
         );
-        assert!(tokens.iter().all(|t| t.text(answer) == &answer[t.offset.clone()]));
+        assert!(tokens
+            .iter()
+            .all(|t| t.text(answer) == &answer[t.offset.clone()]));
     }
 
     #[test]

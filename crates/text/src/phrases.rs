@@ -105,9 +105,7 @@ impl PhraseDetector {
         }
         let mut bigrams: HashMap<(String, String), Pair> = HashMap::new();
         for ((first, second), p) in &self.bigrams {
-            let pair = bigrams
-                .entry((resolve(first), second.clone()))
-                .or_default();
+            let pair = bigrams.entry((resolve(first), second.clone())).or_default();
             pair.occurrences += p.occurrences;
             pair.answers += p.answers;
         }

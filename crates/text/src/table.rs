@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::case::{decide, OpenKey, Reading};
+use crate::case::{decide, lower_first, OpenKey, Reading};
 use crate::counter::{Counts, FormHits};
 use crate::vocabulary::{TermId, NO_TERM};
 use crate::Counter;
@@ -205,27 +205,41 @@ impl Counted {
         }
         let mut joined: FxHashMap<u32, Vec<TermId>> = FxHashMap::default();
         let mut own: HashMap<String, u32> = HashMap::new();
-        let written = |id: TermId| {
-            if id == NO_TERM {
-                0
-            } else {
-                whole.term(id).occurrences
+        // how often `text` was written as a form of `term` where its case means something
+        let written = |term: TermId, text: &str| -> u64 {
+            if term == NO_TERM {
+                return 0;
             }
+            v.form_ids(term)
+                .find(|&f| v.form_text(f) == text)
+                .map_or(0, |f| {
+                    let hits = whole.form(f);
+                    if text.starts_with(char::is_uppercase) {
+                        hits.occurrences - hits.initial
+                    } else {
+                        hits.occurrences
+                    }
+                })
         };
         for t in opens {
             let [capital, lower] = v.open(t).expect("an open term");
             let open = OpenKey::parse(v.key(t)).expect("an open key");
-            let reading = decide(&open, written(capital), written(lower));
+            // the same spellings written where their case is known: as written, and in lower case
+            let (mut as_capital, mut as_lower) = (0, 0);
+            for f in v.form_ids(t) {
+                let text = v.form_text(f);
+                as_capital += written(capital, text);
+                as_lower += written(lower, &lower_first(text));
+            }
+            let reading = decide(&open, as_capital, as_lower);
+            let key = reading.key(&open);
             let target = match reading {
                 Reading::Capital => capital,
                 Reading::Lower => lower,
             };
-            let row = if written(target) > 0 {
-                let row = row_of[target as usize];
-                joined.entry(row).or_default().push(t);
-                row
-            } else if let Some(&row) = own.get(reading.key(&open)) {
-                joined.entry(row).or_default().push(t);
+            let row = if target != NO_TERM {
+                row_of[target as usize]
+            } else if let Some(&row) = own.get(key) {
                 row
             } else {
                 let row = rows.len() as u32;
@@ -233,9 +247,11 @@ impl Counted {
                     main: t,
                     reading: Some(reading),
                 });
-                own.insert(reading.key(&open).to_owned(), row);
-                row
+                own.insert(key.to_owned(), row);
+                row_of[t as usize] = row;
+                continue;
             };
+            joined.entry(row).or_default().push(t);
             row_of[t as usize] = row;
         }
         Counted {
@@ -303,7 +319,11 @@ impl Counted {
             return Some(row);
         }
         let t = self.counter.vocabulary.id(key)?;
-        self.counter.vocabulary.open(t).is_none().then(|| self.row_of[t as usize])
+        self.counter
+            .vocabulary
+            .open(t)
+            .is_none()
+            .then(|| self.row_of[t as usize])
     }
 
     fn row_key(&self, row: u32) -> &str {
@@ -370,10 +390,7 @@ impl Counted {
         };
         let lower = self.rows[row as usize].reading == Some(Reading::Lower);
         if lower && hits.occurrences == hits.initial {
-            let mut chars = text.chars();
-            if let Some(first) = chars.next().filter(|c| c.is_uppercase()) {
-                return Cow::Owned(first.to_lowercase().chain(chars).collect());
-            }
+            return lower_first(text);
         }
         Cow::Borrowed(text)
     }

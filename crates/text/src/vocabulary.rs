@@ -110,9 +110,8 @@ impl Vocabulary {
             open,
         });
         let (terms, text) = (&self.terms, &self.text);
-        self.index.insert_unique(hash, id, |&id| {
-            hash_key(text.get(terms[id as usize].key))
-        });
+        self.index
+            .insert_unique(hash, id, |&id| hash_key(text.get(terms[id as usize].key)));
         if open.is_none() {
             self.link_waiting(id, hash);
         }

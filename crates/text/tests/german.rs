@@ -231,7 +231,10 @@ fn keep_negation_joins_with_the_next_word() {
     );
 }
 
-/// (answers, the rows expected as (label, answers)): the case rule, decided once per run.
+/// A row of a table: (label, answers).
+type Row = (&'static str, u64);
+
+/// (answers, the rows expected): the case rule, decided once per run.
 #[test]
 fn case_is_decided_once_per_run() {
     let nutzen = [
@@ -241,12 +244,18 @@ fn case_is_decided_once_per_run() {
     ];
     let mut more = nutzen.to_vec();
     more.push("Sie nutzen es kaum");
-    let cases: &[(&[&str], &[(&str, u64)])] = &[
+    let cases: &[(&[&str], &[Row])] = &[
         // mid-sentence capital and lower case are two terms, however many of each
         (&nutzen, &[("Nutzen", 2), ("nutzen", 1)]),
         (&more, &[("Nutzen", 2), ("nutzen", 2)]),
         (
-            &["die Bahn", "Bahn", "mit der Bahn", "bahn fahren", "Bahn und bahn"],
+            &[
+                "die Bahn",
+                "Bahn",
+                "mit der Bahn",
+                "bahn fahren",
+                "Bahn und bahn",
+            ],
             &[("Bahn", 4), ("bahn", 2)],
         ),
         // a sentence-start capital joins the spelling written mid-sentence
@@ -264,8 +273,19 @@ fn case_is_decided_once_per_run() {
         ),
         // … the more frequent one if both were written
         (
-            &["Stellen fehlen", "offene Stellen", "freie Stellen", "wir stellen um"],
-            &[("Stellen", 3), ("fehlen", 1), ("offene", 1), ("freie", 1), ("stellen", 1)],
+            &[
+                "Stellen fehlen",
+                "offene Stellen",
+                "freie Stellen",
+                "wir stellen um",
+            ],
+            &[
+                ("Stellen", 3),
+                ("fehlen", 1),
+                ("offene", 1),
+                ("freie", 1),
+                ("stellen", 1),
+            ],
         ),
         // … and the German rules if neither was: a noun stays, an adjective is lower case
         (&["Personal fehlt"], &[("Personal", 1), ("fehlt", 1)]),
@@ -290,9 +310,7 @@ fn case_is_decided_once_per_run() {
         // no other row carries a spelling of an expected label
         for (label, _) in rows.iter().filter(|r| !expected.contains(r)) {
             assert!(
-                expected
-                    .iter()
-                    .all(|(e, _)| !e.eq_ignore_ascii_case(label)),
+                expected.iter().all(|(e, _)| !e.eq_ignore_ascii_case(label)),
                 "{label} besides {expected:?} in {rows:?} of {answers:?}"
             );
         }

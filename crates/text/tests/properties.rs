@@ -3,7 +3,9 @@
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
-use wortwolke_text::{Analyzer, AnalyzerConfig, Counted, Counter, TableOptions, Tally, TokenKind, Tokenizer};
+use wortwolke_text::{
+    Analyzer, AnalyzerConfig, Counted, Counter, TableOptions, Tally, TokenKind, Tokenizer,
+};
 
 /// Answers made of German-looking pieces, punctuation, marks and arbitrary Unicode.
 fn answer() -> impl Strategy<Value = String> {
@@ -209,7 +211,11 @@ proptest! {
 
 /// Key → (answers naming it, occurrences) over `answers`: the keys `analyze` gives, resolved by
 /// the run's case plan, counted the simplest way.
-fn oracle<'a>(analyzer: &Analyzer, counted: &Counted, answers: impl Iterator<Item = &'a str>) -> BTreeMap<String, (u64, u64)> {
+fn oracle<'a>(
+    analyzer: &Analyzer,
+    counted: &Counted,
+    answers: impl Iterator<Item = &'a str>,
+) -> BTreeMap<String, (u64, u64)> {
     let mut counts: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     for answer in answers.filter(|a| !analyzer.is_no_answer(a)) {
         let keys: Vec<String> = analyzer

@@ -1,31 +1,26 @@
-//! Streaming, parallel counting of plain-text answers: memory grows with the vocabulary, not
-//! with the input, and all cores work.
-//!
-//! The input is cut into chunks of about [`CHUNK_BYTES`] at line ends; each worker analyses the
-//! chunks it takes into its own [`Tally`], numbering every line by its place in the input, and
-//! the workers' counters are merged at the end. Merging counters that number their answers by
-//! input position equals counting in one counter, so the table is the same for any number of
-//! threads.
+//! Plain text read in chunks of whole lines, for counting while reading: memory grows with the
+//! vocabulary, not with the input. Each chunk's lines are numbered by their place in the input,
+//! so workers that take chunks in any order count exactly what one reader would.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use encoding_rs::Encoding;
-use wortwolke_text::{Analyzer, Counter, Tally};
 
 /// Bytes per chunk of work.
 pub const CHUNK_BYTES: usize = 1 << 20;
 
 /// One chunk of whole lines, in input order.
-struct Chunk {
+#[derive(Debug)]
+pub struct Chunk {
     seq: usize,
     text: ChunkText,
 }
 
 /// The lines of a chunk: UTF-8 checked once by the reader, or bytes of a single-byte encoding.
+#[derive(Debug)]
 enum ChunkText {
     Utf8(String),
     Encoded(Vec<u8>, &'static Encoding),
@@ -38,102 +33,8 @@ pub enum Fallback {
     Encoding,
 }
 
-/// Counts every line of `paths` (`-` = standard input) as one answer, on `threads` threads.
-/// `Ok(Err(Fallback))` means the input needs the in-memory path (detected encodings).
-pub fn count_lines(
-    paths: &[PathBuf],
-    analyzer: &Analyzer,
-    encoding: Option<&'static Encoding>,
-    threads: usize,
-    quiet: bool,
-) -> Result<std::result::Result<Counter, Fallback>> {
-    let tallies = fold_lines(
-        paths,
-        encoding,
-        threads,
-        quiet,
-        || Tally::new(analyzer),
-        |tally, position, line| {
-            tally.seek(position);
-            tally.count(line);
-        },
-    )?;
-    Ok(tallies.map(|tallies| {
-        let mut total = Counter::default();
-        for tally in tallies {
-            total.merge(tally.into_counter());
-        }
-        total
-    }))
-}
-
-/// Hands every line of `paths` to `per_line` with its position (ordered like the input),
-/// on `threads` workers that each keep their own state (made by `worker`) from chunk to
-/// chunk: any mergeable summary of the answers — counts, collocation statistics — without
-/// holding the input. Returns the workers' states.
-pub fn fold_lines<W: Send>(
-    paths: &[PathBuf],
-    encoding: Option<&'static Encoding>,
-    threads: usize,
-    quiet: bool,
-    worker: impl Fn() -> W + Sync,
-    per_line: impl Fn(&mut W, u64, &str) + Sync,
-) -> Result<std::result::Result<Vec<W>, Fallback>> {
-    let (states, sent) = pool(
-        threads,
-        worker,
-        |state, chunk: Chunk| fold_chunk(&chunk, |position, line| per_line(state, position, line)),
-        |send| read_chunks(paths, encoding, quiet, send),
-    )?;
-    Ok(sent?.map(|()| states))
-}
-
-/// Runs `produce` on this thread and `threads` workers beside it: `produce` hands out pieces of
-/// work through the function it is given (which says `false` once the workers are gone); each
-/// worker keeps its own state (made by `worker`) and folds the pieces it takes into it with
-/// `work`. Returns the workers' states and what `produce` returned. At most two pieces per
-/// worker wait in line, so memory stays bounded however large the input.
-pub fn pool<W: Send, P: Send, R>(
-    threads: usize,
-    worker: impl Fn() -> W + Sync,
-    work: impl Fn(&mut W, P) + Sync,
-    produce: impl FnOnce(&mut dyn FnMut(P) -> bool) -> R,
-) -> Result<(Vec<W>, R)> {
-    let threads = threads.max(1);
-    let (worker, work) = (&worker, &work);
-    std::thread::scope(|scope| {
-        let (work_tx, work_rx) = mpsc::sync_channel::<P>(threads * 2);
-        let work_rx = Arc::new(Mutex::new(work_rx));
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                let work_rx = Arc::clone(&work_rx);
-                scope.spawn(move || -> W {
-                    let mut state = worker();
-                    loop {
-                        let piece = match work_rx.lock().map(|rx| rx.recv()) {
-                            Ok(Ok(piece)) => piece,
-                            _ => return state,
-                        };
-                        work(&mut state, piece);
-                    }
-                })
-            })
-            .collect();
-        let produced = produce(&mut |piece| work_tx.send(piece).is_ok());
-        drop(work_tx);
-        let mut states = Vec::with_capacity(threads);
-        for w in workers {
-            match w.join() {
-                Ok(state) => states.push(state),
-                Err(_) => bail!("a counting thread failed"),
-            }
-        }
-        Ok((states, produced))
-    })
-}
-
 /// Reads every input in chunks of whole lines and hands them to `send`.
-fn read_chunks(
+pub fn read_chunks(
     paths: &[PathBuf],
     encoding: Option<&'static Encoding>,
     quiet: bool,
@@ -152,7 +53,7 @@ fn read_chunks(
     for path in paths {
         let (name, mut reader, len) = open(path)?;
         let name: Arc<str> = name.into();
-        let progress = crate::input::progress_bar(&name, len, quiet);
+        let progress = super::progress_bar(&name, len, quiet);
         // byte-order marks: UTF-8 is dropped, UTF-16 needs the whole-file path
         let head = reader
             .fill_buf()
@@ -234,7 +135,7 @@ fn read_chunks(
                     Err(e) => {
                         let at = e.utf8_error().valid_up_to();
                         let bytes = e.into_bytes();
-                        return Err(crate::input::utf8_error(&name, &bytes, line, offset, at));
+                        return Err(super::utf8_error(&name, &bytes, line, offset, at));
                     }
                 },
             };
@@ -261,7 +162,7 @@ pub fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
     let (name, raw, len): (String, Box<dyn Read + Send>, u64) = if path.as_os_str() == "-" {
         ("<stdin>".into(), Box::new(std::io::stdin()), 0)
     } else {
-        let file = crate::input::open(path)?;
+        let file = super::open(path)?;
         let len = file.metadata().map_or(0, |m| m.len());
         (path.display().to_string(), Box::new(file), len)
     };
@@ -279,21 +180,26 @@ pub fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
     Ok((name, Box::new(reader), len))
 }
 
-/// Hands the lines of one chunk to `per_line` with their positions: the chunk's number in
-/// the high 32 bits, the line's index in it in the low ones.
-fn fold_chunk(chunk: &Chunk, mut per_line: impl FnMut(u64, &str)) {
-    let text: std::borrow::Cow<str> = match &chunk.text {
-        ChunkText::Utf8(text) => std::borrow::Cow::Borrowed(text),
-        ChunkText::Encoded(bytes, single_byte) => single_byte.decode_without_bom_handling(bytes).0,
-    };
-    let text = text.strip_suffix('\n').unwrap_or(&text);
-    let base = (chunk.seq as u64) << 32;
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    for (i, end) in ends.enumerate() {
-        let line = &text[start..end];
-        start = end + 1;
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        per_line(base + i as u64, line);
+impl Chunk {
+    /// Hands the lines of the chunk to `per_line` with their positions: the chunk's number in
+    /// the high 32 bits, the line's index in it in the low ones.
+    pub fn lines(&self, mut per_line: impl FnMut(u64, &str)) {
+        let chunk = self;
+        let text: std::borrow::Cow<str> = match &chunk.text {
+            ChunkText::Utf8(text) => std::borrow::Cow::Borrowed(text),
+            ChunkText::Encoded(bytes, single_byte) => {
+                single_byte.decode_without_bom_handling(bytes).0
+            }
+        };
+        let text = text.strip_suffix('\n').unwrap_or(&text);
+        let base = (chunk.seq as u64) << 32;
+        let mut start = 0;
+        let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+        for (i, end) in ends.enumerate() {
+            let line = &text[start..end];
+            start = end + 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            per_line(base + i as u64, line);
+        }
     }
 }
