@@ -1,0 +1,45 @@
+//! Help texts, flag errors and the end of output: what a user meets first.
+
+use crate::util::{root, wortwolke};
+
+/// The subcommands `wortwolke --help` lists (without `help`).
+fn subcommands() -> Vec<String> {
+    let help = wortwolke(&["--help"], "").stdout;
+    let listed: Vec<String> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with(' '))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(String::from)
+        .collect();
+    assert!(listed.len() >= 4, "subcommands in {help}");
+    listed
+}
+
+/// The `examples/…` paths a text mentions, without trailing punctuation.
+fn example_paths(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '`' | '(' | '\'' | '"'))
+        .filter(|word| word.starts_with("examples/"))
+        .map(|word| word.trim_end_matches(['.', ',', ';', ':', ')']))
+        .collect()
+}
+
+#[test]
+fn every_example_path_in_help_exists() {
+    let mut seen = 0;
+    for command in subcommands() {
+        let help = wortwolke(&[&command, "--help"], "");
+        assert_eq!(help.code, 0, "{command}: {help:?}");
+        for path in example_paths(&help.stdout) {
+            seen += 1;
+            assert!(
+                root().join(path).is_file(),
+                "`wortwolke {command} --help` mentions {path}, which does not exist"
+            );
+        }
+    }
+    // the examples use the bundled answer sets: a test that checks nothing would pass too
+    assert!(seen >= 3, "only {seen} example paths found");
+}
