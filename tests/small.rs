@@ -43,3 +43,29 @@ fn every_example_path_in_help_exists() {
     // the examples use the bundled answer sets: a test that checks nothing would pass too
     assert!(seen >= 3, "only {seen} example paths found");
 }
+
+#[test]
+fn a_bad_palette_colour_names_the_flag() {
+    for palette in ["#12345", "#1b9e77,#d95f0", "#1b9e77,rot"] {
+        let run = wortwolke(&["cloud", "-o", "-", "--palette", palette], "Personal\n");
+        run.assert_error("--palette");
+        assert!(
+            !run.stderr.contains("option colour"),
+            "{palette}: {}",
+            run.stderr
+        );
+        // and says what to write
+        assert!(
+            run.stderr.contains("#1b9e77,#d95f02"),
+            "{palette}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_bad_background_names_only_the_flag() {
+    let run = wortwolke(&["cloud", "-o", "-", "--background", "#12"], "Personal\n");
+    run.assert_error("--background");
+    assert!(!run.stderr.contains("option colour"), "{}", run.stderr);
+}
