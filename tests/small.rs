@@ -1,5 +1,8 @@
 //! Help texts, flag errors and the end of output: what a user meets first.
 
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+
 use crate::util::{root, wortwolke};
 
 /// The subcommands `wortwolke --help` lists (without `help`).
@@ -68,4 +71,43 @@ fn a_bad_background_names_only_the_flag() {
     let run = wortwolke(&["cloud", "-o", "-", "--background", "#12"], "Personal\n");
     run.assert_error("--background");
     assert!(!run.stderr.contains("option colour"), "{}", run.stderr);
+}
+
+/// `wortwolke count … | head -1`: the reader goes away, and the output ends quietly with 0
+/// (like ripgrep), for every table format.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // many distinct terms: far more table than a pipe buffer holds
+    let mut input = String::new();
+    for i in 0..40_000u32 {
+        let mut n = i;
+        input.push_str("zq");
+        for _ in 0..4 {
+            input.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+        }
+        input.push_str("bix\n");
+    }
+    for format in ["tsv", "csv", "json", "md"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_wortwolke"))
+            .args(["count", "-", "-q", "--no-stem", "--format", format])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("binary runs");
+        // close the read end before the binary writes anything
+        drop(child.stdout.take());
+        let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{format}: {stderr}");
+        assert_eq!(stderr, "", "{format}");
+    }
 }
