@@ -111,3 +111,13 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(stderr, "", "{format}");
     }
 }
+
+/// The I/O error is the cause in the chain, so `{:#}` must not print it a second time.
+#[test]
+fn a_missing_font_or_mask_says_why_once() {
+    for flag in ["--font", "--mask"] {
+        let run = wortwolke(&["cloud", "-o", "-", flag, "missing.file"], "Personal\n");
+        run.assert_error("missing.file: cannot read");
+        assert_eq!(run.stderr.matches("os error").count(), 1, "{}", run.stderr);
+    }
+}

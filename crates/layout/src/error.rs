@@ -39,7 +39,7 @@ pub enum Error {
     #[error("cannot encode the image: {0}")]
     Encode(String),
     /// Reading or writing failed.
-    #[error("{}: {source}", source_name.display())]
+    #[error("{}: cannot read; check the path", source_name.display())]
     Io {
         /// The file.
         source_name: PathBuf,
