@@ -47,10 +47,16 @@ pub fn scratch(name: &str) -> PathBuf {
 impl Run {
     /// Asserts an error: exit code 2, nothing on stdout, exactly one line on stderr containing `needle`.
     pub fn assert_error(&self, needle: &str) {
+        self.assert_one_line_error();
+        assert!(self.stderr.contains(needle), "{needle:?} in {self:?}");
+    }
+
+    /// Asserts an error: exit code 2, nothing on stdout, exactly one line on stderr, starting
+    /// with `wortwolke: `.
+    pub fn assert_one_line_error(&self) {
         assert_eq!(self.code, 2, "{self:?}");
         assert_eq!(self.stdout, "", "{self:?}");
         assert_eq!(self.stderr.lines().count(), 1, "one line: {self:?}");
         assert!(self.stderr.starts_with("wortwolke: "), "{self:?}");
-        assert!(self.stderr.contains(needle), "{needle:?} in {self:?}");
     }
 }

@@ -18,7 +18,7 @@ pub struct Cli {
 pub enum Command {
     /// Count terms per respondent and print a frequency table.
     #[command(
-        after_help = "Example:\n  wortwolke count examples/efa_gruende.txt --top 20 --format md\n  \
+        after_help = "Example:\n  wortwolke count examples/answers/efa_gruende.txt --top 20 --format md\n  \
         wortwolke count answers.txt --synonyms codes.txt --phrases auto --format json"
     )]
     Count(CountArgs),
@@ -32,7 +32,7 @@ pub enum Command {
     /// Show how each answer was tokenized and grouped (one output line per input line).
     #[command(
         after_help = "Example:\n  echo 'Die EfA-Dienste sind unbekannt' | wortwolke analyze --format keys\n  \
-        wortwolke analyze examples/efa_gruende.txt --format json"
+        wortwolke analyze examples/answers/efa_gruende.txt --format json"
     )]
     Analyze(AnalyzeArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish) to standard output.

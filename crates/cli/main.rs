@@ -40,10 +40,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether the reader of our output went away (`wortwolke count … | head -1`): then we end
+/// quietly with 0, like ripgrep. The CSV and JSON writers wrap the I/O error without exposing
+/// it as a `source()`, so they are asked for it by name.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        if let Some(e) = cause.downcast_ref::<std::io::Error>() {
+            e.kind() == BrokenPipe
+        } else if let Some(e) = cause.downcast_ref::<csv::Error>() {
+            matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe)
+        } else if let Some(e) = cause.downcast_ref::<serde_json::Error>() {
+            e.io_error_kind() == Some(BrokenPipe)
+        } else {
+            false
+        }
     })
 }

@@ -369,5 +369,11 @@ mod tests {
         assert_eq!(inert("@SUM"), "'@SUM");
         assert_eq!(inert("+1"), "'+1");
         assert_eq!(inert("Personal"), "Personal");
+        // no CLI input reaches a cell starting with `=` through a codebook label (the label
+        // ends at its first `=`), so that case is checked here
+        assert_eq!(inert("=SUMME(1)"), "'=SUMME(1)");
+        assert_eq!(inert("\tx"), "'\tx");
+        assert_eq!(inert("\rx"), "'\rx");
+        assert_eq!(inert("'=already"), "'=already");
     }
 }

@@ -128,11 +128,8 @@ impl FromStr for Color {
 
     /// `#rgb`, `#rrggbb`, `#rrggbbaa`, or a name: white, black, transparent, red, blue, green, gray.
     fn from_str(s: &str) -> Result<Self> {
-        let bad = || Error::Option {
-            option: "colour",
-            message: format!(
-                "`{s}` is not a colour; use #rrggbb, #rgb or a name such as white or transparent"
-            ),
+        let bad = || Error::Color {
+            value: s.to_owned(),
         };
         let lower = s.trim().to_ascii_lowercase();
         if let Some(&(_, c)) = NAMED.iter().find(|(n, _)| *n == lower) {

@@ -28,11 +28,18 @@ pub enum Error {
         /// What is wrong and what to do.
         message: String,
     },
+    /// Text that is not a colour. Says nothing of where it came from: the caller names the
+    /// option or file (`--background: …`).
+    #[error("`{value}` is not a colour; use #rrggbb, #rgb or a name such as white or transparent")]
+    Color {
+        /// The text as given.
+        value: String,
+    },
     /// Encoding the image failed.
     #[error("cannot encode the image: {0}")]
     Encode(String),
     /// Reading or writing failed.
-    #[error("{}: {source}", source_name.display())]
+    #[error("{}: cannot read; check the path", source_name.display())]
     Io {
         /// The file.
         source_name: PathBuf,

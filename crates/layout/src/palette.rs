@@ -135,6 +135,10 @@ fn ramp(colors: &[Color], t: f64) -> Color {
     colors[i].lerp(colors[i + 1], x - i as f64)
 }
 
+/// What a palette may be, for error messages.
+const PALETTE_HINT: &str =
+    "use okabe-ito, viridis, blues, greys or a list of #rrggbb colours like #1b9e77,#d95f02";
+
 impl FromStr for Palette {
     type Err = Error;
 
@@ -147,12 +151,17 @@ impl FromStr for Palette {
             "greys" | "grays" => Ok(Palette::Greys),
             _ if s.contains('#') || s.contains(',') => s
                 .split(',')
-                .map(|c| c.parse::<Color>())
+                .map(|c| {
+                    c.parse::<Color>().map_err(|_| Error::Option {
+                        option: "--palette",
+                        message: format!("`{}` is not a colour; {PALETTE_HINT}", c.trim()),
+                    })
+                })
                 .collect::<Result<Vec<_>>>()
                 .map(Palette::Custom),
             _ => Err(Error::Option {
                 option: "--palette",
-                message: format!("unknown palette `{s}`; use okabe-ito, viridis, blues, greys or a list like #1b9e77,#d95f02"),
+                message: format!("unknown palette `{s}`; {PALETTE_HINT}"),
             }),
         }
     }
@@ -187,5 +196,11 @@ mod tests {
             Palette::Custom(vec![Color::BLACK, Color::WHITE])
         );
         assert!("rainbow".parse::<Palette>().is_err());
+        // a bad list entry names the option, not just "colour"
+        let err = "#1b9e77,#12345".parse::<Palette>().unwrap_err().to_string();
+        assert!(
+            err.contains("--palette") && err.contains("`#12345`"),
+            "{err}"
+        );
     }
 }

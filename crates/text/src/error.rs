@@ -25,7 +25,7 @@ pub enum Error {
         line: usize,
     },
     /// Reading a file failed.
-    #[error("{}: {source}", source_name.display())]
+    #[error("{}: cannot read; check the path", source_name.display())]
     Io {
         /// The file.
         source_name: PathBuf,
