@@ -112,6 +112,31 @@ fn a_closed_pipe_ends_quietly() {
     }
 }
 
+/// `completions` writes through clap_complete, which panics on a failed write: it must end
+/// quietly on a closed pipe too.
+#[test]
+fn completions_to_a_closed_pipe_end_quietly() {
+    for shell in ["bash", "zsh", "fish"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_wortwolke"))
+            .args(["completions", shell])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("binary runs");
+        drop(child.stdout.take());
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{shell}: {stderr}");
+        assert_eq!(stderr, "", "{shell}");
+    }
+}
+
 /// The I/O error is the cause in the chain, so `{:#}` must not print it a second time.
 #[test]
 fn a_missing_font_or_mask_says_why_once() {

@@ -2,5 +2,6 @@
 
 mod cli;
 mod inputs;
+mod regression;
 mod small;
 mod util;

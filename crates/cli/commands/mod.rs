@@ -24,8 +24,14 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Cloud(args) => cloud::run(*args),
         Command::Completions { shell } => {
             use clap::CommandFactory;
+            use std::io::Write;
             let mut cmd = crate::args::Cli::command();
-            clap_complete::generate(shell, &mut cmd, "wortwolke", &mut std::io::stdout());
+            // generated whole first: clap_complete panics on a failed write (a closed pipe)
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "wortwolke", &mut script);
+            let mut out = std::io::stdout().lock();
+            out.write_all(&script)?;
+            out.flush()?;
             Ok(Outcome::Done)
         }
     }

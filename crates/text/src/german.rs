@@ -10,8 +10,9 @@
 //!
 //! Rules and exception lists were written by hand from German grammar; no lemma list is embedded.
 
-/// Marks keys made by the verb/adjective rules.
-pub const VERB_MARK: char = '~';
+/// Ends the keys of lower-case words (made by the verb/adjective rules), so that they never equal
+/// a noun's key.
+pub const LOWER_MARK: char = '~';
 
 /// The grouping key of one word: `word` is the lower-cased form, `capitalized` says whether the
 /// word was written with a capital first letter (German nouns are).
@@ -35,7 +36,7 @@ pub fn german_key(word: &str, capitalized: bool) -> String {
         noun(chars).into_iter().collect()
     } else {
         let mut key: String = verb_adjective(chars).into_iter().collect();
-        key.push(VERB_MARK);
+        key.push(LOWER_MARK);
         key
     }
 }

@@ -56,6 +56,9 @@ struct WordMemo {
     words: Vec<Word>,
     /// The keys and long surfaces of `words`.
     text: StrArena,
+    /// Debug builds: words found in the memo, to re-run the rules on some of them.
+    #[cfg(debug_assertions)]
+    hits: u64,
 }
 
 /// Surfaces up to this many bytes are compared inside the table, without following a pointer.
@@ -370,15 +373,36 @@ impl WordMemo {
                 long(e).unwrap_or_default().as_bytes()
             })
         };
+        let rules = |mut kind: TokenKind| {
+            // the tokenizer's key is the surface
+            let mut key = surface.to_owned();
+            for rule in analyzer.token_rules() {
+                rule.apply_token(surface, initial, &mut kind, &mut key);
+            }
+            (kind, key)
+        };
         let entry = match self.table.entry(hash, same, rehash) {
-            hashbrown::hash_table::Entry::Occupied(known) => known.into_mut(),
-            hashbrown::hash_table::Entry::Vacant(new) => {
-                let mut kind = kind;
-                // the tokenizer's key is the surface
-                let mut key = surface.to_owned();
-                for rule in analyzer.token_rules() {
-                    rule.apply_token(surface, initial, &mut kind, &mut key);
+            hashbrown::hash_table::Entry::Occupied(known) => {
+                let entry = known.into_mut();
+                // a token rule must decide each word alone, the same every time: the memo
+                // relies on it, so debug builds re-run the rules on every 16th word found
+                #[cfg(debug_assertions)]
+                {
+                    self.hits += 1;
+                    if self.hits % 16 == 0 {
+                        let remembered = (entry.kind, self.text.get(words[entry.word as usize].key));
+                        let (kind, key) = rules(kind);
+                        assert_eq!(
+                            (kind, key.as_str()),
+                            remembered,
+                            "a token rule gave {surface:?} another result than before: rules must decide each word alone"
+                        );
+                    }
                 }
+                entry
+            }
+            hashbrown::hash_table::Entry::Vacant(new) => {
+                let (kind, key) = rules(kind);
                 let word = u32::try_from(self.words.len()).expect("the memo is bounded");
                 let key = self.text.push(&key);
                 let long = (surface.len() > INLINE).then(|| self.text.push(surface));
@@ -461,6 +485,40 @@ mod tests {
             ),
             ..Default::default()
         });
+    }
+
+    /// A rule that gives a word another key each time (here: it counts its calls).
+    #[derive(Debug, Default)]
+    struct Fickle(std::sync::atomic::AtomicUsize);
+
+    impl crate::filter::TokenRule for Fickle {
+        fn apply_token(&self, _: &str, _: bool, _: &mut TokenKind, key: &mut String) {
+            let n = self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            key.push_str(&n.to_string());
+        }
+    }
+
+    impl crate::filter::TokenFilter for Fickle {
+        fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
+            crate::filter::apply_rule(self, answer, tokens);
+        }
+
+        fn token_rule(&self) -> Option<&dyn crate::filter::TokenRule> {
+            Some(self)
+        }
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "rules must decide each word alone")]
+    fn a_rule_that_changes_its_mind_is_caught_in_debug_builds() {
+        let analyzer = Analyzer::builder(crate::Tokenizer::default())
+            .filter(Fickle::default())
+            .build();
+        let mut tally = Tally::new(&analyzer);
+        for _ in 0..64 {
+            tally.analyze("Personal");
+        }
     }
 
     #[test]
