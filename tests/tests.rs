@@ -2,4 +2,5 @@
 
 mod cli;
 mod inputs;
+mod oracle;
 mod util;
