@@ -2,6 +2,7 @@
 
 mod cli;
 mod inputs;
+mod oracle;
 mod regression;
 mod small;
 mod util;
