@@ -440,14 +440,10 @@ impl Case {
         (command, wortwolke(&args, &input.stdin))
     }
 
-    /// The analysis options of `opts` (shared by count and analyze).
+    /// The analysis options of `opts` (shared by count and analyze; `--base` is count's only:
+    /// analyze prints no shares and refuses it).
     fn analysis_args(&self, opts: &Opts) -> Vec<String> {
-        let mut args = vec![
-            "--threads".to_owned(),
-            opts.threads.to_string(),
-            "--base".into(),
-            if opts.base_all { "all" } else { "answered" }.into(),
-        ];
+        let mut args = vec!["--threads".to_owned(), opts.threads.to_string()];
         if opts.synonyms {
             args.extend(["--synonyms".into(), path(&self.codebook)]);
         }
@@ -464,6 +460,10 @@ impl Case {
         args.extend(input.args.iter().cloned());
         args.extend(self.analysis_args(opts));
         args.extend(["--format".into(), "json".into(), "-q".into()]);
+        args.extend([
+            "--base".into(),
+            if opts.base_all { "all" } else { "answered" }.into(),
+        ]);
         if let Some(n) = opts.top {
             args.extend(["--top".into(), n.to_string()]);
         }
