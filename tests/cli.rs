@@ -138,7 +138,12 @@ fn csv_and_tsv_cells_are_inert_in_spreadsheets() {
         (
             &["--split-list"],
             "-Form-Solutions, @regio iT, =SUMME(1)\n+49 Bürgertelefon\n",
-            &["'-Form-Solutions", "'@regio iT", "'=SUMME(1)", "'+49 Bürgertelefon"],
+            &[
+                "'-Form-Solutions",
+                "'@regio iT",
+                "'=SUMME(1)",
+                "'+49 Bürgertelefon",
+            ],
         ),
         (
             &[

@@ -111,8 +111,8 @@ fn r9_group_cells_do_not_depend_on_the_cut() {
 fn r9_groups_add_up_and_every_table_gives_a_term_one_label() {
     let file = survey_file("r9_labels");
     let all = tables(&[
-        "count", &file, "--column", "Gründe", "--column", "Themen", "--group", "Kreis",
-        "--format", "json",
+        "count", &file, "--column", "Gründe", "--column", "Themen", "--group", "Kreis", "--format",
+        "json",
     ]);
     let mut labels: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for rows in all.values() {
@@ -139,7 +139,9 @@ fn r9_groups_add_up_and_every_table_gives_a_term_one_label() {
     let (label, answers) = &gruende["fehlend~"];
     assert_eq!((label.as_str(), *answers), ("fehlendes", 5));
     assert_eq!(gruende["mehr~"], ("mehr".to_owned(), 2));
-    assert!(!gruende.values().any(|(l, _)| l == "Fehlende" || l == "Mehr"));
+    assert!(!gruende
+        .values()
+        .any(|(l, _)| l == "Fehlende" || l == "Mehr"));
     let themen = &all[&("Themen".to_owned(), String::new())];
     assert!(themen.values().any(|(l, n)| l == "digitale" && *n == 4));
 }
@@ -169,10 +171,16 @@ fn r9_case_rule() {
         assert!(rows.contains(&("Nutzen".into(), 2)), "{rows:?}");
         assert!(rows.iter().any(|(l, _)| l == "nutzen"), "{rows:?}");
     }
-    let rows = rows("Bitte mehr Zeit\nwir bitten, bitte schnell\nMehr Geld\n", &[]);
+    let rows = rows(
+        "Bitte mehr Zeit\nwir bitten, bitte schnell\nMehr Geld\n",
+        &[],
+    );
     assert!(rows.contains(&("bitte".into(), 2)), "{rows:?}");
     assert!(rows.contains(&("mehr".into(), 2)), "{rows:?}");
-    assert!(!rows.iter().any(|(l, _)| l == "Bitte" || l == "Mehr"), "{rows:?}");
+    assert!(
+        !rows.iter().any(|(l, _)| l == "Bitte" || l == "Mehr"),
+        "{rows:?}"
+    );
 }
 
 // See: issue 9 (a codebook variant at the start of an answer was missed)
@@ -190,7 +198,11 @@ fn r9_codebook_variants_match_at_the_start_of_an_answer() {
         "Mitarbeitende fehlen\nes fehlen Mitarbeitenden\nMitarbeiter gehen\n",
     );
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stdout.contains("\nMitarbeitende\t3\t"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("\nMitarbeitende\t3\t"),
+        "{}",
+        run.stdout
+    );
 }
 
 // See: issue 9 (--base all printed the answered base)
@@ -200,7 +212,8 @@ fn r9_base_all_says_what_its_base_is() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.contains("Personal\t1\t0.2500"), "{}", run.stdout);
     assert!(
-        run.stderr.contains("n = 4 respondents in total (2 answered, 2 without answer)"),
+        run.stderr
+            .contains("n = 4 respondents in total (2 answered, 2 without answer)"),
         "{}",
         run.stderr
     );
@@ -214,7 +227,9 @@ fn r9_base_all_says_what_its_base_is() {
 fn r9_analyze_shows_the_keys_and_labels_of_the_tables() {
     let file = survey_file("r9_analyze");
     let run = wortwolke(
-        &["analyze", &file, "--column", "Gründe", "--group", "Kreis", "--format", "json"],
+        &[
+            "analyze", &file, "--column", "Gründe", "--group", "Kreis", "--format", "json",
+        ],
         "",
     );
     assert_eq!(run.code, 0, "{run:?}");
@@ -239,7 +254,10 @@ fn r9_analyze_shows_the_keys_and_labels_of_the_tables() {
             }
         }
     }
-    let keys = wortwolke(&["analyze", "--format", "keys"], "Fehlende Stellen\nfehlende Zeit\n");
+    let keys = wortwolke(
+        &["analyze", "--format", "keys"],
+        "Fehlende Stellen\nfehlende Zeit\n",
+    );
     let lines: Vec<&str> = keys.stdout.lines().collect();
     assert_eq!(
         lines[0].split(' ').next(),
@@ -257,5 +275,9 @@ fn r9_a_question_with_nothing_to_count_is_named() {
     std::fs::write(&path, "Q1;Q2\nPersonal fehlt;k.A.\nZeit;-\n").unwrap();
     let run = wortwolke(&["count", path.to_str().unwrap(), "--column", "Q*"], "");
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stderr.contains("Q2: nothing to count"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Q2: nothing to count"),
+        "{}",
+        run.stderr
+    );
 }

@@ -89,25 +89,9 @@ fn a_closed_pipe_ends_quietly() {
         input.push_str("bix\n");
     }
     for format in ["tsv", "csv", "json", "md"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_wortwolke"))
-            .args(["count", "-", "-q", "--no-stem", "--format", format])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("binary runs");
-        // close the read end before the binary writes anything
-        drop(child.stdout.take());
-        let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
-        let mut stderr = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut stderr)
-            .unwrap();
-        let status = child.wait().unwrap();
-        assert_eq!(status.code(), Some(0), "{format}: {stderr}");
+        let args = ["count", "-", "-q", "--no-stem", "--format", format];
+        let (code, stderr) = with_stdout_closed(&args, &input);
+        assert_eq!(code, Some(0), "{format}: {stderr}");
         assert_eq!(stderr, "", "{format}");
     }
 }
@@ -117,24 +101,33 @@ fn a_closed_pipe_ends_quietly() {
 #[test]
 fn completions_to_a_closed_pipe_end_quietly() {
     for shell in ["bash", "zsh", "fish"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_wortwolke"))
-            .args(["completions", shell])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("binary runs");
-        drop(child.stdout.take());
-        let mut stderr = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut stderr)
-            .unwrap();
-        let status = child.wait().unwrap();
-        assert_eq!(status.code(), Some(0), "{shell}: {stderr}");
+        let (code, stderr) = with_stdout_closed(&["completions", shell], "");
+        assert_eq!(code, Some(0), "{shell}: {stderr}");
         assert_eq!(stderr, "", "{shell}");
     }
+}
+
+/// Runs `wortwolke ARGS` with `stdin` and its standard output closed before it writes: its
+/// exit code and standard error.
+fn with_stdout_closed(args: &[&str], stdin: &str) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wortwolke"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    // close the read end before the binary writes anything
+    drop(child.stdout.take());
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (child.wait().unwrap().code(), stderr)
 }
 
 /// The I/O error is the cause in the chain, so `{:#}` must not print it a second time.

@@ -95,7 +95,8 @@ impl Default for FormHits {
 }
 
 impl FormHits {
-    fn add(&mut self, other: &FormHits) {
+    /// Adds the hits of the same form elsewhere (another subset, counter or joined term).
+    pub(crate) fn add(&mut self, other: &FormHits) {
         self.occurrences += other.occurrences;
         self.initial += other.initial;
         self.first = self.first.min(other.first);

@@ -353,11 +353,7 @@ impl Counted {
                 }
                 let text = v.form_text(f);
                 match forms.iter_mut().find(|(x, _)| *x == text) {
-                    Some((_, known)) => {
-                        known.occurrences += hits.occurrences;
-                        known.initial += hits.initial;
-                        known.first = known.first.min(hits.first);
-                    }
+                    Some((_, known)) => known.add(&hits),
                     None => forms.push((text, hits)),
                 }
             }
@@ -509,17 +505,30 @@ impl<'c> View<'c> {
                 continue;
             }
             answers -= twice.get(&row).copied().unwrap_or(0);
-            let mut cell = Cell {
+            let cell = Cell {
                 row,
                 answers,
                 occurrences,
                 label: Cow::Borrowed(""),
             };
-            if cut && weight(&cell) < options.min {
-                continue;
+            if !cut || weight(&cell) >= options.min {
+                cells.push(cell);
             }
-            cell.label = counted.row_label(row);
-            cells.push(cell);
+        }
+        let distinct = cells.len();
+        let top = options.top.filter(|&n| cut && n < cells.len());
+        if let Some(n) = top {
+            // only rows as heavy as the n-th can be among the first n: label just those
+            if n == 0 {
+                cells.clear();
+            } else {
+                cells.select_nth_unstable_by(n - 1, |a, b| weight(b).cmp(&weight(a)));
+                let lightest = weight(&cells[n - 1]);
+                cells.retain(|c| weight(c) >= lightest);
+            }
+        }
+        for cell in &mut cells {
+            cell.label = counted.row_label(cell.row);
         }
         let order = |a: &Cell, b: &Cell| {
             weight(b)
@@ -527,12 +536,10 @@ impl<'c> View<'c> {
                 .then_with(|| a.label.cmp(&b.label))
                 .then_with(|| counted.row_key(a.row).cmp(counted.row_key(b.row)))
         };
-        let distinct = cells.len();
-        if let Some(n) = options.top.filter(|&n| cut && n < cells.len()) {
-            cells.select_nth_unstable_by(n, order);
+        cells.sort_by(order);
+        if let Some(n) = top {
             cells.truncate(n);
         }
-        cells.sort_by(order);
         let answered = counts.answers - counts.no_answer;
         let base = match options.base {
             Base::Answered => answered,

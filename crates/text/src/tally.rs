@@ -390,7 +390,8 @@ impl WordMemo {
                 {
                     self.hits += 1;
                     if self.hits % 16 == 0 {
-                        let remembered = (entry.kind, self.text.get(words[entry.word as usize].key));
+                        let remembered =
+                            (entry.kind, self.text.get(words[entry.word as usize].key));
                         let (kind, key) = rules(kind);
                         assert_eq!(
                             (kind, key.as_str()),
