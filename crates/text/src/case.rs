@@ -35,7 +35,10 @@ pub(crate) struct OpenKey<'k> {
 impl<'k> OpenKey<'k> {
     /// The open key in `key`, if it is one.
     pub(crate) fn parse(key: &'k str) -> Option<Self> {
-        let i = key.find([OPEN_CAPITAL, OPEN_LOWER])?;
+        // both marks are single bytes that no other key contains
+        let i = key
+            .bytes()
+            .position(|b| b == OPEN_CAPITAL as u8 || b == OPEN_LOWER as u8)?;
         Some(OpenKey {
             capital: &key[..i],
             lower: &key[i + 1..],

@@ -28,7 +28,7 @@ pub const LOWER_MARK: char = '~';
 /// assert_ne!(german_key("nutzen", true), german_key("nutzen", false));
 /// ```
 pub fn german_key(word: &str, capitalized: bool) -> String {
-    if word.chars().count() <= 2 || !word.chars().all(char::is_alphabetic) {
+    if word.chars().nth(2).is_none() || !word.chars().all(char::is_alphabetic) {
         return word.to_owned();
     }
     let chars: Vec<char> = word.chars().collect();
@@ -64,19 +64,43 @@ pub(crate) fn looks_adjectival(word: &str) -> bool {
     };
     SUFFIXES.iter().any(|(suffix, before)| {
         stem.strip_suffix(suffix)
-            .is_some_and(|rest| rest.chars().count() >= *before)
+            .is_some_and(|rest| rest.chars().nth(before - 1).is_some())
     })
 }
 
 fn ends(w: &[char], suffix: &str) -> bool {
-    // compared from the end: no counting of the suffix's characters
+    suffix_len(w, suffix).is_some()
+}
+
+/// The length of `suffix` in characters if `w` ends with it: compared from the end, so the
+/// suffix's characters are never counted apart (these run for every word a tally meets).
+fn suffix_len(w: &[char], suffix: &str) -> Option<usize> {
     let mut rest = w.iter().rev();
-    suffix.chars().rev().all(|c| rest.next() == Some(&c))
+    let mut n = 0;
+    for c in suffix.chars().rev() {
+        if rest.next() != Some(&c) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 fn starts(w: &[char], prefix: &str) -> bool {
-    let n = prefix.chars().count();
-    w.len() >= n && w[..n].iter().copied().eq(prefix.chars())
+    prefix_len(w, prefix).is_some()
+}
+
+/// The length of `prefix` in characters if `w` starts with it.
+fn prefix_len(w: &[char], prefix: &str) -> Option<usize> {
+    let mut rest = w.iter();
+    let mut n = 0;
+    for c in prefix.chars() {
+        if rest.next() != Some(&c) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 fn is_vowel(c: char) -> bool {
@@ -98,17 +122,17 @@ fn syllables(w: &[char]) -> usize {
 
 /// Strips `suffix` if at least `min` characters and one vowel remain.
 fn strip(w: &mut Vec<char>, suffix: &str, min: usize) -> bool {
-    let n = suffix.chars().count();
-    if ends(w, suffix) && w.len() - n >= min && syllables(&w[..w.len() - n]) >= 1 {
-        w.truncate(w.len() - n);
-        true
-    } else {
-        false
+    match suffix_len(w, suffix) {
+        Some(n) if w.len() - n >= min && syllables(&w[..w.len() - n]) >= 1 => {
+            w.truncate(w.len() - n);
+            true
+        }
+        _ => false,
     }
 }
 
 fn replace_end(w: &mut Vec<char>, from: &str, to: &str) {
-    w.truncate(w.len() - from.chars().count());
+    w.truncate(w.len() - suffix_len(w, from).unwrap_or(0));
     w.extend(to.chars());
 }
 
@@ -532,11 +556,12 @@ const STRONG_VERBS: &[&[&str]] = &[
 ];
 
 /// Stem of a strong-verb form → stem of its infinitive, built once from [`STRONG_VERBS`].
-fn strong_stems() -> &'static std::collections::HashMap<String, String> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+fn strong_stems() -> &'static rustc_hash::FxHashMap<String, String> {
+    // looked up for every ending of every verb-like word: a fast hash, not SipHash
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<String, String>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = std::collections::HashMap::new();
+        let mut map = rustc_hash::FxHashMap::default();
         for parts in STRONG_VERBS {
             let base: String = verb_stem(parts[0].chars().collect(), false)
                 .into_iter()
@@ -578,10 +603,10 @@ fn is_prefixes(w: &[char]) -> bool {
     if w.is_empty() {
         return true;
     }
-    SEPARABLE.iter().chain(INSEPARABLE).any(|p| {
-        let n = p.chars().count();
-        starts(w, p) && is_prefixes(&w[n..])
-    })
+    SEPARABLE
+        .iter()
+        .chain(INSEPARABLE)
+        .any(|p| prefix_len(w, p).is_some_and(|n| is_prefixes(&w[n..])))
 }
 
 /// Verb and adjective inflection: personal endings, tense, participles, degree.
@@ -662,9 +687,10 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
         w.drain(..2);
     } else {
         for p in SEPARABLE {
-            let n = p.chars().count();
-            if starts(&w, p) && w.len() >= n + 5 && (starts(&w[n..], "ge") || starts(&w[n..], "zu"))
-            {
+            let Some(n) = prefix_len(&w, p) else {
+                continue;
+            };
+            if w.len() >= n + 5 && (starts(&w[n..], "ge") || starts(&w[n..], "zu")) {
                 w.drain(n..n + 2);
                 break;
             }
@@ -686,7 +712,7 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
 /// `größ` → `groß`, `kürz` → `kurz`: the umlaut of irregular comparatives.
 fn umlaut_comparative(w: &mut Vec<char>) {
     for (umlaut, plain) in UMLAUT_COMPARATIVE {
-        if ends(w, umlaut) && w.len() == umlaut.chars().count() {
+        if suffix_len(w, umlaut) == Some(w.len()) {
             replace_end(w, umlaut, plain);
             break;
         }
