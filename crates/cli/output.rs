@@ -1,9 +1,10 @@
 //! Frequency tables as TSV, CSV, JSON and Markdown; spreadsheet-safe cells.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use anyhow::Result;
-use wortwolke_text::{Base, FrequencyTable, Weight};
+use wortwolke_text::{Base, FrequencyTable, Term, Weight};
 
 use crate::pipeline::Tables;
 
@@ -84,6 +85,17 @@ pub fn write_tables(out: &mut impl Write, all: &[Tables], format: TableFormat) -
     }
 }
 
+/// Each group's rows by key: the cells beside the rows of the question's table.
+fn group_cells(t: &Tables) -> Vec<(&str, HashMap<&str, &Term>)> {
+    t.groups
+        .iter()
+        .map(|(name, table)| {
+            let rows = table.terms.iter().map(|x| (x.key.as_str(), x)).collect();
+            (name.as_str(), rows)
+        })
+        .collect()
+}
+
 fn variants_cell(term: &wortwolke_text::Term) -> String {
     term.variants
         .iter()
@@ -134,6 +146,7 @@ fn write_delimited(out: &mut impl Write, all: &[Tables], delimiter: u8) -> Resul
     }
     writer.write_record(&header)?;
     for t in all {
+        let cells = group_cells(t);
         for term in &t.total.terms {
             let mut row: Vec<String> = Vec::new();
             if several {
@@ -147,11 +160,10 @@ fn write_delimited(out: &mut impl Write, all: &[Tables], delimiter: u8) -> Resul
                 clean(&variants_cell(term)),
             ]);
             for g in &group_names {
-                let found = t
-                    .groups
+                let found = cells
                     .iter()
                     .find(|(n, _)| n == g)
-                    .and_then(|(_, table)| table.terms.iter().find(|x| x.key == term.key));
+                    .and_then(|(_, rows)| rows.get(term.key.as_str()).copied());
                 row.push(found.map_or("0".into(), |x| x.answers.to_string()));
                 row.push(found.map_or(share(0.0), |x| share(x.share)));
             }
@@ -209,6 +221,7 @@ fn write_markdown(out: &mut impl Write, t: &Tables, heading: Option<&str>) -> Re
     }
     writeln!(out, "{head}")?;
     writeln!(out, "{rule}")?;
+    let cells = group_cells(t);
     for term in &t.total.terms {
         let mut line = format!(
             "| {} | {} | {:.1} % | {} | {} |",
@@ -218,8 +231,8 @@ fn write_markdown(out: &mut impl Write, t: &Tables, heading: Option<&str>) -> Re
             term.occurrences,
             md(&variants_cell(term))
         );
-        for (_, table) in &t.groups {
-            let found = table.terms.iter().find(|x| x.key == term.key);
+        for (_, rows) in &cells {
+            let found = rows.get(term.key.as_str()).copied();
             line.push_str(&format!(
                 " {} | {:.1} % |",
                 found.map_or(0, |x| x.answers),
