@@ -139,3 +139,23 @@ fn a_missing_font_or_mask_says_why_once() {
         assert_eq!(run.stderr.matches("os error").count(), 1, "{}", run.stderr);
     }
 }
+
+/// Options for tables on a plain-text input would be ignored without a word: they are errors.
+#[test]
+fn table_options_on_plain_text_are_errors() {
+    for flag in ["--group", "--column", "--sheet"] {
+        let run = wortwolke(
+            &["count", "examples/answers/efa_gruende.txt", flag, "Kreis"],
+            "",
+        );
+        run.assert_error(&format!("{flag} needs a table"));
+    }
+    let run = wortwolke(&["analyze", "--group", "Kreis"], "Personal\n");
+    run.assert_error("--group needs a table");
+    // standard input read as CSV is a table
+    let run = wortwolke(
+        &["count", "--input-format", "csv", "--group", "Kreis", "-q"],
+        "Kreis;Antwort\nNord;Personal\n",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+}

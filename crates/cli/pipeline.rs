@@ -157,6 +157,7 @@ impl Source<'_> {
     /// The source for `args`; `twice`: it will be read twice (standard input is then read
     /// whole first, as it can be read only once).
     fn new(args: &AnalysisArgs, twice: bool) -> Result<Self> {
+        input::check_text_options(args)?;
         let format = |p: &PathBuf| args.input_format.unwrap_or_else(|| input::format_of(p));
         let stdin = args.inputs.is_empty() || args.inputs.iter().any(|p| p.as_os_str() == "-");
         let encoding = args

@@ -13,7 +13,9 @@ use anyhow::{bail, Context, Result};
 
 pub use decode::{parse_encoding, utf8_error};
 pub use lines::{read_chunks, Chunk, Fallback};
-pub use survey::{format_of, read_survey, visit_delimited, Survey, TEXT_QUESTION};
+pub use survey::{
+    check_text_options, format_of, read_survey, visit_delimited, Survey, TEXT_QUESTION,
+};
 
 /// All bytes of `path` (`-` = standard input) and the name errors use.
 fn read_all(path: &Path, quiet: bool) -> Result<(String, Vec<u8>)> {

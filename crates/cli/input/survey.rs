@@ -42,7 +42,38 @@ struct Table {
     rows: Vec<(usize, Vec<String>)>,
 }
 
+/// Refuses options for tables (`--group`, `--column`, …) when every input is plain text, where
+/// they would be ignored without a word.
+pub fn check_text_options(args: &AnalysisArgs) -> Result<()> {
+    let text = |p: &PathBuf| args.input_format.unwrap_or_else(|| format_of(p)) == InputFormat::Text;
+    let all_text = args.inputs.iter().all(text)
+        && (!args.inputs.is_empty() || args.input_format.is_none_or(|f| f == InputFormat::Text));
+    if !all_text {
+        return Ok(());
+    }
+    let table_options = [
+        ("--group", args.group.is_some()),
+        ("--column", !args.columns.is_empty()),
+        ("--sheet", args.sheet.is_some()),
+        ("--field", args.field.is_some()),
+        ("--respondent-column", args.respondent_column.is_some()),
+        ("--question-column", args.question_column.is_some()),
+        ("--answer-column", args.answer_column.is_some()),
+    ];
+    if let Some((flag, _)) = table_options.iter().find(|(_, given)| *given) {
+        let name = args
+            .inputs
+            .first()
+            .map_or("standard input".to_owned(), |p| p.display().to_string());
+        bail!(
+            "{flag} needs a table (CSV, TSV, XLSX, ODS or JSON lines), but {name} is read as plain text, one answer a line; give a table or --input-format"
+        );
+    }
+    Ok(())
+}
+
 pub fn read_survey(args: &AnalysisArgs) -> Result<Survey> {
+    check_text_options(args)?;
     let stdin = PathBuf::from("-");
     let paths: Vec<&PathBuf> = if args.inputs.is_empty() {
         vec![&stdin]
