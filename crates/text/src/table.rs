@@ -297,6 +297,21 @@ impl Counted {
 
     /// The key a token's `key` counts under in this run: an open key (a sentence-start capital)
     /// becomes the key of the reading decided; every other key stays.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::Analyzer;
+    ///
+    /// let analyzer = Analyzer::german();
+    /// let answers = ["Bitte schneller", "es dauert, bitte helfen Sie", "Personal fehlt"];
+    /// let counted = analyzer.count(answers);
+    /// let key = |answer: &str| counted.resolve(&analyzer.analyze(answer)[0].key).to_owned();
+    /// // `Bitte` starts its answer; `bitte` was written mid-sentence: one term
+    /// assert_eq!(key("Bitte schneller"), analyzer.analyze("es dauert, bitte helfen Sie")[3].key);
+    /// assert_eq!(counted.label(&key("Bitte schneller")).as_deref(), Some("bitte"));
+    /// // `Personal` was never written elsewhere: a noun stays a noun
+    /// assert_eq!(counted.label(&key("Personal fehlt")).as_deref(), Some("Personal"));
+    /// ```
     pub fn resolve<'k>(&'k self, key: &'k str) -> &'k str {
         let Some(open) = OpenKey::parse(key) else {
             return key;
