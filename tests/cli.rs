@@ -202,7 +202,7 @@ fn tsv_prints_the_base_on_stderr_unless_quiet() {
     let run = wortwolke(&["count"], "Zeit\n\n");
     assert!(
         run.stderr
-            .contains("n = 1 respondents answered (1 without answer"),
+            .contains("n = 1 respondent answered (1 without answer"),
         "{run:?}"
     );
     assert_eq!(wortwolke(&["count", "-q"], "Zeit\n").stderr, "");

@@ -137,7 +137,7 @@ fn r9_groups_add_up_and_every_table_gives_a_term_one_label() {
     // sentence-start capitals take the spelling written mid-sentence
     let gruende = &all[&("Gründe".to_owned(), String::new())];
     let (label, answers) = &gruende["fehlend~"];
-    assert_eq!((label.as_str(), *answers), ("fehlendes", 5));
+    assert_eq!((label.as_str(), *answers), ("fehlende", 5));
     assert_eq!(gruende["mehr~"], ("mehr".to_owned(), 2));
     assert!(!gruende
         .values()
@@ -280,4 +280,84 @@ fn r9_a_question_with_nothing_to_count_is_named() {
         "{}",
         run.stderr
     );
+}
+
+// See: issue 9 (tried as a new user: group bases, files per group, ties cut by --top)
+#[test]
+fn r9_group_bases_files_per_group_and_ties() {
+    let file = survey_file("r9_files");
+    let dir = scratch("r9_files_out");
+    let template = dir.join("gruende-{group}.tsv");
+    let run = wortwolke(
+        &[
+            "count",
+            &file,
+            "--column",
+            "Gründe",
+            "--group",
+            "Kreis",
+            "-o",
+            template.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    for group in ["all", "Nord", "Süd", "Ost", "West", "Mitte"] {
+        let path = dir.join(format!("gruende-{group}.tsv"));
+        assert!(path.exists(), "{} in {run:?}", path.display());
+    }
+    let nord = std::fs::read_to_string(dir.join("gruende-Nord.tsv")).unwrap();
+    assert!(nord.contains("\nZeit\t2\t0.6667\t"), "{nord}");
+    // each group's base is stated, not only the total's
+    let run = wortwolke(
+        &["count", &file, "--column", "Gründe", "--group", "Kreis"],
+        "",
+    );
+    assert!(
+        run.stderr
+            .contains("Süd: n = 2 respondents answered (1 without answer, 3 in total)"),
+        "{}",
+        run.stderr
+    );
+    // --top cuts between equal weights: said
+    let run = wortwolke(&["count", "--top", "1"], "Zeit\nGeld\nRaum\n");
+    assert!(
+        run.stderr
+            .contains("--top 1 leaves out 2 more terms of weight 1"),
+        "{}",
+        run.stderr
+    );
+}
+
+// See: issue 9 (tried as a new user: list bullets, no-answers in quotes, analyze rows)
+#[test]
+fn r9_list_bullets_quoted_no_answers_and_analyze_rows() {
+    let run = wortwolke(
+        &["count", "--split-list", "-q"],
+        "- Dataport\n• Civento, Dataport\n\"keine Angabe\"\nKeine Angabe.\n",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("\nDataport\t2\t1.0000\t"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("\nCivento\t1\t"), "{}", run.stdout);
+    let run = wortwolke(&["count"], "- Dataport\n\"keine Angabe\"\nKeine Angabe.\n");
+    assert!(run.stderr.contains("(2 without answer"), "{}", run.stderr);
+    let file = survey_file("r9_rows");
+    let run = wortwolke(
+        &[
+            "analyze", &file, "--column", "Gründe", "--column", "Themen", "--format", "json",
+        ],
+        "",
+    );
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[12]["question"], "Themen");
+    assert_eq!(lines[12]["row"], 1);
+    assert_eq!(lines[12]["line"], 13);
 }

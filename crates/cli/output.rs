@@ -174,6 +174,23 @@ fn write_delimited(out: &mut impl Write, all: &[Tables], delimiter: u8) -> Resul
     Ok(())
 }
 
+/// Text as it reads in a Markdown table cell: characters Markdown would take as markup
+/// (`Kund*innen`, `_Unterstrich_`, `|`) are escaped, line breaks become spaces.
+fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '~' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Makes a cell inert for spreadsheets: a leading `=`, `+`, `-`, `@` (or tab/CR) would start a
 /// formula, so it gets a leading apostrophe (the OWASP recommendation).
 pub fn inert(cell: &str) -> String {
@@ -192,24 +209,37 @@ pub fn base_sentence(table: &FrequencyTable) -> String {
         }
         Weight::Occurrences => "Counts are all occurrences, repeats within an answer included",
     };
+    let share = match table.base {
+        Base::Answered => "share = respondents / n",
+        Base::All => "share = respondents / n, those without answer included",
+    };
+    format!("Base: {}. {counted}; {share}.", base_n(table))
+}
+
+/// The base of a table in a few words: `n = 17 respondents answered (3 without answer, 20 in
+/// total)` (or, with `--base all`, n counts everybody).
+pub fn base_n(table: &FrequencyTable) -> String {
+    let respondents = |n: u64| if n == 1 { "respondent" } else { "respondents" };
     match table.base {
         Base::Answered => format!(
-            "Base: n = {} respondents answered ({} without answer, {} in total). {counted}; share = respondents / n.",
-            table.answered, table.no_answer, table.answers
+            "n = {} {} answered ({} without answer, {} in total)",
+            table.answered,
+            respondents(table.answered),
+            table.no_answer,
+            table.answers
         ),
         Base::All => format!(
-            "Base: n = {} respondents in total ({} answered, {} without answer). {counted}; share = respondents / n, those without answer included.",
-            table.answers, table.answered, table.no_answer
+            "n = {} {} in total ({} answered, {} without answer)",
+            table.answers,
+            respondents(table.answers),
+            table.answered,
+            table.no_answer
         ),
     }
 }
 
 fn write_markdown(out: &mut impl Write, t: &Tables, heading: Option<&str>) -> Result<()> {
-    let md = |s: &str| {
-        s.replace('\\', "\\\\")
-            .replace('|', "\\|")
-            .replace(['\n', '\r'], " ")
-    };
+    let md = markdown_text;
     if let Some(h) = heading {
         writeln!(out, "## {}\n", md(h))?;
     }
@@ -244,7 +274,7 @@ fn write_markdown(out: &mut impl Write, t: &Tables, heading: Option<&str>) -> Re
     writeln!(out)?;
     writeln!(out, "{}", base_sentence(&t.total))?;
     for (g, table) in &t.groups {
-        writeln!(out, "{}: {}", md(g), base_sentence(table))?;
+        writeln!(out, "{}: {}", md(g), base_n(table))?;
     }
     Ok(())
 }
@@ -374,6 +404,14 @@ pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::inert;
+
+    #[test]
+    fn markdown_cells_escape_markup() {
+        assert_eq!(
+            super::markdown_text("Kund*innen (2); Nutzer*innen | _a_\nb"),
+            "Kund\\*innen (2); Nutzer\\*innen \\| \\_a\\_ b"
+        );
+    }
 
     #[test]
     fn formula_cells_become_inert() {

@@ -13,7 +13,11 @@ use crate::input;
 
 #[derive(Serialize)]
 struct Line<'a> {
+    /// The output line (every question's answers in turn).
     line: usize,
+    /// The respondent: the answer's place among its question's answers (1-based), the same
+    /// for every question of one row of a table.
+    row: usize,
     question: &'a str,
     group: Option<&'a str>,
     answer: &'a str,
@@ -57,7 +61,7 @@ pub fn run(args: AnalyzeArgs) -> Result<Outcome> {
     let mut line = 0;
     // one output line per answer: every question's answers in order
     for question in &survey.questions {
-        for answer in &question.answers {
+        for (row, answer) in question.answers.iter().enumerate() {
             line += 1;
             let text = answer.text.as_str();
             let no_answer = analyzer.is_no_answer(text);
@@ -86,6 +90,7 @@ pub fn run(args: AnalyzeArgs) -> Result<Outcome> {
                     }
                     let line = Line {
                         line,
+                        row: row + 1,
                         question: &question.name,
                         group: answer.group.as_deref(),
                         answer: text,

@@ -28,6 +28,29 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
             output::write_tables(&mut out, &all, args.format)?;
             out.flush()?;
         }
+        Some(template) if template.to_string_lossy().contains("{group}") => {
+            // one file per question and group: the question's table, and each group's cells
+            let files: Vec<(&str, Option<&str>, &wortwolke_text::FrequencyTable)> = all
+                .iter()
+                .flat_map(|t| {
+                    std::iter::once((t.question.as_str(), None, &t.total)).chain(
+                        t.groups
+                            .iter()
+                            .map(|(g, table)| (t.question.as_str(), Some(g.as_str()), table)),
+                    )
+                })
+                .collect();
+            let targets = output::targets(
+                template,
+                files.iter().map(|&(q, g, _)| (q, g)),
+                &args.analysis.inputs,
+            )?;
+            for ((_, _, table), path) in files.iter().zip(targets) {
+                let mut buf = Vec::new();
+                output::write_table(&mut buf, table, args.format)?;
+                write_file(&path, &buf, args.analysis.quiet)?;
+            }
+        }
         Some(template) => {
             let targets = output::targets(
                 template,
@@ -37,11 +60,18 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
             for (tables, path) in all.iter().zip(targets) {
                 let mut buf = Vec::new();
                 output::write_tables(&mut buf, std::slice::from_ref(tables), args.format)?;
-                output::write_output(&path, &buf)?;
-                if !args.analysis.quiet {
-                    crate::note(&format!("wrote {}", path.display()));
-                }
+                write_file(&path, &buf, args.analysis.quiet)?;
             }
+        }
+    }
+    if let (Some(n), false) = (args.top, args.analysis.quiet) {
+        for t in all.iter().filter(|t| t.total.tied_out > 0) {
+            let last = t.total.terms.last().map_or(0, |r| r.weight(t.total.weight));
+            crate::note(&format!(
+                "{}--top {n} leaves out {} more terms of weight {last}, as heavy as the last one shown (ties are cut by label); raise --top to see them",
+                prefix(&all, &t.question),
+                t.total.tied_out
+            ));
         }
     }
     if all.len() > 1 && !args.analysis.quiet {
@@ -57,13 +87,43 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
             question, total, ..
         } in &all
         {
-            let prefix = if all.len() > 1 {
-                format!("{question}: ")
-            } else {
-                String::new()
-            };
-            crate::note(&format!("{prefix}{}", output::base_sentence(total)));
+            crate::note(&format!(
+                "{}{}",
+                prefix(&all, question),
+                output::base_sentence(total)
+            ));
+        }
+        // the base of each group's columns
+        for Tables {
+            question, groups, ..
+        } in &all
+        {
+            for (group, table) in groups {
+                crate::note(&format!(
+                    "{}{group}: {}",
+                    prefix(&all, question),
+                    output::base_n(table)
+                ));
+            }
         }
     }
     Ok(Outcome::Done)
+}
+
+/// `question: ` before a note when there are several questions.
+fn prefix(all: &[Tables], question: &str) -> String {
+    if all.len() > 1 {
+        format!("{question}: ")
+    } else {
+        String::new()
+    }
+}
+
+/// Writes one output file (atomically) and says so unless quiet.
+fn write_file(path: &std::path::Path, bytes: &[u8], quiet: bool) -> Result<()> {
+    output::write_output(path, bytes)?;
+    if !quiet {
+        crate::note(&format!("wrote {}", path.display()));
+    }
+    Ok(())
 }

@@ -40,7 +40,10 @@ pub const DEFAULT_NO_ANSWER: &[&str] = &[
 /// let markers = NoAnswer::default();
 /// assert!(markers.is_no_answer("  k. A. "));
 /// assert!(markers.is_no_answer("Keine Angabe"));
+/// assert!(markers.is_no_answer("„Keine Angabe.“"));
+/// assert!(markers.is_no_answer("k.A.!"));
 /// assert!(!markers.is_no_answer("keine Zeit"));
+/// assert!(markers.is_no_answer("..."));
 /// ```
 #[derive(Debug, Clone)]
 pub struct NoAnswer {
@@ -87,12 +90,26 @@ impl NoAnswer {
         self.markers.insert(marker);
     }
 
-    /// Whether `answer` says nothing.
+    /// Whether `answer` says nothing: empty, a marker, or a marker in quotes or followed by
+    /// punctuation (`"keine Angabe"`, `Keine Angabe.`, `k.A.!`).
     pub fn is_no_answer(&self, answer: &str) -> bool {
         let trimmed = answer.trim();
         if trimmed.is_empty() {
             return true;
         }
+        if self.is_marker(trimmed) {
+            return true;
+        }
+        let core = trimmed
+            .trim_matches(QUOTES)
+            .trim()
+            .trim_end_matches(['.', '!', ',', ';', ':'])
+            .trim();
+        !core.is_empty() && core != trimmed && self.is_marker(core)
+    }
+
+    /// Whether `trimmed` is one of the markers.
+    fn is_marker(&self, trimmed: &str) -> bool {
         // a marker, once whitespace is collapsed, is at most `longest` bytes; runs of
         // whitespace can make the raw answer longer, hence the generous bound
         if trimmed.len() > 4 * self.longest.max(1) {
@@ -102,10 +119,13 @@ impl NoAnswer {
         if !first.is_some_and(|c| self.firsts.contains(&c)) {
             return false;
         }
-        let c = canonical(answer);
+        let c = canonical(trimmed);
         c.is_empty() || self.markers.contains(&c)
     }
 }
+
+/// Quotation marks around an answer.
+const QUOTES: &[char] = &['"', '\'', '„', '“', '”', '‚', '‘', '’', '«', '»'];
 
 fn canonical(s: &str) -> String {
     s.split_whitespace()

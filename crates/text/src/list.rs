@@ -36,10 +36,11 @@ impl ListSplit {
             .map(|(i, c)| (i, i + c.len_utf8()))
             .chain(std::iter::once((answer.len(), answer.len())));
         for (end, next) in ends {
-            let item = &answer[start..end];
+            let item = without_bullet(&answer[start..end]);
+            let item_start = end - item.len();
             let trimmed = item.trim();
             if let Some(k) = (!trimmed.is_empty()).then(|| key(trimmed)).flatten() {
-                let offset = start + (item.len() - item.trim_start().len());
+                let offset = item_start + (item.len() - item.trim_start().len());
                 tokens.push(Token {
                     offset: offset..offset + trimmed.len(),
                     position: tokens.len(),
@@ -57,6 +58,19 @@ impl ListSplit {
             }
             start = next;
         }
+    }
+}
+
+/// A mention without the bullet a list line may start with (`- Dataport`, `• Civento`): a
+/// dash, bullet or star followed by a space.
+fn without_bullet(item: &str) -> &str {
+    let trimmed = item.trim_start();
+    let mut chars = trimmed.chars();
+    match (chars.next(), chars.next()) {
+        (Some('-' | '–' | '•' | '·' | '*' | '+'), Some(c)) if c.is_whitespace() => {
+            chars.as_str()
+        }
+        _ => item,
     }
 }
 
@@ -83,7 +97,7 @@ mod tests {
     #[test]
     fn mentions_are_split_trimmed_and_keyed() {
         let split = ListSplit::new(",;/\\n");
-        let answer = "Dataport, Form-Solutions;\r\n regio iT,, -";
+        let answer = "Dataport, Form-Solutions;\r\n regio iT,, -\n- Civento\n• ekom21";
         let mut tokens = Vec::new();
         split.tokens(answer, &mut tokens, |item| {
             (item != "-").then(|| item.to_lowercase())
@@ -98,7 +112,9 @@ mod tests {
             [
                 ("Dataport", "dataport"),
                 ("Form-Solutions", "form-solutions"),
-                ("regio iT", "regio it")
+                ("regio iT", "regio it"),
+                ("Civento", "civento"),
+                ("ekom21", "ekom21")
             ]
         );
         assert!(tokens

@@ -78,6 +78,10 @@ pub struct FrequencyTable {
     /// Terms that qualified (of the minimum weight): `terms` holds them all or the top of them.
     #[serde(skip)]
     pub distinct: usize,
+    /// Rows the top cut left out although they weigh as much as the last row shown (the cut
+    /// went by label among them).
+    #[serde(skip)]
+    pub tied_out: usize,
 }
 
 /// One row of a [`FrequencyTable`].
@@ -221,6 +225,7 @@ impl Counted {
                     }
                 })
         };
+        let written_term = |term: TermId| term != NO_TERM && whole.term(term).occurrences > 0;
         for t in opens {
             let [capital, lower] = v.open(t).expect("an open term");
             let open = OpenKey::parse(v.key(t)).expect("an open key");
@@ -231,7 +236,14 @@ impl Counted {
                 as_capital += written(capital, text);
                 as_lower += written(lower, &lower_first(text));
             }
-            let reading = decide(&open, as_capital, as_lower);
+            let reading = if as_capital == 0 && as_lower == 0 && written_term(capital) {
+                // its spelling was never written where the case shows, but the noun was, in
+                // another form (`Mitarbeitende` at the start, `Mitarbeitenden` mid-sentence);
+                // a lower-case term in another form is no evidence (`Fehler` is not `fehlen`)
+                Reading::Capital
+            } else {
+                decide(&open, as_capital, as_lower)
+            };
             let key = reading.key(&open);
             let target = match reading {
                 Reading::Capital => capital,
@@ -376,31 +388,44 @@ impl Counted {
         forms
     }
 
-    /// A row's label, from all answers: the codebook's, else the spelling written most often
-    /// where its case is known, else the most frequent one — in lower case if the row is a
-    /// sentence-start word decided to be a lower-case word.
+    /// A row's label, from all answers: the codebook's, else the most frequent spelling. Where
+    /// the row holds words that started a sentence, whose capital says nothing, a spelling
+    /// counts where its case is known (a lower-case spelling always, a capitalised one
+    /// mid-sentence), and sentence-start capitals count for the lower-case spelling they hide
+    /// (`Fehlende` for `fehlende`); a row of such words alone decided to be lower case is
+    /// labelled in lower case.
     fn row_label(&self, row: u32) -> Cow<'_, str> {
         if let Some(label) = self.codebook.get(self.row_key(row)) {
             return Cow::Borrowed(label);
         }
         let forms = self.forms(row, &self.counter.whole);
-        // occurrences whose case means something: a lower-case letter always does, a capital
-        // only where it does not start a sentence
-        let known = |(text, f): &(&str, FormHits)| {
+        let Row { reading, .. } = self.rows[row as usize];
+        if reading.is_none() && !self.joined.contains_key(&row) {
+            // no sentence-start word in it: case is what was written
+            return forms
+                .into_iter()
+                .min_by(form_order)
+                .map_or(Cow::Borrowed(""), |(text, _)| Cow::Borrowed(text));
+        }
+        let score = |(text, f): &(&str, FormHits)| -> u64 {
             if text.starts_with(char::is_uppercase) {
-                f.occurrences - f.initial
-            } else {
-                f.occurrences
+                return f.occurrences - f.initial;
             }
+            let hidden: u64 = forms
+                .iter()
+                .filter(|(other, _)| other.starts_with(char::is_uppercase))
+                .filter(|(other, _)| lower_first(other) == *text)
+                .map(|(_, g)| g.initial)
+                .sum();
+            f.occurrences + hidden
         };
         let Some((text, hits)) = forms
-            .into_iter()
-            .min_by(|a, b| known(b).cmp(&known(a)).then_with(|| form_order(a, b)))
+            .iter()
+            .min_by(|a, b| score(b).cmp(&score(a)).then_with(|| form_order(a, b)))
         else {
             return Cow::Borrowed("");
         };
-        let lower = self.rows[row as usize].reading == Some(Reading::Lower);
-        if lower && hits.occurrences == hits.initial {
+        if reading == Some(Reading::Lower) && hits.occurrences == hits.initial {
             return lower_first(text);
         }
         Cow::Borrowed(text)
@@ -552,7 +577,10 @@ impl<'c> View<'c> {
                 .then_with(|| counted.row_key(a.row).cmp(counted.row_key(b.row)))
         };
         cells.sort_by(order);
+        let mut tied_out = 0;
         if let Some(n) = top {
+            // what is left beyond n weighs as much as the last row shown
+            tied_out = cells.len().saturating_sub(n);
             cells.truncate(n);
         }
         let answered = counts.answers - counts.no_answer;
@@ -593,6 +621,7 @@ impl<'c> View<'c> {
             base: options.base,
             terms,
             distinct,
+            tied_out,
         }
     }
 }

@@ -290,6 +290,27 @@ fn case_is_decided_once_per_run() {
         // … and the German rules if neither was: a noun stays, an adjective is lower case
         (&["Personal fehlt"], &[("Personal", 1), ("fehlt", 1)]),
         (&["Fehlende Akten"], &[("Akten", 1), ("fehlende", 1)]),
+        // the noun written in another form decides for a sentence-start capital …
+        (
+            &["Mitarbeitende überlastet", "die Mitarbeitenden sind müde"],
+            &[("Mitarbeitenden", 2)],
+        ),
+        // … a verb in another form does not (`Fehler` is no form of `fehlen`)
+        (
+            &["Fehler im Portal", "es fehlen Daten", "Daten fehlen"],
+            &[("Fehler", 1), ("fehlen", 2)],
+        ),
+        // the label is the spelling the sentence-start capitals hide
+        (
+            &[
+                "Fehlende Zeit",
+                "Fehlende Mittel",
+                "Fehlende Leute",
+                "es gibt fehlendes Personal",
+                "auch fehlende Räume",
+            ],
+            &[("fehlende", 5)],
+        ),
         // one answer naming both spellings counts once
         (
             &["Digitale Akte, digitale Zeit", "digitale Dienste"],
