@@ -361,3 +361,49 @@ fn r9_list_bullets_quoted_no_answers_and_analyze_rows() {
     assert_eq!(lines[12]["row"], 1);
     assert_eq!(lines[12]["line"], 13);
 }
+
+// See: issue 11 (what distinguishes a group): the table worked by hand in keyness.rs —
+// group A: 20 of 50 name `Personal`, the others: 10 of 100; G² = 17.80, log ratio = 2.
+#[test]
+fn r11_keyness_matches_the_hand_computed_table() {
+    let dir = scratch("r11_keyness");
+    let path = dir.join("umfrage.csv");
+    let mut csv = String::from("Kreis;Antwort\n");
+    for i in 0..150 {
+        let (group, personal) = if i < 50 { ("A", i < 20) } else { ("B", i < 60) };
+        let answer = if personal { "Personal fehlt" } else { "Zeit" };
+        csv.push_str(&format!("{group};{answer}\n"));
+    }
+    std::fs::write(&path, csv).unwrap();
+    let run = wortwolke(
+        &[
+            "count",
+            path.to_str().unwrap(),
+            "--group",
+            "Kreis",
+            "--keyness",
+            "--column",
+            "Antwort",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "Antwort\tA\tPersonal\tmore\t20\t0.4000\t10\t0.1000\t17.80\t0.0000\t2.00\tyes\tno"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "Antwort\tB\tPersonal\tless\t10\t0.1000\t20\t0.4000\t17.80\t0.0000\t-2.00\tyes\tno"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("G² = log-likelihood"), "{}", run.stderr);
+    // without --group it is a usage error
+    let run = wortwolke(&["count", "--keyness"], "Personal\n");
+    assert_eq!(run.code, 2, "{run:?}");
+}

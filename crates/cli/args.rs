@@ -183,9 +183,21 @@ pub struct CountArgs {
     pub format: TableFormat,
 
     /// Write the table(s) to files instead of standard output; `{question}` (and `{group}`)
-    /// in the name make one file per question.
+    /// in the name make one file per question (and group).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// With --group: instead of the counts, what distinguishes each group from the other
+    /// respondents — per term the respondents and shares in and out of the group,
+    /// log-likelihood G² with its p-value, and the log ratio (log2 of the two shares);
+    /// significant terms (p < 0.05) first, by effect.
+    #[arg(long, requires = "group")]
+    pub keyness: bool,
+
+    /// Groups with fewer answering respondents than this are still counted, with a note that
+    /// their shares are unstable.
+    #[arg(long, default_value_t = 30, value_name = "N")]
+    pub min_group_n: u64,
 }
 
 #[derive(Debug, Args)]

@@ -174,6 +174,145 @@ fn write_delimited(out: &mut impl Write, all: &[Tables], delimiter: u8) -> Resul
     Ok(())
 }
 
+/// What distinguishes one group of a question from the other respondents.
+#[derive(Debug, serde::Serialize)]
+pub struct GroupKeyness<'a> {
+    pub question: &'a str,
+    pub group: &'a str,
+    /// Answering respondents in the group and outside it: the bases of the shares.
+    pub group_answered: u64,
+    pub rest_answered: u64,
+    pub terms: Vec<wortwolke_text::Keyness>,
+}
+
+/// The sentence that says how keyness was computed.
+pub const KEYNESS_METHOD: &str = "Keyness: respondents naming a term in the group against the other respondents (each counted once); G² = log-likelihood of the 2 × 2 table, p from χ² with 1 df, significant at p < 0.05; log ratio = log2(share in group / share outside), a count of 0 taken as 0.5; `low expected` marks tables with an expected count below 5 (Cochran's rule), where p is not reliable.";
+
+/// Writes keyness tables in `format`: TSV/CSV one row per group and term, JSON an array of
+/// groups, Markdown a section per group.
+pub fn write_keyness(
+    out: &mut impl Write,
+    all: &[GroupKeyness],
+    format: TableFormat,
+) -> Result<()> {
+    let direction = |k: &wortwolke_text::Keyness| {
+        if k.log_ratio > 0.0 {
+            "more"
+        } else if k.log_ratio < 0.0 {
+            "less"
+        } else {
+            "equal"
+        }
+    };
+    match format {
+        TableFormat::Tsv | TableFormat::Csv => {
+            let tab = format == TableFormat::Tsv;
+            let mut writer = csv::WriterBuilder::new()
+                .delimiter(if tab { b'\t' } else { b',' })
+                .quote_style(if tab {
+                    csv::QuoteStyle::Never
+                } else {
+                    csv::QuoteStyle::Necessary
+                })
+                .from_writer(out);
+            let clean = |s: &str| {
+                let s = if tab {
+                    s.replace(['\t', '\n', '\r'], " ")
+                } else {
+                    s.to_owned()
+                };
+                inert(&s)
+            };
+            writer.write_record([
+                "question",
+                "group",
+                "term",
+                "direction",
+                "group answers",
+                "group share",
+                "rest answers",
+                "rest share",
+                "G2",
+                "p",
+                "log ratio",
+                "significant",
+                "low expected",
+            ])?;
+            for g in all {
+                for k in &g.terms {
+                    writer.write_record([
+                        clean(g.question),
+                        clean(g.group),
+                        clean(&k.label),
+                        direction(k).to_owned(),
+                        k.group_answers.to_string(),
+                        share(k.group_share),
+                        k.rest_answers.to_string(),
+                        share(k.rest_share),
+                        format!("{:.2}", k.g2),
+                        format!("{:.4}", k.p),
+                        format!("{:.2}", k.log_ratio),
+                        yes_no(k.significant()).to_owned(),
+                        yes_no(k.low_expected).to_owned(),
+                    ])?;
+                }
+            }
+            writer.flush()?;
+        }
+        TableFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, all)?;
+            writeln!(out)?;
+        }
+        TableFormat::Md => {
+            let md = markdown_text;
+            for g in all {
+                writeln!(out, "## {} — {}\n", md(g.question), md(g.group))?;
+                writeln!(
+                    out,
+                    "| Term | | In group | Share | Others | Share | G² | p | Log ratio | |"
+                )?;
+                writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|---|")?;
+                for k in &g.terms {
+                    let flag = match (k.significant(), k.low_expected) {
+                        (_, true) => "low expected",
+                        (true, false) => "significant",
+                        (false, false) => "",
+                    };
+                    writeln!(
+                        out,
+                        "| {} | {} | {} | {:.1} % | {} | {:.1} % | {:.2} | {:.4} | {:.2} | {} |",
+                        md(&k.label),
+                        direction(k),
+                        k.group_answers,
+                        k.group_share * 100.0,
+                        k.rest_answers,
+                        k.rest_share * 100.0,
+                        k.g2,
+                        k.p,
+                        k.log_ratio,
+                        flag
+                    )?;
+                }
+                writeln!(
+                    out,
+                    "\nBase: n = {} in the group, {} other respondents answered.\n",
+                    g.group_answered, g.rest_answered
+                )?;
+            }
+            writeln!(out, "{KEYNESS_METHOD}")?;
+        }
+    }
+    Ok(())
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
 /// Text as it reads in a Markdown table cell: characters Markdown would take as markup
 /// (`Kund*innen`, `_Unterstrich_`, `|`) are escaped, line breaks become spaces.
 fn markdown_text(s: &str) -> String {

@@ -12,7 +12,11 @@ use crate::pipeline::{GroupRows, Tables};
 pub fn run(args: CountArgs) -> Result<Outcome> {
     let options = super::table_options(&args.analysis, args.count, args.min_count, args.top);
     let counts = crate::pipeline::count(&args.analysis)?;
+    if args.keyness {
+        return keyness(&args, &counts, &options);
+    }
     let all = counts.tables(&options, GroupRows::OfTotal);
+    small_groups(&all, &args);
     if all.iter().all(|t| t.total.terms.is_empty()) {
         let (answers, none) = all.iter().fold((0, 0), |(a, n), t| {
             (a + t.total.answers, n + t.total.no_answer)
@@ -126,4 +130,76 @@ fn write_file(path: &std::path::Path, bytes: &[u8], quiet: bool) -> Result<()> {
         crate::note(&format!("wrote {}", path.display()));
     }
     Ok(())
+}
+
+/// `--keyness`: what distinguishes each group, over the terms of weight `--min-count` or more;
+/// `--top` keeps the first rows of each group.
+fn keyness(
+    args: &CountArgs,
+    counts: &crate::pipeline::Counts,
+    options: &wortwolke_text::TableOptions,
+) -> Result<Outcome> {
+    let all = counts.tables(
+        &wortwolke_text::TableOptions {
+            top: None,
+            ..*options
+        },
+        GroupRows::OfTotal,
+    );
+    small_groups(&all, args);
+    let mut groups = Vec::new();
+    for t in &all {
+        for (group, table) in &t.groups {
+            let mut terms = wortwolke_text::keyness(table, &t.total);
+            if let Some(n) = args.top {
+                terms.truncate(n);
+            }
+            groups.push(output::GroupKeyness {
+                question: &t.question,
+                group,
+                group_answered: table.answered,
+                rest_answered: t.total.answered - table.answered,
+                terms,
+            });
+        }
+    }
+    if groups.iter().all(|g| g.terms.is_empty()) {
+        crate::note("nothing to compare: no group has a term left; check --group and --min-count");
+        return Ok(Outcome::Nothing);
+    }
+    let mut buf = Vec::new();
+    output::write_keyness(&mut buf, &groups, args.format)?;
+    match &args.output {
+        Some(path) => write_file(path, &buf, args.analysis.quiet)?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&buf)?;
+            out.flush()?;
+        }
+    }
+    if !args.analysis.quiet && args.format != TableFormat::Md {
+        crate::note(output::KEYNESS_METHOD);
+    }
+    Ok(Outcome::Done)
+}
+
+/// Says which groups are too small for stable shares (`--min-group-n`).
+fn small_groups(all: &[Tables], args: &CountArgs) {
+    if args.analysis.quiet {
+        return;
+    }
+    for t in all {
+        for (group, table) in t
+            .groups
+            .iter()
+            .filter(|(_, g)| g.answered < args.min_group_n)
+        {
+            crate::note(&format!(
+                "{}{group}: only {} respondents answered; shares of groups under {} (--min-group-n) are unstable",
+                prefix(all, &t.question),
+                table.answered,
+                args.min_group_n
+            ));
+        }
+    }
 }
