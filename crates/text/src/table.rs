@@ -544,7 +544,8 @@ impl<'c> View<'c> {
             if occurrences == 0 {
                 continue;
             }
-            answers -= twice.get(&row).copied().unwrap_or(0);
+            // saturating: saved counters read back are untrusted
+            answers = answers.saturating_sub(twice.get(&row).copied().unwrap_or(0));
             let cell = Cell {
                 row,
                 answers,
