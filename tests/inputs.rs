@@ -545,3 +545,65 @@ fn auto_phrases_streamed_from_a_file_equal_the_whole_input_path() {
         from_file.stdout
     );
 }
+
+// See: issue 13 (a PDF without NUL bytes was drawn as a cloud of `PDF-1.7`, `endobj`)
+#[test]
+fn files_that_are_not_survey_data_are_refused_by_content() {
+    let dir = scratch("not_survey_data");
+    let cases: &[(&str, &[u8], &str)] = &[
+        (
+            "bericht.txt",
+            b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+            "looks like a PDF",
+        ),
+        (
+            "antworten.csv",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "looks like a PNG image",
+        ),
+        (
+            "antworten.csv",
+            b"PK\x03\x04\x14\0\0\0\x08\0",
+            "name it .xlsx",
+        ),
+        (
+            "antworten.jsonl",
+            b"\x7FELF\x02\x01\x01\0\0\0",
+            "looks like a program",
+        ),
+    ];
+    for (name, bytes, needle) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let run = wortwolke(&["count", path.to_str().unwrap(), "--field", "a"], "");
+        let run = if name.ends_with(".jsonl") {
+            run
+        } else {
+            wortwolke(&["count", path.to_str().unwrap()], "")
+        };
+        run.assert_error(needle);
+        // inside gzip too, and on standard input
+        let run = wortwolke(
+            &["count", "-"],
+            std::str::from_utf8(bytes).unwrap_or("%PDF-1.7\n"),
+        );
+        assert_ne!(run.code, 0, "{name} on stdin: {run:?}");
+    }
+    let gz = dir.join("bericht.txt.gz");
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut encoder, b"%PDF-1.4\n%binary\n").unwrap();
+    std::fs::write(&gz, encoder.finish().unwrap()).unwrap();
+    wortwolke(&["count", gz.to_str().unwrap()], "").assert_error("looks like a PDF");
+}
+
+// See: issue 13 (a file without line breaks grew in memory without a limit)
+#[test]
+fn a_text_line_longer_than_the_limit_is_an_error() {
+    let dir = scratch("long_line");
+    let path = dir.join("eine_zeile.txt");
+    // the limit is checked while the line has no end yet: go one chunk (1 MiB) past it
+    let line = "a".repeat((66 << 20) + 1);
+    std::fs::write(&path, format!("Zeit\n{line}\n")).unwrap();
+    wortwolke(&["count", path.to_str().unwrap()], "")
+        .assert_error("eine_zeile.txt:2: a line of more than 64 MiB");
+}

@@ -560,6 +560,7 @@ pub fn visit_delimited(
     if head.is_empty() {
         bail!("{name}: the file is empty; export the answers into it first");
     }
+    super::sniff::refuse(&name, head, false)?;
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         return Ok(None);
     }
