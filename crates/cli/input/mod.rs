@@ -149,7 +149,7 @@ pub fn read_frequencies(
 mod tests {
     #[test]
     fn whole_reads_stop_at_the_cap() {
-        let data = vec![b'a'; 100];
+        let data = [b'a'; 100];
         assert_eq!(super::read_capped("x", &data[..], 100).unwrap().len(), 100);
         let err = super::read_capped("x.jsonl.gz", &data[..], 99).unwrap_err();
         assert!(
