@@ -8,7 +8,7 @@ use ab_glyph::{Font as _, FontArc, OutlineCurve, ScaleFont as _};
 use crate::error::{Error, Result};
 
 /// Open Sans Semibold (Apache-2.0), see `fonts/README.md`.
-static DEFAULT_FONT: &[u8] = include_bytes!("../../../fonts/OpenSans-Semibold.ttf");
+static DEFAULT_FONT: &[u8] = include_bytes!("../fonts/OpenSans-Semibold.ttf");
 
 /// A font for measuring and drawing words. Cheap to clone.
 ///
