@@ -607,3 +607,39 @@ fn a_text_line_longer_than_the_limit_is_an_error() {
     wortwolke(&["count", path.to_str().unwrap()], "")
         .assert_error("eine_zeile.txt:2: a line of more than 64 MiB");
 }
+
+// See: issue 13 (outputs on failing disks and special files)
+#[test]
+fn outputs_to_devices_and_full_disks() {
+    // a full device: one line, exit 2, and /dev/full is still the device
+    let run = wortwolke(&["count", "-o", "/dev/full"], "Personal\n");
+    run.assert_error("/dev/full: cannot write");
+    let kind = std::fs::metadata("/dev/full").unwrap().file_type();
+    assert!(!kind.is_file(), "/dev/full was replaced by a file");
+    // a device is written to, not replaced
+    let run = wortwolke(
+        &["cloud", "-o", "/dev/null", "--format", "svg"],
+        "Personal\n",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+    // a link to a file: the file gets the output, the link stays a link
+    let dir = scratch("output_link");
+    let target = dir.join("table.tsv");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.join("link.tsv");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let run = wortwolke(&["count", "-q", "-o", link.to_str().unwrap()], "Personal\n");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(link.is_symlink());
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("Personal\t1"));
+    // no temporary file is left behind
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -517,6 +517,24 @@ pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
             path.display()
         );
     }
+    // a device or a pipe (`/dev/stdout`, `/dev/null`, a FIFO) is written to, never replaced
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
+            .with_context(|| format!("{}: cannot write", path.display()));
+    }
+    // a link to a file: the file is replaced, the link stays
+    let resolved;
+    let path = if path.is_symlink() {
+        resolved = path
+            .canonicalize()
+            .with_context(|| format!("{}: a link whose target cannot be found", path.display()))?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => std::path::PathBuf::from("."),
