@@ -643,3 +643,58 @@ fn outputs_to_devices_and_full_disks() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+// See: issue 13 (hostile text in every output)
+#[test]
+fn hostile_text_stays_inert_in_every_table_format() {
+    let dir = scratch("hostile_tables");
+    let path = dir.join("umfrage.csv");
+    let hostile = "\"<script>alert(1)</script>\"";
+    std::fs::write(
+        &path,
+        format!(
+            "Gruppe;\"=HYPERLINK(\"\"x\"\")\"\n\
+             \"=cmd|' /C calc'!A0\";{hostile} Personal ]]> \u{202E}Zeit\u{1b}[31m\n\
+             \"@SUM(1)\";Personal\n"
+        ),
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for format in ["tsv", "csv", "json", "md"] {
+        let run = wortwolke(
+            &[
+                "count", file, "--column", "2", "--group", "Gruppe", "--format", format, "-q",
+            ],
+            "",
+        );
+        assert_eq!(run.code, 0, "{format}: {run:?}");
+        match format {
+            "json" => {
+                let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+                assert!(v.as_array().unwrap().len() >= 3, "{format}");
+            }
+            "tsv" | "csv" => {
+                // every cell that would start a formula starts with an apostrophe
+                let delimiter = if format == "tsv" { b'\t' } else { b',' };
+                let mut reader = csv::ReaderBuilder::new()
+                    .delimiter(delimiter)
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(run.stdout.as_bytes());
+                for record in reader.records() {
+                    for cell in record.unwrap().iter() {
+                        assert!(
+                            !cell.starts_with(['=', '+', '-', '@']),
+                            "{format}: {cell:?}"
+                        );
+                    }
+                }
+            }
+            _ => assert!(!run.stdout.contains("<script>"), "{format}: {}", run.stdout),
+        }
+    }
+    let run = wortwolke(&["analyze", file, "--column", "2", "--format", "json"], "");
+    for line in run.stdout.lines() {
+        serde_json::from_str::<serde_json::Value>(line).unwrap();
+    }
+}
