@@ -1417,13 +1417,18 @@ fn nutzen_the_noun_and_nutzen_the_verb_stay_apart() {
 
 #[test]
 fn a_capital_at_the_sentence_start_joins_the_lower_case_word() {
-    let input = "Bitte mehr Zeit\nwir bitten um Hilfe, bitte schnell\n";
+    // (`bitte`, the word this was first shown on, is a stop word since issue 14)
+    let input = "Dringend mehr Zeit\nwir bitten um Hilfe, dringend schnell\n";
     let table = rows(&[], input);
-    let bitte: Vec<&(String, u64)> = table
+    let dringend: Vec<&(String, u64)> = table
         .iter()
-        .filter(|(l, _)| l.to_lowercase().starts_with("bitt"))
+        .filter(|(l, _)| l.to_lowercase().starts_with("dring"))
         .collect();
-    assert_eq!(bitte, [&("bitte".to_owned(), 2)], "{input:?}: {table:?}");
+    assert_eq!(
+        dringend,
+        [&("dringend".to_owned(), 2)],
+        "{input:?}: {table:?}"
+    );
 }
 
 #[test]

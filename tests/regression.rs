@@ -172,13 +172,14 @@ fn r9_case_rule() {
         assert!(rows.iter().any(|(l, _)| l == "nutzen"), "{rows:?}");
     }
     let rows = rows(
-        "Bitte mehr Zeit\nwir bitten, bitte schnell\nMehr Geld\n",
+        "Dringend mehr Zeit\nwir bitten, dringend schnell\nMehr Geld\n",
         &[],
     );
-    assert!(rows.contains(&("bitte".into(), 2)), "{rows:?}");
+    // (`bitte`, the word issue 9 showed this on, is a stop word since issue 14)
+    assert!(rows.contains(&("dringend".into(), 2)), "{rows:?}");
     assert!(rows.contains(&("mehr".into(), 2)), "{rows:?}");
     assert!(
-        !rows.iter().any(|(l, _)| l == "Bitte" || l == "Mehr"),
+        !rows.iter().any(|(l, _)| l == "Dringend" || l == "Mehr"),
         "{rows:?}"
     );
 }

@@ -6,3 +6,4 @@ mod oracle;
 mod regression;
 mod small;
 mod util;
+mod words;

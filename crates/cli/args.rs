@@ -124,6 +124,12 @@ pub struct AnalysisArgs {
     #[arg(long)]
     pub no_default_stopwords: bool,
 
+    /// Words or whole terms that never count, comma-separated (repeatable): a word in any
+    /// case and form (`leider`, `Antrag`), a term as the table labels it (a codebook label, a
+    /// phrase such as `interkommunale Zusammenarbeit`).
+    #[arg(long, value_name = "WORD,…", value_delimiter = ',')]
+    pub exclude: Vec<String>,
+
     /// Synonym codebook: `Label = variant, variant` one group a line.
     #[arg(long, value_name = "FILE")]
     pub synonyms: Option<PathBuf>,
@@ -152,9 +158,15 @@ pub struct AnalysisArgs {
     #[arg(long)]
     pub fold_umlauts: bool,
 
-    /// Additional answer that means "no answer" (like `k.A.`, `-`, `keine Angabe`); repeatable.
+    /// Additional answer that means "no answer" (like `k.A.`, `-`, `keine Angabe`,
+    /// `weiß nicht`); repeatable.
     #[arg(long = "no-answer", value_name = "TEXT")]
     pub no_answer: Vec<String>,
+
+    /// A file of no-answer markers, one a line (`#` comments), that replaces the built-in ones
+    /// (`--no-answer` still adds to it). Empty answers are always no answers.
+    #[arg(long, value_name = "FILE")]
+    pub no_answer_file: Option<PathBuf>,
 
     /// Print no notes on standard error (errors are still printed).
     #[arg(short, long)]

@@ -36,7 +36,10 @@ impl AnalysisConfig {
             ),
             None => (Vec::new(), None),
         };
-        let mut no_answer = NoAnswer::default();
+        let mut no_answer = match &args.no_answer_file {
+            Some(path) => NoAnswer::from_reader(path, input::open_list(path)?)?,
+            None => NoAnswer::default(),
+        };
         for marker in &args.no_answer {
             no_answer.insert(marker);
         }
@@ -54,10 +57,22 @@ impl AnalysisConfig {
                 detected_phrases: Vec::new(),
                 no_answer,
                 split_list: args.split_list.clone(),
+                exclude: exclude(&args.exclude)?,
             },
             auto_phrases,
         })
     }
+}
+
+/// `--exclude`'s entries, trimmed; an empty one is an error.
+fn exclude(entries: &[String]) -> Result<Vec<String>> {
+    entries
+        .iter()
+        .map(|e| match e.trim() {
+            "" => anyhow::bail!("--exclude: an empty entry; give words or terms separated by commas, e.g. --exclude leider,bitte"),
+            trimmed => Ok(trimmed.to_owned()),
+        })
+        .collect()
 }
 
 /// `cloud`'s layout flags → validated `LayoutOptions`, loading the font and the mask.

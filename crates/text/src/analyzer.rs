@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::filter::{
-    FoldUmlauts, KeepNumbers, MergeSynonyms, MinLength, Negation, Normalize, Phrases, Stem,
-    StopWords, TokenFilter, TokenRule,
+    Exclude, FoldUmlauts, KeepNumbers, MergeSynonyms, MinLength, Negation, Normalize, Phrases,
+    Stem, StopWords, TokenFilter, TokenRule,
 };
 use crate::list::ListSplit;
 use crate::{
@@ -130,6 +130,8 @@ pub struct AnalyzerConfig {
     /// List answers: split into mentions at these characters (`\n`: line breaks), each one
     /// term (see [`AnalyzerBuilder::split_list`]).
     pub split_list: Option<String>,
+    /// Words and terms that never count (see [`Exclude`]): words, codebook labels, phrases.
+    pub exclude: Vec<String>,
 }
 
 impl Default for AnalyzerConfig {
@@ -147,6 +149,7 @@ impl Default for AnalyzerConfig {
             detected_phrases: Vec::new(),
             no_answer: NoAnswer::default(),
             split_list: None,
+            exclude: Vec::new(),
         }
     }
 }
@@ -198,7 +201,8 @@ impl Analyzer {
     }
 
     /// The standard chain for `config`: normalize → numbers → stop words → length → stem → fold →
-    /// synonyms → phrases → negation. Fails only on a codebook that contradicts itself.
+    /// synonyms → phrases → negation → exclusions. Fails only on a codebook that contradicts
+    /// itself.
     pub fn from_config(config: &AnalyzerConfig) -> Result<Analyzer> {
         let base = Self::base(config).build();
         let mut builder = Self::base(config);
@@ -214,6 +218,18 @@ impl Analyzer {
         }
         if config.keep_negation {
             builder = builder.filter(Negation);
+        }
+        if !config.exclude.is_empty() {
+            // entries are read by the chain they exclude from, as running text
+            let before = Self::from_config(&AnalyzerConfig {
+                exclude: Vec::new(),
+                split_list: None,
+                ..config.clone()
+            })?;
+            let exclude = Exclude::new(&config.exclude, &before);
+            if !exclude.is_empty() {
+                builder = builder.filter(exclude);
+            }
         }
         if let Some(chars) = &config.split_list {
             builder = builder.split_list(chars);

@@ -2,7 +2,12 @@
 
 use std::collections::HashSet;
 
-/// The default no-answer markers, compared case-insensitively with whitespace collapsed.
+/// The default no-answer markers, compared case-insensitively with whitespace collapsed: dashes
+/// and dots, `k.A.` and `keine Angabe`, `n/a`, and the German formulas of a respondent who has
+/// nothing to say (`weiß nicht`, `keine Ahnung`, `nichts`, `entfällt`, `trifft nicht zu`).
+///
+/// A whole answer `keine` is *not* a marker: it answers a question such as "Which solutions do
+/// you use?".
 pub const DEFAULT_NO_ANSWER: &[&str] = &[
     "-",
     "--",
@@ -28,6 +33,30 @@ pub const DEFAULT_NO_ANSWER: &[&str] = &[
     "none",
     "entfällt",
     "-/-",
+    "??",
+    "???",
+    "x",
+    "n.b.",
+    "weiß nicht",
+    "weiss nicht",
+    "weiß ich nicht",
+    "weiss ich nicht",
+    "ich weiß es nicht",
+    "ich weiss es nicht",
+    "keine ahnung",
+    "kann ich nicht sagen",
+    "nicht bekannt",
+    "unbekannt",
+    "nichts",
+    "nix",
+    "keine antwort",
+    "keine meinung",
+    "kein kommentar",
+    "keine anmerkung",
+    "keine anmerkungen",
+    "keine weiteren anmerkungen",
+    "trifft nicht zu",
+    "nicht zutreffend",
 ];
 
 /// Decides which answers count as "no answer": empty or whitespace-only answers and answers that
@@ -44,6 +73,9 @@ pub const DEFAULT_NO_ANSWER: &[&str] = &[
 /// assert!(markers.is_no_answer("k.A.!"));
 /// assert!(!markers.is_no_answer("keine Zeit"));
 /// assert!(markers.is_no_answer("..."));
+/// assert!(markers.is_no_answer("Weiß ich nicht."));
+/// assert!(markers.is_no_answer("keine Ahnung"));
+/// assert!(!markers.is_no_answer("keine"));
 /// ```
 #[derive(Debug, Clone)]
 pub struct NoAnswer {
@@ -73,6 +105,26 @@ impl NoAnswer {
             no_answer.insert_canonical(marker);
         }
         no_answer
+    }
+
+    /// Reads markers from a list file: one marker a line, `#` comments (they replace the
+    /// defaults: add [`DEFAULT_NO_ANSWER`] yourself to extend them). `source_name` names the
+    /// file in errors.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::NoAnswer;
+    ///
+    /// let markers = NoAnswer::from_reader("marker.txt", "# ours\nentfällt\nweiß nicht\n".as_bytes()).unwrap();
+    /// assert!(markers.is_no_answer("Entfällt") && markers.is_no_answer(""));
+    /// assert!(!markers.is_no_answer("k.A."));
+    /// ```
+    pub fn from_reader(
+        source_name: impl AsRef<std::path::Path>,
+        reader: impl std::io::BufRead,
+    ) -> crate::Result<Self> {
+        let lines = crate::error::list_lines(source_name.as_ref(), reader)?;
+        Ok(NoAnswer::new(lines.into_iter().map(|(_, marker)| marker)))
     }
 
     /// Adds a marker.

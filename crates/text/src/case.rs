@@ -8,8 +8,8 @@
 //! lower-case word — and which one the language's rules would take.
 //!
 //! The decision is made once per run, over the whole vocabulary, by [`decide`]: the word takes
-//! the reading in which its spelling was written where the case is known — `Bitte` joins
-//! `bitte`, `Stellen` joins mid-sentence `Stellen` — the more frequent one if both were, and
+//! the reading in which its spelling was written where the case is known — `Dringend` joins
+//! `dringend`, `Stellen` joins mid-sentence `Stellen` — the more frequent one if both were, and
 //! only if neither was does the rules' default stand (`Fehler` stays a noun even where `fehlen`
 //! was written). It is applied identically to the total, every
 //! question and every group (see [`Counted`](crate::Counted)), and `analyze` shows it.

@@ -328,12 +328,12 @@ impl Counted {
     /// use wortwolke_text::Analyzer;
     ///
     /// let analyzer = Analyzer::german();
-    /// let answers = ["Bitte schneller", "es dauert, bitte helfen Sie", "Personal fehlt"];
+    /// let answers = ["Dringend schneller", "es dauert, dringend helfen", "Personal fehlt"];
     /// let counted = analyzer.count(answers);
     /// let key = |answer: &str| counted.resolve(&analyzer.analyze(answer)[0].key).to_owned();
-    /// // `Bitte` starts its answer; `bitte` was written mid-sentence: one term
-    /// assert_eq!(key("Bitte schneller"), analyzer.analyze("es dauert, bitte helfen Sie")[3].key);
-    /// assert_eq!(counted.label(&key("Bitte schneller")).as_deref(), Some("bitte"));
+    /// // `Dringend` starts its answer; `dringend` was written mid-sentence: one term
+    /// assert_eq!(key("Dringend schneller"), analyzer.analyze("es dauert, dringend helfen")[3].key);
+    /// assert_eq!(counted.label(&key("Dringend schneller")).as_deref(), Some("dringend"));
     /// // `Personal` was never written elsewhere: a noun stays a noun
     /// assert_eq!(counted.label(&key("Personal fehlt")).as_deref(), Some("Personal"));
     /// ```

@@ -60,8 +60,8 @@ test_terms!(
 );
 test_terms!(
     urls_and_mail_never_terms,
-    "siehe www.bund.de oder info@kreis.de 😀",
-    &["siehe"]
+    "Infos www.bund.de oder info@kreis.de 😀",
+    &["Infos"]
 );
 test_terms!(
     negation_is_stop_word_by_default,
@@ -260,8 +260,8 @@ fn case_is_decided_once_per_run() {
         ),
         // a sentence-start capital joins the spelling written mid-sentence
         (
-            &["Bitte mehr Zeit", "wir bitten darum, bitte schnell"],
-            &[("bitte", 2), ("Zeit", 1), ("mehr", 1)],
+            &["Dringend mehr Zeit", "wir bitten darum, dringend schnell"],
+            &[("dringend", 2), ("Zeit", 1), ("mehr", 1)],
         ),
         (
             &["Mehr Personal", "mehr Zeit", "Mehr Geld"],

@@ -3,6 +3,7 @@
 //! A filter sees the whole token sequence of one answer, because several German rules need
 //! neighbours: synonyms and phrases span several words, a negation joins the next word.
 
+mod exclude;
 mod fold;
 mod length;
 mod negation;
@@ -14,6 +15,7 @@ mod stem;
 mod stopwords;
 mod synonyms;
 
+pub use exclude::Exclude;
 pub use fold::FoldUmlauts;
 pub use length::MinLength;
 pub use negation::Negation;

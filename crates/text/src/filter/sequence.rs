@@ -47,6 +47,11 @@ impl KeySequences {
         }
     }
 
+    /// The length of the longest listed run at `i`, if any (see [`KeySequences::apply`]).
+    pub(crate) fn run_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        self.find(tokens, i, &mut String::new()).map(|(n, _)| n)
+    }
+
     /// The longest run at `i` that is listed, with its target; `None` if none is (or the run is
     /// a listed stop word that stays what it is).
     fn find(&self, tokens: &[Token], i: usize, joined: &mut String) -> Option<(usize, &String)> {

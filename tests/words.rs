@@ -1,0 +1,172 @@
+//! Issue 14: what the analyst reads — survey-German stop words and no-answers, `--exclude`,
+//! list mentions, German table conventions, gender pairs and clean auto phrases.
+
+use serde_json::Value;
+
+use crate::util::{scratch, wortwolke};
+
+/// `count --format json -q ARGS` of `stdin`: the table as JSON.
+fn json(args: &[&str], stdin: &str) -> Value {
+    let mut all = vec!["count", "--format", "json", "-q"];
+    all.extend_from_slice(args);
+    let run = wortwolke(&all, stdin);
+    assert_eq!(run.code, 0, "{run:?}");
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+/// The (label, answers) rows of a JSON table.
+fn rows(table: &Value) -> Vec<(String, u64)> {
+    table["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let label = t["term"].as_str().unwrap().to_owned();
+            (label, t["answers"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+fn labels(table: &Value) -> Vec<String> {
+    rows(table).into_iter().map(|(l, _)| l).collect()
+}
+
+fn base(table: &Value) -> (u64, u64, u64) {
+    let n = |k: &str| table[k].as_u64().unwrap();
+    (n("answers"), n("answered"), n("no_answer"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Stop words and no-answers
+
+/// The filler words of the trial, each in an answer of its own.
+const FILLERS: &str = "Bitte mehr Austausch, danke!\n\
+    Leider kein Personal\n\
+    siehe oben\n\
+    mind. drei Termine\n\
+    danach Schulungen\n\
+    gerade kaum Zeit\n\
+    lieber digital per Videokonferenz\n\
+    ein Netzwerktreffen pro Quartal\n\
+    ans Netz gehen, raus aus dem Silo\n\
+    Weiß nicht genau, Schulungen\n";
+
+#[test]
+fn r14_survey_filler_words_are_not_terms() {
+    let table = json(&[], FILLERS);
+    let labels: Vec<String> = labels(&table).iter().map(|l| l.to_lowercase()).collect();
+    for filler in [
+        "bitte", "danke", "leider", "siehe", "oben", "mind.", "danach", "gerade", "kaum", "lieber",
+        "per", "pro", "ans", "raus", "weiß",
+    ] {
+        assert!(
+            !labels.contains(&filler.to_owned()),
+            "{filler} in {labels:?}"
+        );
+    }
+    // content words stay, `mehr` among them
+    for word in [
+        "mehr",
+        "austausch",
+        "personal",
+        "quartal",
+        "schulungen",
+        "zeit",
+    ] {
+        assert!(labels.contains(&word.to_owned()), "{word} in {labels:?}");
+    }
+}
+
+#[test]
+fn r14_the_trial_clouds_have_no_filler_terms() {
+    for (input, extra) in [
+        ("examples/answers/efa_gruende.txt", &[][..]),
+        ("examples/answers/koordination.txt", &[][..]),
+        ("examples/answers/umfrage.csv", &["--column", "F2*"][..]),
+    ] {
+        let mut args = vec![input];
+        args.extend_from_slice(extra);
+        let table = json(&args, "");
+        for (label, _) in rows(&table) {
+            let lower = label.to_lowercase();
+            assert!(
+                !["bitte", "danke", "leider", "siehe", "pro", "per", "gerade", "weiß"]
+                    .contains(&lower.as_str()),
+                "{label} in the table of {input}"
+            );
+        }
+    }
+}
+
+#[test]
+fn r14_exclude_words_and_whole_terms() {
+    let dir = scratch("r14_exclude");
+    let codes = dir.join("codes.txt");
+    std::fs::write(
+        &codes,
+        "Personalmangel = zu wenig Personal, fehlendes Personal\n",
+    )
+    .unwrap();
+    let input = "zu wenig Personal\nfehlendes Personal, Schulungen\nSchulung fehlt\n\
+                 Die interkommunale Zusammenarbeit stärken\nZusammenarbeit\n";
+    let all = labels(&json(&["--synonyms", codes.to_str().unwrap()], input));
+    assert!(all.contains(&"Personalmangel".to_owned()), "{all:?}");
+    let table = json(
+        &[
+            "--synonyms",
+            codes.to_str().unwrap(),
+            "--exclude",
+            "Personalmangel,schulung",
+            "--exclude",
+            "interkommunale Zusammenarbeit",
+        ],
+        input,
+    );
+    let rows = rows(&table);
+    for gone in ["Personalmangel", "Schulungen", "Schulung", "interkommunale"] {
+        assert!(rows.iter().all(|(l, _)| l != gone), "{gone} in {rows:?}");
+    }
+    // a phrase's words still count where they stand alone
+    assert!(rows.contains(&("Zusammenarbeit".into(), 1)), "{rows:?}");
+    // the base does not change: excluded words are not no-answers
+    assert_eq!(base(&table), (5, 5, 0));
+}
+
+#[test]
+fn r14_an_empty_exclude_entry_is_an_error() {
+    wortwolke(&["count", "--exclude", "leider,,bitte"], "Zeit\n").assert_error("--exclude");
+}
+
+#[test]
+fn r14_no_answer_formulas() {
+    let markers = [
+        "weiß nicht",
+        "Weiss nicht.",
+        "Keine Ahnung!",
+        "nichts",
+        "entfällt",
+        "n/a",
+        "/",
+        "?",
+        "k.A.",
+    ];
+    let input = format!("{}\nkeine\nZeit\n", markers.join("\n"));
+    let table = json(&[], &input);
+    // `keine` answers "which solutions?": an answer without a term, not a no-answer
+    assert_eq!(base(&table), (11, 2, 9), "{table}");
+    assert_eq!(rows(&table), [("Zeit".to_owned(), 1)]);
+}
+
+#[test]
+fn r14_a_no_answer_file_replaces_the_markers() {
+    let dir = scratch("r14_no_answer_file");
+    let file = dir.join("marker.txt");
+    std::fs::write(&file, "# our markers\nentfällt\n").unwrap();
+    let file = file.to_str().unwrap();
+    let input = "entfällt\nk.A.\nweiß nicht\n\nZeit\n";
+    let table = json(&["--no-answer-file", file], input);
+    assert_eq!(base(&table), (5, 3, 2), "{table}");
+    let table = json(&["--no-answer-file", file, "--no-answer", "k.A."], input);
+    assert_eq!(base(&table), (5, 2, 3), "{table}");
+    wortwolke(&["count", "--no-answer-file", "missing.txt"], "Zeit\n").assert_error("missing.txt");
+}
