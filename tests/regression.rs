@@ -407,4 +407,78 @@ fn r11_keyness_matches_the_hand_computed_table() {
     // without --group it is a usage error
     let run = wortwolke(&["count", "--keyness"], "Personal\n");
     assert_eq!(run.code, 2, "{run:?}");
+
+/// `cloud EXAMPLE --format json ARGS` on a 600 × 400 canvas: the layout as JSON.
+fn cloud_json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec![
+        "cloud",
+        "examples/answers/efa_gruende.txt",
+        "-q",
+        "--width",
+        "600",
+        "--height",
+        "400",
+        "-o",
+        "-",
+        "--format",
+        "json",
+    ];
+    all.extend_from_slice(args);
+    let run = wortwolke(&all, "");
+    assert_eq!(run.code, 0, "{run:?}");
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+// See: issue 10 (default clouds were small; sizes must stay exactly proportional)
+#[test]
+fn r10_font_sizes_follow_the_scale_exactly_and_flags_bound_them() {
+    let v = cloud_json(&[]);
+    let words = v["words"].as_array().unwrap();
+    assert!(v["dropped"].as_array().unwrap().is_empty());
+    let (top_size, top_weight) = (
+        words[0]["font_size"].as_f64().unwrap(),
+        words[0]["weight"].as_f64().unwrap(),
+    );
+    for w in words {
+        let (size, weight) = (
+            w["font_size"].as_f64().unwrap(),
+            w["weight"].as_f64().unwrap(),
+        );
+        // --scale sqrt: area ∝ count, so size ∝ √count (words below 10 px are drawn at 10 px)
+        let expected = (top_size * (weight / top_weight).sqrt()).max(10.0);
+        assert!((size - expected).abs() < 1e-3 * expected, "{w}: {expected}");
+    }
+    // the default fills the canvas: far larger than the old default of ~43 px on 600 × 400
+    assert!(top_size > 55.0, "{top_size}");
+    // --max-font caps the fill
+    let capped = cloud_json(&["--max-font", "40"]);
+    assert_eq!(capped["words"][0]["font_size"].as_f64(), Some(40.0));
+    // an explicit range is taken as it is
+    let fixed = cloud_json(&["--min-font", "8", "--max-font", "50"]);
+    assert_eq!(fixed["words"][0]["font_size"].as_f64(), Some(50.0));
+}
+
+// See: issue 10 (--spacing is a share of the font size)
+#[test]
+fn r10_spacing_out_of_range_names_the_flag() {
+    wortwolke(
+        &["cloud", "-o", "-", "--format", "png", "--spacing", "2"],
+        "Personal\n",
+    )
+    .assert_error("--spacing");
+    wortwolke(
+        &[
+            "cloud",
+            "-o",
+            "-",
+            "--format",
+            "png",
+            "--min-font",
+            "30",
+            "--max-font",
+            "20",
+        ],
+        "Personal\n",
+    )
+    .assert_error("--max-font");
 }

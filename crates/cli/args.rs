@@ -267,17 +267,30 @@ pub struct CloudArgs {
     #[arg(long, value_enum, default_value_t = ScaleArg::Sqrt)]
     pub scale: ScaleArg,
 
-    /// Smallest font size in pixels.
-    #[arg(long, default_value_t = 10.0, value_name = "PX")]
-    pub min_font: f32,
+    /// Smallest font size in pixels [default: 10]: lighter words are drawn at this size.
+    /// Given together with --max-font, the sizes are fixed: the heaviest word gets --max-font,
+    /// and a word that does not fit at its size is drawn smaller (down to --min-font).
+    #[arg(long, value_name = "PX")]
+    pub min_font: Option<f32>,
 
-    /// Largest font size in pixels (default: as large as the canvas allows with every word placed).
+    /// Largest font size in pixels. By default the words are as large as they can be with
+    /// every word placed at the size its count gives it, so that the cloud fills the canvas;
+    /// --max-font caps that size.
     #[arg(long, value_name = "PX")]
     pub max_font: Option<f32>,
 
-    /// Minimum gap between words in pixels.
+    /// Smallest gap between two words in pixels, whatever their size.
     #[arg(long, default_value_t = 2, value_name = "PX")]
     pub padding: u32,
+
+    /// The gap between two words grows by this share of the smaller word's font size (0 to 1),
+    /// so that neighbours never read as one word.
+    #[arg(long, default_value_t = 0.1, value_name = "SHARE")]
+    pub spacing: f32,
+
+    /// Let small words fill the holes of big words' letters (the inside of `o`, `B`, …).
+    #[arg(long)]
+    pub fill_holes: bool,
 
     /// Angles (degrees, counter-clockwise) words may take, comma-separated.
     #[arg(

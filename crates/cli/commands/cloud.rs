@@ -162,7 +162,7 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 path.display(),
                 cloud.dropped.len(),
                 words.len(),
-                args.min_font,
+                options.min_font,
                 list.join(", ")
             ));
         }

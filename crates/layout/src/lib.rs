@@ -34,7 +34,7 @@ pub use error::{Error, Result};
 pub use font::Font;
 pub use mask::Mask;
 pub use model::{Contour, Layout, PlacedWord, WeightedWord};
-pub use options::{LayoutOptions, MAX_SIDE};
+pub use options::{LayoutOptions, Sizing, MAX_SIDE, SIDE_BY_SIDE};
 pub use palette::{ColorBy, Palette};
 pub use place::layout;
 pub use scale::Scale;
