@@ -4,5 +4,6 @@ mod cli;
 mod inputs;
 mod oracle;
 mod regression;
+mod report;
 mod small;
 mod util;
