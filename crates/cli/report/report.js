@@ -126,7 +126,7 @@
   });
 
   // sorting: by a column's values in the data (label by the page's collation)
-  var collator = new Intl.Collator(data.lang, { sensitivity: 'base', numeric: true });
+  var collator = new Intl.Collator(data.lang, { numeric: true });
   document.querySelectorAll('table.terms').forEach(function (table) {
     var section = table.closest('section.question');
     var question = data.questions[Number(section.getAttribute('data-q'))];
