@@ -15,7 +15,8 @@ use anyhow::{bail, Context, Result};
 pub use decode::{parse_encoding, utf8_error};
 pub use lines::{read_chunks, Chunk, Fallback};
 pub use survey::{
-    check_text_options, format_of, read_survey, visit_delimited, Survey, TEXT_QUESTION,
+    check_text_options, format_of, read_survey, read_survey_with_ids, visit_delimited, Survey,
+    TEXT_QUESTION,
 };
 
 /// All bytes of `path` (`-` = standard input) and the name errors use.

@@ -6,4 +6,4 @@ mod svg;
 
 pub use json::json;
 pub use png::{png, write_png};
-pub use svg::{svg, SvgOptions};
+pub use svg::{svg, word_path, SvgOptions};

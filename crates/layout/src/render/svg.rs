@@ -65,52 +65,8 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
             opacity(layout.background.a)
         );
     }
-    for word in &layout.words {
-        let shape = layout.font.shape(&word.text, word.font_size, word.rotation);
-        let mut d = String::new();
-        let mut last: Option<P> = None;
-        let at = |p: P| P(p.0 + word.x, p.1 + word.y);
-        for curve in &shape.curves {
-            let (start, end) = match *curve {
-                Curve::Line(a, b) => (a, b),
-                Curve::Quad(a, _, c) => (a, c),
-                Curve::Cubic(a, _, _, d) => (a, d),
-            };
-            if last != Some(start) {
-                if last.is_some() {
-                    d.push('Z');
-                }
-                let s = at(start);
-                let _ = write!(d, "M{} {}", n(s.0), n(s.1));
-            }
-            match *curve {
-                Curve::Line(_, b) => {
-                    let b = at(b);
-                    let _ = write!(d, "L{} {}", n(b.0), n(b.1));
-                }
-                Curve::Quad(_, b, c) => {
-                    let (b, c) = (at(b), at(c));
-                    let _ = write!(d, "Q{} {} {} {}", n(b.0), n(b.1), n(c.0), n(c.1));
-                }
-                Curve::Cubic(_, b, c, e) => {
-                    let (b, c, e) = (at(b), at(c), at(e));
-                    let _ = write!(
-                        d,
-                        "C{} {} {} {} {} {}",
-                        n(b.0),
-                        n(b.1),
-                        n(c.0),
-                        n(c.1),
-                        n(e.0),
-                        n(e.1)
-                    );
-                }
-            }
-            last = Some(end);
-        }
-        if last.is_some() {
-            d.push('Z');
-        }
+    for (index, word) in layout.words.iter().enumerate() {
+        let d = word_path(layout, index);
         let _ = writeln!(
             out,
             "<g><title>{}</title><path fill=\"{}\"{} d=\"{d}\"/></g>",
@@ -133,6 +89,72 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
     }
     out.push_str("</svg>\n");
     out
+}
+
+/// The outline of placed word `index` as SVG path data (`M … Z`), in canvas pixels: the
+/// same glyph outlines [`svg`] fills and the PNG is rasterized from. For pages that draw the
+/// words themselves, e.g. to make each one a link or a button.
+///
+/// # Example
+/// ```
+/// use wortwolke_layout::{layout, render, LayoutOptions, WeightedWord};
+///
+/// let cloud = layout(&[WeightedWord::new("Zeit", 3.0)], &LayoutOptions { width: 300, height: 100, ..Default::default() });
+/// let d = render::word_path(&cloud, 0);
+/// assert!(d.starts_with('M') && d.ends_with('Z'));
+/// assert!(render::svg(&cloud, &Default::default()).contains(&format!(" d=\"{d}\"")));
+/// ```
+///
+/// # Panics
+/// Panics if `index` is not a placed word's index.
+pub fn word_path(layout: &Layout, index: usize) -> String {
+    let word = &layout.words[index];
+    let shape = layout.font.shape(&word.text, word.font_size, word.rotation);
+    let mut d = String::new();
+    let mut last: Option<P> = None;
+    let at = |p: P| P(p.0 + word.x, p.1 + word.y);
+    for curve in &shape.curves {
+        let (start, end) = match *curve {
+            Curve::Line(a, b) => (a, b),
+            Curve::Quad(a, _, c) => (a, c),
+            Curve::Cubic(a, _, _, d) => (a, d),
+        };
+        if last != Some(start) {
+            if last.is_some() {
+                d.push('Z');
+            }
+            let s = at(start);
+            let _ = write!(d, "M{} {}", n(s.0), n(s.1));
+        }
+        match *curve {
+            Curve::Line(_, b) => {
+                let b = at(b);
+                let _ = write!(d, "L{} {}", n(b.0), n(b.1));
+            }
+            Curve::Quad(_, b, c) => {
+                let (b, c) = (at(b), at(c));
+                let _ = write!(d, "Q{} {} {} {}", n(b.0), n(b.1), n(c.0), n(c.1));
+            }
+            Curve::Cubic(_, b, c, e) => {
+                let (b, c, e) = (at(b), at(c), at(e));
+                let _ = write!(
+                    d,
+                    "C{} {} {} {} {} {}",
+                    n(b.0),
+                    n(b.1),
+                    n(c.0),
+                    n(c.1),
+                    n(e.0),
+                    n(e.1)
+                );
+            }
+        }
+        last = Some(end);
+    }
+    if last.is_some() {
+        d.push('Z');
+    }
+    d
 }
 
 fn opacity(a: u8) -> String {
