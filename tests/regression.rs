@@ -407,6 +407,7 @@ fn r11_keyness_matches_the_hand_computed_table() {
     // without --group it is a usage error
     let run = wortwolke(&["count", "--keyness"], "Personal\n");
     assert_eq!(run.code, 2, "{run:?}");
+}
 
 /// `cloud EXAMPLE --format json ARGS` on a 600 × 400 canvas: the layout as JSON.
 fn cloud_json(args: &[&str]) -> serde_json::Value {
