@@ -170,3 +170,62 @@ fn r14_a_no_answer_file_replaces_the_markers() {
     assert_eq!(base(&table), (5, 2, 3), "{table}");
     wortwolke(&["count", "--no-answer-file", "missing.txt"], "Zeit\n").assert_error("missing.txt");
 }
+
+// ---------------------------------------------------------------------------------------------
+// 2. Lists
+
+#[test]
+fn r14_list_links_addresses_and_handles_are_not_items() {
+    let input = "siehe https://www.dataport.example/loesungen/efa, regio iT\n\
+                 Dataport (www.dataport.example)\n\
+                 info@dataport.example; @dataport\n\
+                 auch Dataport etc.\n";
+    let table = json(&["--split-list"], input);
+    assert_eq!(
+        rows(&table),
+        [("Dataport".to_owned(), 2), ("regio iT".to_owned(), 1)]
+    );
+    assert_eq!(base(&table), (4, 4, 0));
+}
+
+#[test]
+fn r14_list_mentions_go_through_the_codebook() {
+    let dir = scratch("r14_list_codebook");
+    let codes = dir.join("codes.txt");
+    std::fs::write(&codes, "Form-Solutions = Form Solutions, Formsolutions\n").unwrap();
+    let table = json(
+        &["--split-list", "--synonyms", codes.to_str().unwrap()],
+        "Form Solutions, Dataport\nform-solutions\nFormsolutions\nform solutions\n",
+    );
+    assert_eq!(
+        rows(&table),
+        [("Form-Solutions".to_owned(), 4), ("Dataport".to_owned(), 1)]
+    );
+}
+
+#[test]
+fn r14_list_und_and_sowie_join_mentions_but_not_listed_names() {
+    let input = "Dataport und regio iT\nekom21 sowie Civento, Dataport\nInformation und Technik\n";
+    let table = json(&["--split-list"], input);
+    assert_eq!(
+        rows(&table),
+        [
+            ("Dataport".to_owned(), 2),
+            ("Civento".to_owned(), 1),
+            ("Information".to_owned(), 1),
+            ("Technik".to_owned(), 1),
+            ("ekom21".to_owned(), 1),
+            ("regio iT".to_owned(), 1),
+        ]
+    );
+    // a name with `und` in it stays whole where the codebook or a phrase file lists it
+    let dir = scratch("r14_list_und");
+    let codes = dir.join("codes.txt");
+    std::fs::write(&codes, "IT.NRW = Information und Technik\n").unwrap();
+    let table = json(
+        &["--split-list", "--synonyms", codes.to_str().unwrap()],
+        input,
+    );
+    assert!(rows(&table).contains(&("IT.NRW".to_owned(), 1)), "{table}");
+    assert!(!labels(&table).contains(&"Technik".to_owned()), "{table}");
+}

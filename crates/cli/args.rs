@@ -99,8 +99,9 @@ pub struct AnalysisArgs {
     pub group: Option<String>,
 
     /// List questions: split each answer into mentions at these characters (default `,;/` and
-    /// line breaks); each mention is one term (`Form-Solutions`, `regio iT`), counted once per
-    /// respondent.
+    /// line breaks) and at ` und `, ` sowie `, ` & ` (unless the codebook or a phrase names the
+    /// whole); each mention is one term (`Form-Solutions`, `regio iT`), counted once per
+    /// respondent. Links, e-mail addresses and handles are not mentions.
     #[arg(long, value_name = "CHARS", num_args = 0..=1, default_missing_value = ",;/\n", help_heading = "Input")]
     pub split_list: Option<String>,
 
