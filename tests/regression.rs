@@ -209,7 +209,10 @@ fn r9_codebook_variants_match_at_the_start_of_an_answer() {
 // See: issue 9 (--base all printed the answered base)
 #[test]
 fn r9_base_all_says_what_its_base_is() {
-    let run = wortwolke(&["count", "--base", "all"], "Personal\nk.A.\n-\nZeit\n");
+    let run = wortwolke(
+        &["count", "--base", "all", "--table-lang", "en"],
+        "Personal\nk.A.\n-\nZeit\n",
+    );
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.contains("Personal\t1\t0.2500"), "{}", run.stdout);
     assert!(
@@ -218,7 +221,10 @@ fn r9_base_all_says_what_its_base_is() {
         "{}",
         run.stderr
     );
-    let answered = wortwolke(&["count"], "Personal\nk.A.\n-\nZeit\n");
+    let answered = wortwolke(
+        &["count", "--table-lang", "en"],
+        "Personal\nk.A.\n-\nZeit\n",
+    );
     assert!(answered.stdout.contains("Personal\t1\t0.5000"));
     assert!(answered.stderr.contains("n = 2 respondents answered"));
 }
@@ -311,7 +317,16 @@ fn r9_group_bases_files_per_group_and_ties() {
     assert!(nord.contains("\nZeit\t2\t0.6667\t"), "{nord}");
     // each group's base is stated, not only the total's
     let run = wortwolke(
-        &["count", &file, "--column", "Gründe", "--group", "Kreis"],
+        &[
+            "count",
+            &file,
+            "--column",
+            "Gründe",
+            "--group",
+            "Kreis",
+            "--table-lang",
+            "en",
+        ],
         "",
     );
     assert!(
@@ -344,7 +359,10 @@ fn r9_list_bullets_quoted_no_answers_and_analyze_rows() {
         run.stdout
     );
     assert!(run.stdout.contains("\nCivento\t1\t"), "{}", run.stdout);
-    let run = wortwolke(&["count"], "- Dataport\n\"keine Angabe\"\nKeine Angabe.\n");
+    let run = wortwolke(
+        &["count", "--table-lang", "en"],
+        "- Dataport\n\"keine Angabe\"\nKeine Angabe.\n",
+    );
     assert!(run.stderr.contains("(2 without answer"), "{}", run.stderr);
     let file = survey_file("r9_rows");
     let run = wortwolke(

@@ -170,3 +170,360 @@ fn r14_a_no_answer_file_replaces_the_markers() {
     assert_eq!(base(&table), (5, 2, 3), "{table}");
     wortwolke(&["count", "--no-answer-file", "missing.txt"], "Zeit\n").assert_error("missing.txt");
 }
+
+// ---------------------------------------------------------------------------------------------
+// 2. Lists
+
+#[test]
+fn r14_list_links_addresses_and_handles_are_not_items() {
+    let input = "siehe https://www.dataport.example/loesungen/efa, regio iT\n\
+                 Dataport (www.dataport.example)\n\
+                 info@dataport.example; @dataport\n\
+                 auch Dataport etc.\n";
+    let table = json(&["--split-list"], input);
+    assert_eq!(
+        rows(&table),
+        [("Dataport".to_owned(), 2), ("regio iT".to_owned(), 1)]
+    );
+    assert_eq!(base(&table), (4, 4, 0));
+}
+
+#[test]
+fn r14_list_mentions_go_through_the_codebook() {
+    let dir = scratch("r14_list_codebook");
+    let codes = dir.join("codes.txt");
+    std::fs::write(&codes, "Form-Solutions = Form Solutions, Formsolutions\n").unwrap();
+    let table = json(
+        &["--split-list", "--synonyms", codes.to_str().unwrap()],
+        "Form Solutions, Dataport\nform-solutions\nFormsolutions\nform solutions\n",
+    );
+    assert_eq!(
+        rows(&table),
+        [("Form-Solutions".to_owned(), 4), ("Dataport".to_owned(), 1)]
+    );
+}
+
+#[test]
+fn r14_list_und_and_sowie_join_mentions_but_not_listed_names() {
+    let input = "Dataport und regio iT\nekom21 sowie Civento, Dataport\nInformation und Technik\n";
+    let table = json(&["--split-list"], input);
+    assert_eq!(
+        rows(&table),
+        [
+            ("Dataport".to_owned(), 2),
+            ("Civento".to_owned(), 1),
+            ("Information".to_owned(), 1),
+            ("Technik".to_owned(), 1),
+            ("ekom21".to_owned(), 1),
+            ("regio iT".to_owned(), 1),
+        ]
+    );
+    // a name with `und` in it stays whole where the codebook or a phrase file lists it
+    let dir = scratch("r14_list_und");
+    let codes = dir.join("codes.txt");
+    std::fs::write(&codes, "IT.NRW = Information und Technik\n").unwrap();
+    let table = json(
+        &["--split-list", "--synonyms", codes.to_str().unwrap()],
+        input,
+    );
+    assert!(rows(&table).contains(&("IT.NRW".to_owned(), 1)), "{table}");
+    assert!(!labels(&table).contains(&"Technik".to_owned()), "{table}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. German conventions
+
+const EFA: &str = "examples/answers/efa_gruende.txt";
+const CODEBOOK: &str = "examples/answers/codebook.txt";
+
+#[test]
+fn r14_markdown_in_german_by_default_for_german_answers() {
+    let run = wortwolke(
+        &[
+            "count",
+            EFA,
+            "--synonyms",
+            CODEBOOK,
+            "--format",
+            "md",
+            "--top",
+            "2",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("| Begriff | Befragte | Anteil | Nennungen | Varianten |\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("| Personalmangel | 10 | 10,4 % | 10 |"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Basis: n = 96 Befragte mit Antwort (8 ohne Antwort, 104 insgesamt). Gezählt sind Befragte"),
+        "{}",
+        run.stdout
+    );
+    // English on request, and for answers in another language
+    let en = wortwolke(
+        &[
+            "count",
+            EFA,
+            "--format",
+            "md",
+            "--top",
+            "2",
+            "--table-lang",
+            "en",
+        ],
+        "",
+    );
+    assert!(en.stdout.starts_with("| Term | Answers |"), "{}", en.stdout);
+    assert!(en.stdout.contains("Base: n = 96 respondents answered"));
+    let english = wortwolke(
+        &["count", "--format", "md", "--lang", "en"],
+        "staff missing\n",
+    );
+    assert!(english.stdout.contains("| 100.0 % |"), "{}", english.stdout);
+}
+
+#[test]
+fn r14_machine_formats_stay_locale_free() {
+    let tsv = wortwolke(&["count", EFA, "--top", "1"], "");
+    assert!(
+        tsv.stdout
+            .starts_with("term\tanswers\tshare\toccurrences\tvariants\n"),
+        "{}",
+        tsv.stdout
+    );
+    assert!(tsv.stdout.contains("\t0.1042\t"), "{}", tsv.stdout);
+    // the note on stderr is for people: German
+    assert!(
+        tsv.stderr.contains("Basis: n = 96 Befragte"),
+        "{}",
+        tsv.stderr
+    );
+    let json = wortwolke(&["count", EFA, "--top", "1", "--format", "json"], "");
+    assert!(json.stdout.contains("\"share\": 0.1041"), "{}", json.stdout);
+}
+
+#[test]
+fn r14_excel_csv_opens_in_columns() {
+    let run = wortwolke(
+        &[
+            "count",
+            EFA,
+            "--synonyms",
+            CODEBOOK,
+            "--excel",
+            "-q",
+            "--top",
+            "2",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("\u{feff}Begriff;Befragte;Anteil;Nennungen;Varianten\r\n"),
+        "{:?}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\r\nPersonalmangel;10;0,1042;10;\""),
+        "{:?}",
+        run.stdout
+    );
+    // plain CSV stays as it was
+    let csv = wortwolke(
+        &[
+            "count",
+            EFA,
+            "--format",
+            "csv",
+            "-q",
+            "--top",
+            "1",
+            "--table-lang",
+            "en",
+        ],
+        "",
+    );
+    assert!(
+        csv.stdout.starts_with("term,answers,share,"),
+        "{}",
+        csv.stdout
+    );
+    assert!(csv.stdout.contains(",0.1042,"), "{}", csv.stdout);
+    // --excel is CSV
+    wortwolke(&["count", EFA, "--excel", "--format", "md"], "").assert_error("--excel");
+}
+
+#[test]
+fn r14_keyness_for_excel() {
+    let run = wortwolke(
+        &[
+            "count",
+            "examples/answers/umfrage.csv",
+            "--column",
+            "F1*",
+            "--group",
+            "Kreis",
+            "--keyness",
+            "--excel",
+            "-q",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let first = run.stdout.lines().next().unwrap();
+    assert!(
+        first.starts_with("\u{feff}Frage;Gruppe;Begriff;Richtung;"),
+        "{first}"
+    );
+    let second = run.stdout.lines().nth(1).unwrap();
+    assert!(second.contains(";0,"), "{second}");
+}
+
+#[test]
+fn r14_cloud_reads_counts_own_tables() {
+    let dir = scratch("r14_frequencies");
+    let mut weights: Vec<Vec<(String, f64)>> = Vec::new();
+    for (name, args) in [
+        ("table.tsv", &[][..]),
+        ("table.csv", &["--format", "csv"][..]),
+        ("excel.csv", &["--excel"][..]),
+        (
+            "english.csv",
+            &["--format", "csv", "--table-lang", "en"][..],
+        ),
+        ("table.json", &["--format", "json"][..]),
+    ] {
+        let table = dir.join(name);
+        let mut all = vec![
+            "count",
+            EFA,
+            "--synonyms",
+            CODEBOOK,
+            "-q",
+            "--top",
+            "30",
+            "-o",
+        ];
+        all.push(table.to_str().unwrap());
+        all.extend_from_slice(args);
+        let run = wortwolke(&all, "");
+        assert_eq!(run.code, 0, "{run:?}");
+        let out = dir.join(format!("{name}.json"));
+        let run = wortwolke(
+            &[
+                "cloud",
+                "--frequencies",
+                table.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+                "--width",
+                "600",
+                "--height",
+                "400",
+                "-q",
+            ],
+            "",
+        );
+        assert_eq!(run.code, 0, "{name}: {run:?}");
+        let layout: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        let mut words: Vec<(String, f64)> = layout["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(layout["dropped"].as_array().unwrap())
+            .map(|w| {
+                (
+                    w["text"].as_str().unwrap().to_owned(),
+                    w["weight"].as_f64().unwrap(),
+                )
+            })
+            .collect();
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(words.len(), 30, "{name}");
+        weights.push(words);
+    }
+    for w in &weights[1..] {
+        assert_eq!(w, &weights[0]);
+    }
+    assert!(weights[0].contains(&("Personalmangel".to_owned(), 10.0)));
+}
+
+#[test]
+fn r14_cloud_frequencies_refuse_several_questions() {
+    let dir = scratch("r14_frequencies_questions");
+    let table = dir.join("all.csv");
+    let run = wortwolke(
+        &[
+            "count",
+            "examples/answers/umfrage.csv",
+            "--column",
+            "F1*",
+            "--column",
+            "F2*",
+            "--format",
+            "csv",
+            "-q",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    std::fs::write(&table, run.stdout).unwrap();
+    wortwolke(
+        &[
+            "cloud",
+            "--frequencies",
+            table.to_str().unwrap(),
+            "-o",
+            "x.png",
+        ],
+        "",
+    )
+    .assert_error("2 questions");
+}
+
+#[test]
+fn r14_file_names_from_groups_keep_their_meaning() {
+    let dir = scratch("r14_group_files");
+    let survey = dir.join("survey.csv");
+    std::fs::write(
+        &survey,
+        "Größe;Antwort\n< 10.000 EW;Personal fehlt\n> 50.000 EW;Zeit fehlt\n10.000 – 50.000 EW;Geld\n",
+    )
+    .unwrap();
+    let template = dir.join("t-{group}.tsv");
+    let run = wortwolke(
+        &[
+            "count",
+            survey.to_str().unwrap(),
+            "--column",
+            "Antwort",
+            "--group",
+            "Größe",
+            "-q",
+            "-o",
+            template.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    for name in [
+        "all",
+        "unter_10.000_EW",
+        "über_50.000_EW",
+        "10.000_-_50.000_EW",
+    ] {
+        let path = dir.join(format!("t-{name}.tsv"));
+        assert!(path.exists(), "{}", path.display());
+    }
+}

@@ -112,8 +112,9 @@ pub struct AnalysisArgs {
     pub group: Option<String>,
 
     /// List questions: split each answer into mentions at these characters (default `,;/` and
-    /// line breaks); each mention is one term (`Form-Solutions`, `regio iT`), counted once per
-    /// respondent.
+    /// line breaks) and at ` und `, ` sowie `, ` & ` (unless the codebook or a phrase names the
+    /// whole); each mention is one term (`Form-Solutions`, `regio iT`), counted once per
+    /// respondent. Links, e-mail addresses and handles are not mentions.
     #[arg(long, value_name = "CHARS", num_args = 0..=1, default_missing_value = ",;/\n", help_heading = "Input")]
     pub split_list: Option<String>,
 
@@ -203,9 +204,20 @@ pub struct CountArgs {
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = TableFormat::Tsv)]
-    pub format: TableFormat,
+    /// Output format (default: tsv; csv with --excel).
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+
+    /// CSV for a German Excel: `;` between cells, a UTF-8 byte order mark and decimal commas,
+    /// so that Excel opens it in columns with its umlauts. Implies --format csv.
+    #[arg(long)]
+    pub excel: bool,
+
+    /// Language of the table's words (md and csv headers, the base sentence): `de` or `en`.
+    /// Default: `de` when the answers are German (--lang de), else `en`. Markdown tables in
+    /// German also take decimal commas; TSV and JSON are for programs and stay English.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub table_lang: Option<TableLang>,
 
     /// Write the table(s) to files instead of standard output; `{question}` (and `{group}`)
     /// in the name make one file per question (and group).
@@ -489,6 +501,14 @@ pub enum TableFormat {
     Json,
     /// A Markdown table with a line stating the base.
     Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableLang {
+    /// German: `Begriff`, `Befragte`, `Basis: n = 97 Befragte mit Antwort …`.
+    De,
+    /// English: `term`, `answers`, `Base: n = 97 respondents answered …`.
+    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,21 +10,91 @@ use crate::pipeline::Tables;
 
 use crate::args::TableFormat;
 
+/// The language of the words a table is written with (headers, the base sentence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+}
+
+/// How tables read: their language, and whether a CSV is made for a German Excel.
+/// TSV and JSON are for programs: English headers, decimal points, whatever the style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    pub lang: Lang,
+    /// CSV for a German Excel: `;`, a UTF-8 BOM, decimal commas.
+    pub excel: bool,
+}
+
+impl Style {
+    /// `en` or `de`, by the style's language.
+    fn say(&self, en: &'static str, de: &'static str) -> &'static str {
+        match self.lang {
+            Lang::En => en,
+            Lang::De => de,
+        }
+    }
+
+    /// The style a format is written in: TSV is locale-free; CSV takes the language (and the
+    /// decimal comma only for Excel); Markdown takes both from the language.
+    fn for_format(self, format: TableFormat) -> Style {
+        match format {
+            TableFormat::Tsv | TableFormat::Json => Style::default(),
+            TableFormat::Csv => self,
+            TableFormat::Md => Style {
+                excel: false,
+                ..self
+            },
+        }
+    }
+
+    /// Whether numbers take a decimal comma.
+    fn comma(&self, format: TableFormat) -> bool {
+        match format {
+            TableFormat::Csv => self.excel,
+            TableFormat::Md => self.lang == Lang::De,
+            TableFormat::Tsv | TableFormat::Json => false,
+        }
+    }
+
+    /// `value` with `places` decimals, with a decimal comma where the style asks for one.
+    fn number(&self, value: f64, places: usize, format: TableFormat) -> String {
+        let text = format!("{value:.places$}");
+        if self.comma(format) {
+            text.replace('.', ",")
+        } else {
+            text
+        }
+    }
+
+    /// The field delimiter of a delimited format.
+    fn delimiter(&self, format: TableFormat) -> u8 {
+        match format {
+            TableFormat::Tsv => b'\t',
+            _ if self.excel => b';',
+            _ => b',',
+        }
+    }
+}
+
 /// Writes `table` in `format`.
 pub fn write_table(
     out: &mut impl Write,
     table: &FrequencyTable,
     format: TableFormat,
+    style: Style,
 ) -> Result<()> {
     match format {
-        TableFormat::Tsv => write_delimited(out, &[plain(table)], b'\t'),
-        TableFormat::Csv => write_delimited(out, &[plain(table)], b','),
+        TableFormat::Tsv | TableFormat::Csv => {
+            write_delimited(out, &[plain(table)], format, style.for_format(format))
+        }
         TableFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, table)?;
             writeln!(out)?;
             Ok(())
         }
-        TableFormat::Md => write_markdown(out, &plain(table), None),
+        TableFormat::Md => write_markdown(out, &plain(table), None, style.for_format(format)),
     }
 }
 
@@ -39,15 +109,20 @@ fn plain(table: &FrequencyTable) -> Tables {
 /// Writes the tables of one or more questions. One question without groups is the plain
 /// contract (`write_table`); otherwise TSV/CSV get a `question` column and per-group columns,
 /// Markdown one section per question, JSON an array of tables with `question` and `group`.
-pub fn write_tables(out: &mut impl Write, all: &[Tables], format: TableFormat) -> Result<()> {
+pub fn write_tables(
+    out: &mut impl Write,
+    all: &[Tables],
+    format: TableFormat,
+    style: Style,
+) -> Result<()> {
     if let [only] = all {
         if only.groups.is_empty() {
-            return write_table(out, &only.total, format);
+            return write_table(out, &only.total, format, style);
         }
     }
+    let style = style.for_format(format);
     match format {
-        TableFormat::Tsv => write_delimited(out, all, b'\t'),
-        TableFormat::Csv => write_delimited(out, all, b','),
+        TableFormat::Tsv | TableFormat::Csv => write_delimited(out, all, format, style),
         TableFormat::Json => {
             #[derive(serde::Serialize)]
             struct Entry<'a> {
@@ -77,7 +152,7 @@ pub fn write_tables(out: &mut impl Write, all: &[Tables], format: TableFormat) -
         }
         TableFormat::Md => {
             for t in all {
-                write_markdown(out, t, Some(&t.question))?;
+                write_markdown(out, t, Some(&t.question), style)?;
                 writeln!(out)?;
             }
             Ok(())
@@ -104,12 +179,32 @@ fn variants_cell(term: &wortwolke_text::Term) -> String {
         .join("; ")
 }
 
-fn share(value: f64) -> String {
-    format!("{value:.4}")
+/// Line ends: CRLF for Excel, as Windows writes them; else LF.
+fn terminator(style: Style) -> csv::Terminator {
+    if style.excel {
+        csv::Terminator::CRLF
+    } else {
+        csv::Terminator::Any(b'\n')
+    }
 }
 
-fn write_delimited(out: &mut impl Write, all: &[Tables], delimiter: u8) -> Result<()> {
+/// The UTF-8 byte order mark: how Excel tells a UTF-8 CSV from one in the Windows code page.
+const BOM: &str = "\u{feff}";
+
+fn write_delimited(
+    out: &mut impl Write,
+    all: &[Tables],
+    format: TableFormat,
+    style: Style,
+) -> Result<()> {
+    let delimiter = style.delimiter(format);
+    if style.excel {
+        out.write_all(BOM.as_bytes())?;
+    }
+    let share = |value: f64| style.number(value, 4, format);
+    let say = |en, de| style.say(en, de);
     let mut writer = csv::WriterBuilder::new()
+        .terminator(terminator(style))
         .delimiter(delimiter)
         .quote_style(if delimiter == b'\t' {
             csv::QuoteStyle::Never
@@ -137,12 +232,21 @@ fn write_delimited(out: &mut impl Write, all: &[Tables], delimiter: u8) -> Resul
     }
     let mut header: Vec<String> = Vec::new();
     if several {
-        header.push("question".into());
+        header.push(say("question", "Frage").into());
     }
-    header.extend(["term", "answers", "share", "occurrences", "variants"].map(String::from));
+    header.extend(
+        [
+            say("term", "Begriff"),
+            say("answers", "Befragte"),
+            say("share", "Anteil"),
+            say("occurrences", "Nennungen"),
+            say("variants", "Varianten"),
+        ]
+        .map(String::from),
+    );
     for g in &group_names {
-        header.push(clean(&format!("{g} answers")));
-        header.push(clean(&format!("{g} share")));
+        header.push(clean(&format!("{g} {}", say("answers", "Befragte"))));
+        header.push(clean(&format!("{g} {}", say("share", "Anteil"))));
     }
     writer.write_record(&header)?;
     for t in all {
@@ -194,7 +298,10 @@ pub fn write_keyness(
     out: &mut impl Write,
     all: &[GroupKeyness],
     format: TableFormat,
+    style: Style,
 ) -> Result<()> {
+    let style = style.for_format(format);
+    let number = |value: f64, places: usize| style.number(value, places, format);
     let direction = |k: &wortwolke_text::Keyness| {
         if k.log_ratio > 0.0 {
             "more"
@@ -207,8 +314,12 @@ pub fn write_keyness(
     match format {
         TableFormat::Tsv | TableFormat::Csv => {
             let tab = format == TableFormat::Tsv;
+            if style.excel {
+                out.write_all(BOM.as_bytes())?;
+            }
             let mut writer = csv::WriterBuilder::new()
-                .delimiter(if tab { b'\t' } else { b',' })
+                .terminator(terminator(style))
+                .delimiter(style.delimiter(format))
                 .quote_style(if tab {
                     csv::QuoteStyle::Never
                 } else {
@@ -223,21 +334,34 @@ pub fn write_keyness(
                 };
                 inert(&s)
             };
+            let say = |en, de| style.say(en, de);
             writer.write_record([
-                "question",
-                "group",
-                "term",
-                "direction",
-                "group answers",
-                "group share",
-                "rest answers",
-                "rest share",
+                say("question", "Frage"),
+                say("group", "Gruppe"),
+                say("term", "Begriff"),
+                say("direction", "Richtung"),
+                say("group answers", "Befragte in der Gruppe"),
+                say("group share", "Anteil in der Gruppe"),
+                say("rest answers", "Befragte übrige"),
+                say("rest share", "Anteil übrige"),
                 "G2",
                 "p",
-                "log ratio",
-                "significant",
-                "low expected",
+                say("log ratio", "Log-Ratio"),
+                say("significant", "signifikant"),
+                say("low expected", "kleine Erwartung"),
             ])?;
+            let yes_no = |b: bool| {
+                if b {
+                    say("yes", "ja")
+                } else {
+                    say("no", "nein")
+                }
+            };
+            let direction = |k: &wortwolke_text::Keyness| match direction(k) {
+                "more" => say("more", "mehr"),
+                "less" => say("less", "weniger"),
+                other => say(other, "gleich"),
+            };
             for g in all {
                 for k in &g.terms {
                     writer.write_record([
@@ -246,12 +370,12 @@ pub fn write_keyness(
                         clean(&k.label),
                         direction(k).to_owned(),
                         k.group_answers.to_string(),
-                        share(k.group_share),
+                        number(k.group_share, 4),
                         k.rest_answers.to_string(),
-                        share(k.rest_share),
-                        format!("{:.2}", k.g2),
-                        format!("{:.4}", k.p),
-                        format!("{:.2}", k.log_ratio),
+                        number(k.rest_share, 4),
+                        number(k.g2, 2),
+                        number(k.p, 4),
+                        number(k.log_ratio, 2),
                         yes_no(k.significant()).to_owned(),
                         yes_no(k.low_expected).to_owned(),
                     ])?;
@@ -265,53 +389,76 @@ pub fn write_keyness(
         }
         TableFormat::Md => {
             let md = markdown_text;
+            let say = |en, de| style.say(en, de);
+            let percent = |value: f64| format!("{} %", number(value * 100.0, 1));
             for g in all {
                 writeln!(out, "## {} — {}\n", md(g.question), md(g.group))?;
                 writeln!(
                     out,
-                    "| Term | | In group | Share | Others | Share | G² | p | Log ratio | |"
+                    "| {} | | {} | {} | {} | {} | G² | p | {} | |",
+                    say("Term", "Begriff"),
+                    say("In group", "In der Gruppe"),
+                    say("Share", "Anteil"),
+                    say("Others", "Übrige"),
+                    say("Share", "Anteil"),
+                    say("Log ratio", "Log-Ratio"),
                 )?;
                 writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|---|")?;
                 for k in &g.terms {
                     let flag = match (k.significant(), k.low_expected) {
-                        (_, true) => "low expected",
-                        (true, false) => "significant",
+                        (_, true) => say("low expected", "kleine Erwartung"),
+                        (true, false) => say("significant", "signifikant"),
                         (false, false) => "",
+                    };
+                    let direction = match direction(k) {
+                        "more" => say("more", "mehr"),
+                        "less" => say("less", "weniger"),
+                        other => say(other, "gleich"),
                     };
                     writeln!(
                         out,
-                        "| {} | {} | {} | {:.1} % | {} | {:.1} % | {:.2} | {:.4} | {:.2} | {} |",
+                        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                         md(&k.label),
-                        direction(k),
+                        direction,
                         k.group_answers,
-                        k.group_share * 100.0,
+                        percent(k.group_share),
                         k.rest_answers,
-                        k.rest_share * 100.0,
-                        k.g2,
-                        k.p,
-                        k.log_ratio,
+                        percent(k.rest_share),
+                        number(k.g2, 2),
+                        number(k.p, 4),
+                        number(k.log_ratio, 2),
                         flag
                     )?;
                 }
-                writeln!(
-                    out,
-                    "\nBase: n = {} in the group, {} other respondents answered.\n",
-                    g.group_answered, g.rest_answered
-                )?;
+                match style.lang {
+                    Lang::En => writeln!(
+                        out,
+                        "\nBase: n = {} in the group, {} other respondents answered.\n",
+                        g.group_answered, g.rest_answered
+                    )?,
+                    Lang::De => writeln!(
+                        out,
+                        "\nBasis: n = {} Befragte mit Antwort in der Gruppe, {} übrige.\n",
+                        g.group_answered, g.rest_answered
+                    )?,
+                }
             }
-            writeln!(out, "{KEYNESS_METHOD}")?;
+            writeln!(out, "{}", keyness_method(style.lang))?;
         }
     }
     Ok(())
 }
 
-fn yes_no(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
+/// [`KEYNESS_METHOD`] in `lang`.
+pub fn keyness_method(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => KEYNESS_METHOD,
+        Lang::De => KEYNESS_METHOD_DE,
     }
 }
+
+/// The sentence that says how keyness was computed, in German.
+const KEYNESS_METHOD_DE: &str = "Keyness: Befragte, die einen Begriff in der Gruppe nennen, gegen die übrigen Befragten (jede Person einmal gezählt); G² = Log-Likelihood der Vierfeldertafel, p aus χ² mit 1 Freiheitsgrad, signifikant bei p < 0,05; Log-Ratio = log2(Anteil in der Gruppe / Anteil außerhalb), eine 0 als 0,5 gerechnet; `kleine Erwartung` markiert Tafeln mit einer erwarteten Häufigkeit unter 5 (Cochran-Regel), deren p nicht verlässlich ist.";
 
 /// Text as it reads in a Markdown table cell: characters Markdown would take as markup
 /// (`Kund*innen`, `_Unterstrich_`, `|`) are escaped, line breaks become spaces.
@@ -340,52 +487,104 @@ pub fn inert(cell: &str) -> String {
     }
 }
 
-/// The sentence that states the base of a table.
+/// The sentence that states the base of a table (in English).
 pub fn base_sentence(table: &FrequencyTable) -> String {
-    let counted = match table.weight {
-        Weight::Answers => {
-            "Counts are respondents naming the term (several terms per respondent possible)"
-        }
-        Weight::Occurrences => "Counts are all occurrences, repeats within an answer included",
-    };
-    let share = match table.base {
-        Base::Answered => "share = respondents / n",
-        Base::All => "share = respondents / n, those without answer included",
-    };
-    format!("Base: {}. {counted}; {share}.", base_n(table))
+    base_sentence_in(table, Lang::En)
 }
 
-/// The base of a table in a few words: `n = 17 respondents answered (3 without answer, 20 in
-/// total)` (or, with `--base all`, n counts everybody).
-pub fn base_n(table: &FrequencyTable) -> String {
+/// The sentence that states the base of a table, in `lang`.
+pub fn base_sentence_in(table: &FrequencyTable, lang: Lang) -> String {
+    let (counted, share) = match lang {
+        Lang::En => (
+            match table.weight {
+                Weight::Answers => {
+                    "Counts are respondents naming the term (several terms per respondent possible)"
+                }
+                Weight::Occurrences => {
+                    "Counts are all occurrences, repeats within an answer included"
+                }
+            },
+            match table.base {
+                Base::Answered => "share = respondents / n",
+                Base::All => "share = respondents / n, those without answer included",
+            },
+        ),
+        Lang::De => (
+            match table.weight {
+                Weight::Answers => {
+                    "Gezählt sind Befragte, die den Begriff nennen (Mehrfachnennungen möglich)"
+                }
+                Weight::Occurrences => {
+                    "Gezählt sind alle Nennungen, Wiederholungen in einer Antwort eingeschlossen"
+                }
+            },
+            match table.base {
+                Base::Answered => "Anteil = Befragte / n",
+                Base::All => "Anteil = Befragte / n, Befragte ohne Antwort eingeschlossen",
+            },
+        ),
+    };
+    let base = match lang {
+        Lang::En => "Base",
+        Lang::De => "Basis",
+    };
+    format!("{base}: {}. {counted}; {share}.", base_n_in(table, lang))
+}
+
+/// The base of a table in a few words, in `lang`: `n = 17 respondents answered (3 without
+/// answer, 20 in total)`, `n = 97 Befragte mit Antwort (7 ohne Antwort, 104 insgesamt)` (or,
+/// with `--base all`, n counts everybody).
+pub fn base_n_in(table: &FrequencyTable, lang: Lang) -> String {
     let respondents = |n: u64| if n == 1 { "respondent" } else { "respondents" };
-    match table.base {
-        Base::Answered => format!(
+    match (lang, table.base) {
+        (Lang::En, Base::Answered) => format!(
             "n = {} {} answered ({} without answer, {} in total)",
             table.answered,
             respondents(table.answered),
             table.no_answer,
             table.answers
         ),
-        Base::All => format!(
+        (Lang::En, Base::All) => format!(
             "n = {} {} in total ({} answered, {} without answer)",
             table.answers,
             respondents(table.answers),
             table.answered,
             table.no_answer
         ),
+        (Lang::De, Base::Answered) => format!(
+            "n = {} Befragte mit Antwort ({} ohne Antwort, {} insgesamt)",
+            table.answered, table.no_answer, table.answers
+        ),
+        (Lang::De, Base::All) => format!(
+            "n = {} Befragte insgesamt ({} mit Antwort, {} ohne Antwort)",
+            table.answers, table.answered, table.no_answer
+        ),
     }
 }
 
-fn write_markdown(out: &mut impl Write, t: &Tables, heading: Option<&str>) -> Result<()> {
+fn write_markdown(
+    out: &mut impl Write,
+    t: &Tables,
+    heading: Option<&str>,
+    style: Style,
+) -> Result<()> {
     let md = markdown_text;
+    let say = |en, de| style.say(en, de);
+    let percent = |value: f64| format!("{} %", style.number(value * 100.0, 1, TableFormat::Md));
     if let Some(h) = heading {
         writeln!(out, "## {}\n", md(h))?;
     }
-    let mut head = String::from("| Term | Answers | Share | Occurrences | Variants |");
+    let mut head = format!(
+        "| {} | {} | {} | {} | {} |",
+        say("Term", "Begriff"),
+        say("Answers", "Befragte"),
+        say("Share", "Anteil"),
+        say("Occurrences", "Nennungen"),
+        say("Variants", "Varianten")
+    );
     let mut rule = String::from("|---|---:|---:|---:|---|");
     for (g, _) in &t.groups {
-        head.push_str(&format!(" {} | Share |", md(g)));
+        head.push_str(&format!(" {} | {} |", md(g), say("Share", "Anteil")));
         rule.push_str("---:|---:|");
     }
     writeln!(out, "{head}")?;
@@ -393,27 +592,27 @@ fn write_markdown(out: &mut impl Write, t: &Tables, heading: Option<&str>) -> Re
     let cells = group_cells(t);
     for term in &t.total.terms {
         let mut line = format!(
-            "| {} | {} | {:.1} % | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             md(&term.label),
             term.answers,
-            term.share * 100.0,
+            percent(term.share),
             term.occurrences,
             md(&variants_cell(term))
         );
         for (_, rows) in &cells {
             let found = rows.get(term.key.as_str()).copied();
             line.push_str(&format!(
-                " {} | {:.1} % |",
+                " {} | {} |",
                 found.map_or(0, |x| x.answers),
-                found.map_or(0.0, |x| x.share) * 100.0
+                percent(found.map_or(0.0, |x| x.share))
             ));
         }
         writeln!(out, "{line}")?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", base_sentence(&t.total))?;
+    writeln!(out, "{}", base_sentence_in(&t.total, style.lang))?;
     for (g, table) in &t.groups {
-        writeln!(out, "{}: {}", md(g), base_n(table))?;
+        writeln!(out, "{}: {}", md(g), base_n_in(table, style.lang))?;
     }
     Ok(())
 }
@@ -473,14 +672,42 @@ pub fn targets<'a>(
     Ok(out)
 }
 
-/// A question or group name as part of a file name: letters, digits, `-`, `_`, `.` kept,
-/// everything else `_`; no leading dots (no `..`); at most 80 characters.
+/// A question or group name as part of a file name: letters, digits, `-`, `_`, `.` kept;
+/// signs that carry meaning in a group's name become words (`< 10.000 EW` → `unter_10.000_EW`,
+/// `≥ 50.000` → `ab_50.000`, `65+` → `65_plus`, `10 %` → `10_Prozent`; German, as the group
+/// names of German surveys are), dashes become `-`, everything else `_`; no leading dots or
+/// dashes (no `..`, nothing that reads as an option; a leading minus before a digit is
+/// `minus`); at most 80 characters.
 pub fn safe_name(name: &str) -> String {
-    let mut s: String = name
+    const WORDS: &[(&str, &str)] = &[
+        ("<=", " bis "),
+        (">=", " ab "),
+        ("≤", " bis "),
+        ("≥", " ab "),
+        ("<", " unter "),
+        (">", " über "),
+        ("+", " plus "),
+        ("%", " Prozent "),
+        ("&", " und "),
+        ("=", " gleich "),
+    ];
+    let mut text = name.trim().to_owned();
+    if let Some(rest) = text.strip_prefix('-') {
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            text = format!("minus {rest}");
+        }
+    }
+    for (sign, word) in WORDS {
+        text = text.replace(sign, word);
+    }
+    let mut s: String = text
+        .trim()
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
                 c
+            } else if matches!(c, '–' | '—' | '‐' | '‑') {
+                '-'
             } else {
                 '_'
             }
@@ -490,7 +717,7 @@ pub fn safe_name(name: &str) -> String {
         s = s.replace("__", "_");
     }
     let s = s
-        .trim_matches(['.', '_'])
+        .trim_matches(['.', '_', '-'])
         .chars()
         .take(80)
         .collect::<String>();
@@ -561,6 +788,27 @@ pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::inert;
+
+    /// Group names as file names keep their meaning.
+    #[test]
+    fn safe_names() {
+        for (name, want) in [
+            ("< 10.000 EW", "unter_10.000_EW"),
+            ("> 100.000 EW", "über_100.000_EW"),
+            ("10.000 – 50.000 EW", "10.000_-_50.000_EW"),
+            ("≥ 50.000", "ab_50.000"),
+            ("<= 5", "bis_5"),
+            ("65+", "65_plus"),
+            ("-5 %", "minus_5_Prozent"),
+            ("Städte & Gemeinden", "Städte_und_Gemeinden"),
+            ("../etc/passwd", "etc_passwd"),
+            ("--force", "force"),
+            ("", "unnamed"),
+            ("Nordheide", "Nordheide"),
+        ] {
+            assert_eq!(super::safe_name(name), want, "{name}");
+        }
+    }
 
     #[test]
     fn markdown_cells_escape_markup() {

@@ -5,15 +5,42 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Outcome;
-use crate::args::{CountArgs, TableFormat};
-use crate::output;
+use crate::args::{CountArgs, TableFormat, TableLang};
+use crate::output::{self, Lang, Style};
 use crate::pipeline::{GroupRows, Tables};
 
+/// `--format`, `--excel` and `--table-lang` resolved: the format and the style of the tables.
+fn format_and_style(args: &CountArgs) -> Result<(TableFormat, Style)> {
+    let format = match (args.format, args.excel) {
+        (None, true) | (Some(TableFormat::Csv), _) => TableFormat::Csv,
+        (Some(other), true) => anyhow::bail!(
+            "--excel: writes CSV for Excel, not --format {}; drop one of them",
+            format!("{other:?}").to_lowercase()
+        ),
+        (Some(format), false) => format,
+        (None, false) => TableFormat::Tsv,
+    };
+    let lang = match args.table_lang {
+        Some(TableLang::De) => Lang::De,
+        Some(TableLang::En) => Lang::En,
+        None if args.analysis.lang.eq_ignore_ascii_case("de") => Lang::De,
+        None => Lang::En,
+    };
+    Ok((
+        format,
+        Style {
+            lang,
+            excel: args.excel,
+        },
+    ))
+}
+
 pub fn run(args: CountArgs) -> Result<Outcome> {
+    let (format, style) = format_and_style(&args)?;
     let options = super::table_options(&args.analysis, args.count, args.min_count, args.top);
     let counts = crate::pipeline::count(&args.analysis)?;
     if args.keyness {
-        return keyness(&args, &counts, &options);
+        return keyness(&args, &counts, &options, format, style);
     }
     let all = counts.tables(&options, GroupRows::OfTotal);
     small_groups(&all, &args);
@@ -29,7 +56,7 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
     match &args.output {
         None => {
             let mut out = std::io::stdout().lock();
-            output::write_tables(&mut out, &all, args.format)?;
+            output::write_tables(&mut out, &all, format, style)?;
             out.flush()?;
         }
         Some(template) if template.to_string_lossy().contains("{group}") => {
@@ -51,7 +78,7 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
             )?;
             for ((_, _, table), path) in files.iter().zip(targets) {
                 let mut buf = Vec::new();
-                output::write_table(&mut buf, table, args.format)?;
+                output::write_table(&mut buf, table, format, style)?;
                 write_file(&path, &buf, args.analysis.quiet)?;
             }
         }
@@ -63,7 +90,7 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
             )?;
             for (tables, path) in all.iter().zip(targets) {
                 let mut buf = Vec::new();
-                output::write_tables(&mut buf, std::slice::from_ref(tables), args.format)?;
+                output::write_tables(&mut buf, std::slice::from_ref(tables), format, style)?;
                 write_file(&path, &buf, args.analysis.quiet)?;
             }
         }
@@ -86,7 +113,7 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
             ));
         }
     }
-    if !args.analysis.quiet && matches!(args.format, TableFormat::Tsv | TableFormat::Csv) {
+    if !args.analysis.quiet && matches!(format, TableFormat::Tsv | TableFormat::Csv) {
         for Tables {
             question, total, ..
         } in &all
@@ -94,7 +121,7 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
             crate::note(&format!(
                 "{}{}",
                 prefix(&all, question),
-                output::base_sentence(total)
+                output::base_sentence_in(total, style.lang)
             ));
         }
         // the base of each group's columns
@@ -106,7 +133,7 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
                 crate::note(&format!(
                     "{}{group}: {}",
                     prefix(&all, question),
-                    output::base_n(table)
+                    output::base_n_in(table, style.lang)
                 ));
             }
         }
@@ -138,6 +165,8 @@ fn keyness(
     args: &CountArgs,
     counts: &crate::pipeline::Counts,
     options: &wortwolke_text::TableOptions,
+    format: TableFormat,
+    style: Style,
 ) -> Result<Outcome> {
     let all = counts.tables(
         &wortwolke_text::TableOptions {
@@ -168,7 +197,7 @@ fn keyness(
         return Ok(Outcome::Nothing);
     }
     let mut buf = Vec::new();
-    output::write_keyness(&mut buf, &groups, args.format)?;
+    output::write_keyness(&mut buf, &groups, format, style)?;
     match &args.output {
         Some(path) => write_file(path, &buf, args.analysis.quiet)?,
         None => {
@@ -177,8 +206,14 @@ fn keyness(
             out.flush()?;
         }
     }
-    if !args.analysis.quiet && args.format != TableFormat::Md {
-        crate::note(output::KEYNESS_METHOD);
+    if !args.analysis.quiet && format != TableFormat::Md {
+        // TSV is written in English whatever the style
+        let lang = if format == TableFormat::Tsv {
+            Lang::En
+        } else {
+            style.lang
+        };
+        crate::note(output::keyness_method(lang));
     }
     Ok(Outcome::Done)
 }

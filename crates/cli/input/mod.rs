@@ -2,6 +2,7 @@
 //! once); any common encoding. The text crate stays free of file formats.
 
 mod decode;
+mod frequencies;
 mod lines;
 mod sniff;
 mod survey;
@@ -87,9 +88,11 @@ pub fn open_list(path: &Path) -> Result<BufReader<File>> {
     Ok(BufReader::new(open(path)?))
 }
 
-/// Reads frequency tables: `term<TAB>count` a line (more columns are ignored, so the TSV of
-/// `wortwolke count` works); a first line whose count is not a number is a header. Terms that
-/// appear in several files are summed.
+/// Reads frequency tables: `term<TAB>count` a line, or `wortwolke count`'s own TSV, CSV
+/// (`,` or `;`, with or without a BOM, decimal commas, English or German headers) and JSON.
+/// A first line whose count is not a number is a header; with a header the columns are found
+/// by name (`term`/`Begriff`, `answers`/`Befragte`/`count`), else they are the first two.
+/// Terms that appear in several files are summed.
 pub fn read_frequencies(
     paths: &[PathBuf],
     encoding: Option<&str>,
@@ -110,31 +113,16 @@ pub fn read_frequencies(
             .text
             .strip_prefix('\u{feff}')
             .unwrap_or(&decoded.text);
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
+        let rows = if text.trim_start().starts_with(['{', '[']) {
+            frequencies::json(&decoded.name, text)?
+        } else {
+            frequencies::delimited(&decoded.name, text)?
+        };
+        for (term, count) in rows {
+            if !sums.contains_key(&term) {
+                order.push(term.clone());
             }
-            let mut cols = line.split('\t');
-            let term = cols.next().unwrap_or("").trim();
-            let parsed = cols
-                .next()
-                .map(str::trim)
-                .and_then(|c| c.replace(',', ".").parse::<f64>().ok())
-                .filter(|c| c.is_finite() && *c >= 0.0);
-            match parsed {
-                Some(c) if !term.is_empty() => {
-                    if !sums.contains_key(term) {
-                        order.push(term.to_owned());
-                    }
-                    *sums.entry(term.to_owned()).or_default() += c;
-                }
-                None if i == 0 => continue, // header
-                _ => bail!(
-                    "{}:{}: expected `term<TAB>count` with a non-negative number; fix the line or drop --frequencies",
-                    decoded.name,
-                    i + 1
-                ),
-            }
+            *sums.entry(term).or_default() += count;
         }
     }
     Ok(order

@@ -259,7 +259,16 @@ impl Analyzer {
     /// ```
     pub fn analyze_into(&self, answer: &str, tokens: &mut Vec<Token>) {
         match &self.list {
-            Some(list) => list.tokens(answer, tokens, |mention| self.mention_key(mention)),
+            Some(list) => {
+                // split characters inside a URL or e-mail address do not split it
+                self.tokenizer.tokenize_into(answer, tokens);
+                let links: Vec<std::ops::Range<usize>> = tokens
+                    .iter()
+                    .filter(|t| t.kind == crate::TokenKind::Link)
+                    .map(|t| t.offset.clone())
+                    .collect();
+                list.tokens(answer, &links, tokens, |mention| self.mention(mention));
+            }
             None => self.analyze_text_into(answer, tokens),
         }
     }
@@ -272,10 +281,10 @@ impl Analyzer {
         }
     }
 
-    /// The key of one mention of a list answer: its words' keys read as names (capitalised),
-    /// after the whole chain (the codebook included); `None` for a no-answer or a mention
-    /// without a content word.
-    fn mention_key(&self, mention: &str) -> Option<String> {
+    /// One mention of a list answer: the key of its words read as names (capitalised), after
+    /// the whole chain (the codebook included); `None` for a no-answer or a mention without a
+    /// content word (a link, a handle, `siehe oben`).
+    fn mention(&self, mention: &str) -> Option<crate::list::Mention> {
         use crate::TokenKind::{Number, StopWord, Word};
         if self.is_no_answer(mention) {
             return None;
@@ -283,15 +292,46 @@ impl Analyzer {
         let text = crate::list::capitalised(mention);
         let mut tokens = Vec::new();
         self.analyze_text_into(&text, &mut tokens);
-        if !tokens.iter().any(|t| t.kind == Word) {
-            return None;
-        }
-        let keys: Vec<&str> = tokens
+        // what counts: words, numbers and the stop words between them (`zu wenig Personal`),
+        // not the stop words around them (`siehe Dataport`, `auch Civento`)
+        let content: Vec<&crate::Token> = tokens
             .iter()
             .filter(|t| matches!(t.kind, Word | StopWord | Number))
+            .collect();
+        let first = content.iter().position(|t| t.kind != StopWord)?;
+        let last = content.iter().rposition(|t| t.kind != StopWord)?;
+        let content = &content[first..=last];
+        let words = content.iter().filter(|t| t.kind == Word).count();
+        if words == 0 {
+            return None;
+        }
+        let keys: Vec<&str> = content
+            .iter()
             .map(|t| crate::case::OpenKey::parse(&t.key).map_or(t.key.as_str(), |o| o.capital))
             .collect();
-        Some(keys.join(" "))
+        // capitals keep the length of almost every text; where they do not, the whole mention
+        let span = if text.len() == mention.len() {
+            let start = content[0].offset.start;
+            let mut end = content[content.len() - 1].offset.end;
+            // a bracket opened inside the mention closes inside it (`Summe(1)`)
+            for (open, close) in [('(', ')'), ('[', ']')] {
+                let opened = |end: usize| {
+                    let inner = &mention[start..end];
+                    inner.matches(open).count() > inner.matches(close).count()
+                };
+                while opened(end) && mention[end..].starts_with(close) {
+                    end += close.len_utf8();
+                }
+            }
+            start..end
+        } else {
+            0..mention.len()
+        };
+        Some(crate::list::Mention {
+            key: keys.join(" "),
+            one_term: words == 1 && keys.len() == 1,
+            span,
+        })
     }
 
     /// Whether answers are lists (see [`AnalyzerBuilder::split_list`]).
