@@ -186,22 +186,39 @@ pub fn inert(cell: &str) -> String {
 
 /// The sentence that states the base of a table.
 pub fn base_sentence(table: &FrequencyTable) -> String {
-    let counted = match table.weight {
-        Weight::Answers => {
-            "Counts are respondents naming the term (several terms per respondent possible)"
-        }
-        Weight::Occurrences => "Counts are all occurrences, repeats within an answer included",
-    };
+    let (base, counted) = base_parts(table);
     match table.base {
+        Base::Answered => format!("{base}. Counts are {counted}; share = respondents / n."),
+        Base::All => format!(
+            "{base}. Counts are {counted}; share = respondents / n, those without answer included."
+        ),
+    }
+}
+
+/// The default caption of a cloud: the base and what the sizes count, without the shares a
+/// cloud does not show.
+pub fn cloud_caption(table: &FrequencyTable) -> String {
+    let (base, counted) = base_parts(table);
+    format!("{base}. Word size: {counted}.")
+}
+
+/// "Base: n = … (…)" and what a count is, of a table.
+fn base_parts(table: &FrequencyTable) -> (String, &'static str) {
+    let counted = match table.weight {
+        Weight::Answers => "respondents naming the term (several terms per respondent possible)",
+        Weight::Occurrences => "all occurrences, repeats within an answer included",
+    };
+    let base = match table.base {
         Base::Answered => format!(
-            "Base: n = {} respondents answered ({} without answer, {} in total). {counted}; share = respondents / n.",
+            "Base: n = {} respondents answered ({} without answer, {} in total)",
             table.answered, table.no_answer, table.answers
         ),
         Base::All => format!(
-            "Base: n = {} respondents in total ({} answered, {} without answer). {counted}; share = respondents / n, those without answer included.",
+            "Base: n = {} respondents in total ({} answered, {} without answer)",
             table.answers, table.answered, table.no_answer
         ),
-    }
+    };
+    (base, counted)
 }
 
 fn write_markdown(out: &mut impl Write, t: &Tables, heading: Option<&str>) -> Result<()> {
