@@ -467,8 +467,9 @@ fn r10_font_sizes_follow_the_scale_exactly_and_flags_bound_them() {
         let expected = (top_size * (weight / top_weight).sqrt()).max(10.0);
         assert!((size - expected).abs() < 1e-3 * expected, "{w}: {expected}");
     }
-    // the default fills the canvas: far larger than the old default of ~43 px on 600 × 400
-    assert!(top_size > 55.0, "{top_size}");
+    // the default fills the canvas (less the caption's band): larger than the old default of
+    // 41.8 px on 600 × 400
+    assert!(top_size > 50.0, "{top_size}");
     // --max-font caps the fill
     let capped = cloud_json(&["--max-font", "40"]);
     assert_eq!(capped["words"][0]["font_size"].as_f64(), Some(40.0));
@@ -500,4 +501,82 @@ fn r10_spacing_out_of_range_names_the_flag() {
         "Personal\n",
     )
     .assert_error("--max-font");
+}
+
+// See: issue 10 (--title was ignored for PNG; a PNG carried no caption, base or text alternative)
+#[test]
+fn r10_title_caption_and_text_alternative() {
+    let dir = scratch("r10_labels");
+    let (png, svg, alt) = (dir.join("c.png"), dir.join("c.svg"), dir.join("c.txt"));
+    for out in [&png, &svg] {
+        let run = wortwolke(
+            &[
+                "cloud",
+                "examples/answers/efa_gruende.txt",
+                "-q",
+                "--width",
+                "600",
+                "--height",
+                "400",
+                "--title",
+                "Warum nicht EfA?",
+                "--alt-text",
+                alt.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            "",
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+    }
+    let text = std::fs::read_to_string(&alt).unwrap();
+    assert!(
+        text.starts_with("Word cloud: Warum nicht EfA? 100 terms")
+            && text.contains("\nBase: n = 97 respondents answered (7 without answer, 104 in total). Word size: respondents naming the term")
+            && text.contains("\nTerms by count: fehlende (10), fehlt (10), Personal (9)"),
+        "{text}"
+    );
+    // the PNG carries the same text as tEXt chunks (Latin-1)
+    let bytes = std::fs::read(&png).unwrap();
+    let latin1: Vec<u8> = text.trim_end().chars().map(|c| c as u8).collect();
+    let chunk = |keyword: &[u8], value: &[u8]| {
+        let mut c = keyword.to_vec();
+        c.push(0);
+        c.extend_from_slice(value);
+        bytes.windows(c.len()).any(|w| w == c.as_slice())
+            || bytes.windows(c.len() - 1).any(|w| w == &c[..c.len() - 1])
+    };
+    assert!(chunk(b"Title", b"Warum nicht EfA?"));
+    assert!(chunk(b"Description", &latin1[..latin1.len().min(200)]));
+    // title and caption are drawn: in the SVG as paths named by their text
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg.contains("<title id=\"title\">Warum nicht EfA?</title>"));
+    assert!(
+        svg.contains("><title>Warum nicht EfA?</title></path>"),
+        "the title is drawn"
+    );
+    assert!(svg.contains("><title>Base: n = 97"), "the caption is drawn");
+    // `--caption ''` draws none; the text alternative keeps the base
+    let run = wortwolke(
+        &[
+            "cloud",
+            "examples/answers/efa_gruende.txt",
+            "-q",
+            "--caption",
+            "",
+            "-o",
+            "-",
+            "--format",
+            "svg",
+        ],
+        "",
+    );
+    assert!(
+        !run.stdout.contains("><title>Base:")
+            && run
+                .stdout
+                .contains("<desc id=\"desc\">Word cloud of 100 terms;"),
+        "{}",
+        &run.stdout[..400]
+    );
 }

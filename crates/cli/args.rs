@@ -365,9 +365,20 @@ pub struct CloudArgs {
     #[arg(long, value_name = "FILE")]
     pub font: Option<PathBuf>,
 
-    /// Title of the SVG (its accessible name), e.g. the survey question.
+    /// A title drawn above the cloud (PNG and SVG), e.g. the survey question; also the image's
+    /// name in its metadata.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+
+    /// A caption drawn below the cloud in small print. Default: the base (who answered, and
+    /// what the sizes count); `--caption ''` draws none.
+    #[arg(long, value_name = "TEXT")]
+    pub caption: Option<String>,
+
+    /// Also write a text alternative (what the cloud shows, the base, the top terms with their
+    /// counts) to FILE, for reports and web pages; `{question}` and `{group}` as in -o.
+    #[arg(long, value_name = "FILE")]
+    pub alt_text: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

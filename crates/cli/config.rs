@@ -141,6 +141,8 @@ pub fn layout_options(args: &crate::args::CloudArgs) -> Result<wortwolke_layout:
         mask,
         contour,
         font,
+        // per cloud: the command knows each cloud's question and base
+        labels: Default::default(),
     };
     options.validate()?;
     Ok(options)

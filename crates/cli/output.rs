@@ -562,6 +562,19 @@ pub fn base_n_in(table: &FrequencyTable, lang: Lang) -> String {
     }
 }
 
+/// The default caption of a cloud: the base and what the sizes count, without the shares a
+/// cloud does not show.
+pub fn cloud_caption(table: &FrequencyTable) -> String {
+    let counted = match table.weight {
+        Weight::Answers => "respondents naming the term (several terms per respondent possible)",
+        Weight::Occurrences => "all occurrences, repeats within an answer included",
+    };
+    format!(
+        "Base: {}. Word size: {counted}.",
+        base_n_in(table, Lang::En)
+    )
+}
+
 fn write_markdown(
     out: &mut impl Write,
     t: &Tables,

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::color::Color;
+use crate::labels::{Labels, TextLine};
 use crate::Font;
 
 /// A word and its weight (a count), the input of [`layout`](crate::layout).
@@ -95,6 +96,12 @@ pub struct Layout {
     /// The font the words were measured with (renderers draw with the same font).
     #[serde(skip)]
     pub font: Font,
+    /// Title, caption, subject and base: what the renderers say about the cloud.
+    #[serde(skip)]
+    pub labels: Labels,
+    /// The title's and the caption's lines as drawn (above and below the words).
+    #[serde(skip)]
+    pub lines: Vec<TextLine>,
 }
 
 impl Layout {

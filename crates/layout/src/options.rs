@@ -2,6 +2,7 @@
 
 use crate::color::Color;
 use crate::error::{Error, Result};
+use crate::labels::Labels;
 use crate::mask::Mask;
 use crate::palette::{ColorBy, Palette};
 use crate::scale::Scale;
@@ -50,6 +51,9 @@ pub struct LayoutOptions {
     pub contour: Option<Color>,
     /// The font.
     pub font: Font,
+    /// Title and caption drawn with the cloud (they take room from the words), and what the
+    /// text alternative says.
+    pub labels: Labels,
 }
 
 impl Default for LayoutOptions {
@@ -73,6 +77,7 @@ impl Default for LayoutOptions {
             mask: None,
             contour: None,
             font: Font::default(),
+            labels: Labels::default(),
         }
     }
 }
@@ -123,25 +128,33 @@ impl Sizing {
 }
 
 impl LayoutOptions {
-    /// The gaps (pixels of background at least) kept between a word of `font_size` and any
-    /// word at least as big, as (horizontal, vertical): `padding + spacing × font_size` above
-    /// and below, and [`SIDE_BY_SIDE`] times the size-dependent part side by side, so that
-    /// words on one line stay about a space apart. Rounded to whole pixels.
+    /// The gaps (pixels of background at least) kept between a word of `font_size` drawn at
+    /// `rotation` degrees and any word at least as big, as (horizontal, vertical) on the
+    /// canvas. Across the word's line the gap is `padding + spacing × font_size`; along its
+    /// line (where a neighbour would read as the next word) [`SIDE_BY_SIDE`] times the
+    /// size-dependent part, about a space. A rotated word's gaps turn with it. Rounded to
+    /// whole pixels.
     ///
     /// # Example
     /// ```
     /// use wortwolke_layout::LayoutOptions;
     ///
     /// let options = LayoutOptions { padding: 2, spacing: 0.1, ..Default::default() };
-    /// assert_eq!(options.gaps(10.0), (5, 3));
-    /// assert_eq!(options.gaps(100.0), (27, 12));
+    /// assert_eq!(options.gaps(10.0, 0.0), (5, 3));
+    /// assert_eq!(options.gaps(100.0, 0.0), (27, 12));
+    /// assert_eq!(options.gaps(100.0, 90.0), (12, 27));
     /// ```
-    pub fn gaps(&self, font_size: f32) -> (u32, u32) {
+    pub fn gaps(&self, font_size: f32, rotation: f32) -> (u32, u32) {
         let grown = self.spacing.clamp(0.0, 1.0) * font_size.clamp(0.0, MAX_SIDE as f32);
-        let padding = self.padding.min(100);
+        let padding = self.padding.min(100) as f32;
+        let (along, across) = (padding + SIDE_BY_SIDE * grown, padding + grown);
+        let (sin, cos) = (
+            rotation.to_radians().sin().abs(),
+            rotation.to_radians().cos().abs(),
+        );
         (
-            padding + (SIDE_BY_SIDE * grown).round() as u32,
-            padding + grown.round() as u32,
+            (cos * along + sin * across).round() as u32,
+            (sin * along + cos * across).round() as u32,
         )
     }
 

@@ -56,7 +56,15 @@ const SHRINK: f32 = 0.85;
 /// ```
 pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
     let width = options.width.clamp(16, crate::options::MAX_SIDE) as usize;
-    let height = options.height.clamp(16, crate::options::MAX_SIDE) as usize;
+    let full_height = options.height.clamp(16, crate::options::MAX_SIDE);
+    // the title and the caption take bands at the top and the bottom; the words get the rest
+    let (lines, top, bottom) = crate::labels::lines(
+        &options.labels,
+        &options.font,
+        (width as u32, full_height),
+        options.background,
+    );
+    let height = (full_height - top - bottom) as usize;
     let mut words: Vec<WeightedWord> = words
         .iter()
         .filter(|w| w.weight > 0.0 && w.weight.is_finite() && !w.text.trim().is_empty())
@@ -110,6 +118,21 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
             segments: m.contour(),
             color,
         });
+    // from the words' band to the canvas
+    for word in &mut cloud.words {
+        word.y += top as f32;
+        word.bbox[1] += top;
+        word.bbox[3] += top;
+    }
+    if let Some(contour) = &mut cloud.contour {
+        for segment in &mut contour.segments {
+            segment.1 += top;
+            segment.3 += top;
+        }
+    }
+    cloud.height = full_height;
+    cloud.labels = options.labels.clone();
+    cloud.lines = lines;
     cloud
 }
 
@@ -264,7 +287,7 @@ impl<'a> Placer<'a> {
         (width, height): (usize, usize),
         largest: f32,
     ) -> Placer<'a> {
-        let (gx, gy) = options.gaps(largest);
+        let (gx, gy) = options.gaps(largest, 0.0);
         let border = gx.max(gy) as usize + 2;
         let mut empty = Occupancy::new(width, height, border);
         if let Some(mask) = mask {
@@ -322,7 +345,7 @@ impl<'a> Placer<'a> {
                 .font
                 .shape(&self.words[rank].text, size, options.rotations[r]);
             let raster = Raster::new(&shape);
-            let (gx, gy) = options.gaps(size);
+            let (gx, gy) = options.gaps(size, options.rotations[r]);
             let radius = (gx as usize, gy as usize);
             let drawn = Sprite::new(&raster, radius, !options.fill_holes).map(|s| (raster, s));
             *slot = Some((size, drawn));
@@ -424,6 +447,8 @@ impl<'a> Placer<'a> {
             dropped,
             contour: None,
             font: options.font.clone(),
+            labels: Default::default(),
+            lines: Vec::new(),
         })
     }
 }

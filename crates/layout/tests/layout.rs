@@ -49,15 +49,15 @@ fn owners(cloud: &Layout) -> Vec<usize> {
     owner
 }
 
-/// Asserts the spacing rule: around every ink pixel of a word, within `options.gaps(its size)`
-/// = (gx, gy) pixels (gx left and right, gy up and down, and the rectangle between), there is
-/// no ink of another word of at least its size; so between any two words there are at least
-/// the gaps of the smaller one in background pixels.
+/// Asserts the spacing rule: around every ink pixel of a word, within `options.gaps(its size,
+/// its rotation)` = (gx, gy) pixels (gx left and right, gy up and down, and the rectangle
+/// between), there is no ink of a word placed before it (heavier, so at least as big); so
+/// between any two words there are at least the gaps of the smaller one in background pixels.
 fn assert_spaced(cloud: &Layout, options: &LayoutOptions) {
     let owner = owners(cloud);
     let (w, h) = (cloud.width as i64, cloud.height as i64);
     for (i, word) in cloud.words.iter().enumerate() {
-        let (gx, gy) = options.gaps(word.font_size);
+        let (gx, gy) = options.gaps(word.font_size, word.rotation);
         let (gx, gy) = (i64::from(gx), i64::from(gy));
         for (x, y) in cloud.ink(i) {
             let (x, y) = (i64::from(x), i64::from(y));
@@ -67,7 +67,7 @@ fn assert_spaced(cloud: &Layout, options: &LayoutOptions) {
                     if j != usize::MAX && j != i {
                         let other = &cloud.words[j];
                         assert!(
-                            other.font_size < word.font_size,
+                            j > i,
                             "{} ({} px) and {} ({} px) are {}, {} px apart at {x},{y}, within the gaps {gx}, {gy}",
                             word.text,
                             word.font_size,

@@ -5,29 +5,26 @@ use std::fmt::Write as _;
 use crate::font::{Curve, P};
 use crate::Layout;
 
-/// What the SVG says about itself.
+/// How the SVG is written.
 #[derive(Debug, Clone)]
 pub struct SvgOptions {
-    /// The document title (`<title>`), e.g. the survey question.
-    pub title: String,
-    /// How many top terms `<desc>` lists with their counts.
+    /// How many top terms `<desc>` (the text alternative) lists with their counts.
     pub described_terms: usize,
 }
 
 impl Default for SvgOptions {
     fn default() -> Self {
         SvgOptions {
-            title: "Word cloud".into(),
-            described_terms: 20,
+            described_terms: super::DESCRIBED_TERMS,
         }
     }
 }
 
-/// The layout as an SVG document. Words are drawn as filled paths made from the very outlines
-/// the PNG is rasterized from, so both look the same without depending on installed fonts.
-/// Each word is a group with its text as `<title>`; the document carries a `<title>` and a
-/// `<desc>` listing the top terms with their counts (the text alternative for screen readers).
-/// All text is XML-escaped.
+/// The layout as an SVG document. Words (and the title and caption lines) are drawn as filled
+/// paths made from the very outlines the PNG is rasterized from, so both look the same without
+/// depending on installed fonts. Each word is a group with its text as `<title>`; the document
+/// carries a `<title>` ([`Labels::name`](crate::Labels::name)) and a `<desc>`, the text
+/// alternative ([`alt_text`](super::alt_text)). All text is XML-escaped.
 ///
 /// # Example
 /// ```
@@ -36,7 +33,7 @@ impl Default for SvgOptions {
 /// let cloud = layout(&[WeightedWord::new("Bürger & <Innen>", 3.0)], &LayoutOptions { width: 300, height: 100, ..Default::default() });
 /// let svg = render::svg(&cloud, &Default::default());
 /// assert!(svg.contains("<title>Bürger &amp; &lt;Innen&gt;</title>"));
-/// assert!(svg.contains(">Bürger &amp; &lt;Innen&gt; (3)</desc>"));
+/// assert!(svg.contains("Terms by count: Bürger &amp; &lt;Innen&gt; (3)."));
 /// ```
 pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
     let mut out = String::new();
@@ -48,15 +45,13 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
     let _ = writeln!(
         out,
         "<title id=\"title\">{}</title>",
-        escape(&options.title)
+        escape(layout.labels.name())
     );
-    let desc: Vec<String> = layout
-        .words
-        .iter()
-        .take(options.described_terms)
-        .map(|word| format!("{} ({})", word.text, trim_number(word.weight)))
-        .collect();
-    let _ = writeln!(out, "<desc id=\"desc\">{}</desc>", escape(&desc.join(", ")));
+    let _ = writeln!(
+        out,
+        "<desc id=\"desc\">{}</desc>",
+        escape(super::alt_text(layout, options.described_terms).trim_end())
+    );
     if layout.background.a > 0 {
         let _ = writeln!(
             out,
@@ -65,14 +60,30 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
             opacity(layout.background.a)
         );
     }
-    for (index, word) in layout.words.iter().enumerate() {
-        let d = word_path(layout, index);
+    for word in &layout.words {
+        let d = path(
+            layout,
+            &word.text,
+            word.font_size,
+            word.rotation,
+            (word.x, word.y),
+        );
         let _ = writeln!(
             out,
             "<g><title>{}</title><path fill=\"{}\"{} d=\"{d}\"/></g>",
             escape(&word.text),
             word.color.hex(),
             opacity(word.color.a)
+        );
+    }
+    for line in &layout.lines {
+        let d = path(layout, &line.text, line.font_size, 0.0, (line.x, line.y));
+        let _ = writeln!(
+            out,
+            "<path fill=\"{}\"{} d=\"{d}\"><title>{}</title></path>",
+            line.color.hex(),
+            opacity(line.color.a),
+            escape(&line.text)
         );
     }
     if let Some(contour) = &layout.contour {
@@ -109,10 +120,21 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
 /// Panics if `index` is not a placed word's index.
 pub fn word_path(layout: &Layout, index: usize) -> String {
     let word = &layout.words[index];
-    let shape = layout.font.shape(&word.text, word.font_size, word.rotation);
+    path(
+        layout,
+        &word.text,
+        word.font_size,
+        word.rotation,
+        (word.x, word.y),
+    )
+}
+
+/// The outline of `text` at `size` and `rotation`, centred on `(x, y)`, as path data.
+fn path(layout: &Layout, text: &str, size: f32, rotation: f32, (x, y): (f32, f32)) -> String {
+    let shape = layout.font.shape(text, size, rotation);
     let mut d = String::new();
     let mut last: Option<P> = None;
-    let at = |p: P| P(p.0 + word.x, p.1 + word.y);
+    let at = |p: P| P(p.0 + x, p.1 + y);
     for curve in &shape.curves {
         let (start, end) = match *curve {
             Curve::Line(a, b) => (a, b),
@@ -173,14 +195,6 @@ fn n(x: f32) -> String {
         "0".to_owned()
     } else {
         s.to_owned()
-    }
-}
-
-fn trim_number(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x:.2}")
     }
 }
 
