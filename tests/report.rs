@@ -96,20 +96,20 @@ fn report_of_the_bundled_survey_is_one_self_contained_page() {
         3
     );
     assert!(
-        html.contains("Basis: n = 66 Befragte haben geantwortet (10 ohne Antwort, 76 insgesamt).")
+        html.contains("Basis: n = 64 Befragte haben geantwortet (12 ohne Antwort, 76 insgesamt).")
     );
     assert!(html.contains(
         "<strong>Kleinau</strong>: n = 3 <span class=\"warn\">⚠ nur 3 Befragte (weniger als 30)"
     ));
     assert!(html.contains("Was die Gruppen unterscheidet"));
-    assert!(html.contains("Wortwolke der 66 häufigsten Begriffe"));
+    assert!(html.contains("Wortwolke der 62 häufigsten Begriffe"));
     assert!(html.contains("Stoppwörter: eingebaute Liste (de)"));
     assert!(
         html.contains("<aside class=\"privacy\" role=\"note\"><p><strong>Vertraulich:</strong>")
     );
     assert!(html.contains("@page { size: A4;") && html.contains("@media print"));
     // German numbers
-    assert!(html.contains("14 (21,2\u{a0}%)"), "German percentages");
+    assert!(html.contains("14 (21,9\u{a0}%)"), "German percentages");
 }
 
 #[test]
@@ -408,8 +408,8 @@ fn page_language_is_english_on_request() {
     );
     assert_eq!(run.code, 0, "{run:?}");
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
-    assert!(html.contains("14 (21.2%)"));
-    assert!(html.contains("Base: n = 66 respondents answered (10 without answer, 76 in total)."));
+    assert!(html.contains("14 (21.9%)"));
+    assert!(html.contains("Base: n = 64 respondents answered (12 without answer, 76 in total)."));
     assert!(html.contains("<strong>Confidential:</strong>"));
     assert_eq!(data(&html)["lang"], "en");
 }
