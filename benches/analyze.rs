@@ -8,11 +8,12 @@ use wortwolke_text::{Analyzer, TableOptions};
 #[path = "../examples/generator/mod.rs"]
 mod generator;
 
-/// (answers, answered, distinct terms, occurrences of all terms, answers naming `Personal`)
+/// (answers, answered, distinct terms, occurrences of all terms, answers naming `Personal`);
+/// since issue 14 a gender pair (`Bürgerinnen und Bürger`) is one occurrence of `Bürger*innen`
 const EXPECTED: &[(u64, u64, usize, u64, u64)] = &[
-    (10_000, 9_235, 6_807, 59_238, 3_111),
-    (100_000, 92_139, 22_069, 589_116, 31_504),
-    (1_000_000, 920_366, 69_218, 5_881_419, 314_390),
+    (10_000, 9_235, 6_805, 58_706, 3_111),
+    (100_000, 92_139, 22_067, 583_939, 31_504),
+    (1_000_000, 920_366, 69_216, 5_830_171, 314_390),
 ];
 
 fn analyze(c: &mut Criterion) {

@@ -527,3 +527,50 @@ fn r14_file_names_from_groups_keep_their_meaning() {
         assert!(path.exists(), "{}", path.display());
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// 4. Gender pairs
+
+#[test]
+fn r14_gender_pairs_are_one_mention_of_the_inclusive_term() {
+    let input = "Die Bürgerinnen und Bürger fragen nicht\n\
+                 Bürger und Bürgerinnen informieren\n\
+                 Bürger*innen kennen es nicht\n\
+                 Kolleginnen und Kollegen schulen, die Kolleg*innen\n\
+                 Bürgerinnen und Bürger, Bürger*innen und BürgerInnen\n";
+    let table = json(&[], input);
+    let rows = rows(&table);
+    let burger: Vec<&(String, u64)> = rows.iter().filter(|(l, _)| l.contains("Bürger")).collect();
+    assert_eq!(burger.len(), 1, "{rows:?}");
+    assert_eq!(burger[0].1, 4, "{rows:?}");
+    let kolleg: Vec<&(String, u64)> = rows.iter().filter(|(l, _)| l.contains("Kolleg")).collect();
+    assert_eq!(kolleg.len(), 1, "{rows:?}");
+    assert_eq!(kolleg[0].1, 1, "{rows:?}");
+    // the pair is one occurrence: the answer naming it twice counts it twice, once as an answer
+    let terms = table["terms"].as_array().unwrap();
+    let row = terms
+        .iter()
+        .find(|t| t["term"].as_str().unwrap().contains("Bürger"))
+        .unwrap();
+    assert_eq!(row["occurrences"], 6, "{row}");
+    // the label is the most frequent written form
+    assert_eq!(row["term"], "Bürgerinnen und Bürger", "{row}");
+}
+
+#[test]
+fn r14_gender_pairs_in_the_example_and_in_analyze() {
+    let table = json(&[EFA], "");
+    let rows = rows(&table);
+    let burger: Vec<&(String, u64)> = rows
+        .iter()
+        .filter(|(l, _)| l.starts_with("Bürger") && l.contains("innen"))
+        .collect();
+    assert_eq!(burger.len(), 1, "{rows:?}");
+    assert_eq!(burger[0].1, 2, "{rows:?}");
+    let run = wortwolke(
+        &["analyze", "--format", "keys"],
+        "die Bürgerinnen und Bürger\nBürger*innen\nBürger und Bürgerinnen\n",
+    );
+    let keys: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(keys, ["bürger*in"; 3], "{run:?}");
+}

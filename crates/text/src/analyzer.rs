@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::filter::{
-    Exclude, FoldUmlauts, KeepNumbers, MergeSynonyms, MinLength, Negation, Normalize, Phrases,
-    Stem, StopWords, TokenFilter, TokenRule,
+    Exclude, FoldUmlauts, GenderPairs, KeepNumbers, MergeSynonyms, MinLength, Negation, Normalize,
+    Phrases, Stem, StopWords, TokenFilter, TokenRule,
 };
 use crate::list::ListSplit;
 use crate::{
@@ -169,7 +169,7 @@ impl Analyzer {
         }
     }
 
-    /// The default German chain: normalize, stop words, stem.
+    /// The default German chain: normalize, stop words, stem, gender pairs.
     pub fn german() -> Analyzer {
         Self::base(&AnalyzerConfig::default()).build()
     }
@@ -197,11 +197,16 @@ impl Analyzer {
         if config.fold_umlauts {
             builder = builder.filter(FoldUmlauts);
         }
+        if config.language == Language::German {
+            builder = builder.filter(GenderPairs {
+                fold_umlauts: config.fold_umlauts,
+            });
+        }
         builder
     }
 
     /// The standard chain for `config`: normalize → numbers → stop words → length → stem → fold →
-    /// synonyms → phrases → negation → exclusions. Fails only on a codebook that contradicts
+    /// gender pairs (German) → synonyms → phrases → negation → exclusions. Fails only on a codebook that contradicts
     /// itself.
     pub fn from_config(config: &AnalyzerConfig) -> Result<Analyzer> {
         let base = Self::base(config).build();

@@ -12,9 +12,10 @@ const MEMO_LIMIT: usize = (1 << 16) / 8 * 7;
 
 /// Analyses and counts answers with one [`Analyzer`], fast: what the analyzer's
 /// [token rules](crate::filter::TokenRule) make of a word is remembered, so normalizing,
-/// stop-word lookup and stemming run once per distinct word, not once per occurrence; when the
-/// chain has nothing but token rules, words are counted by number without hashing their keys
-/// again. Buffers are reused from answer to answer.
+/// stop-word lookup and stemming run once per distinct word, not once per occurrence; when no
+/// filter after the token rules may change an answer
+/// ([`TokenFilter::may_apply`](crate::filter::TokenFilter::may_apply)), its words
+/// are counted by number without hashing their keys again. Buffers are reused from answer to answer.
 ///
 /// A tally is one thread's worker: give each thread its own and [`merge`](Counter::merge) their
 /// counters. The result equals [`Analyzer::count_into`] over the same answers.
@@ -271,12 +272,13 @@ impl<'a> Tally<'a> {
             self.counter.add_no_answer();
             return;
         }
-        if !analyzer.sequence_filters().is_empty() || analyzer.splits_lists() {
+        let sequences = analyzer.sequence_filters();
+        if analyzer.splits_lists() || sequences.iter().any(|f| f.may_apply(answer)) {
             self.analyze(answer);
             self.counter.add(answer, &self.tokens);
             return;
         }
-        // nothing but token rules: each word's term and form are remembered with it
+        // nothing but token rules apply: each word's term and form are remembered with it
         self.counter.begin_answer();
         let mut start = crate::filter::SentenceStart::default();
         for (offset, kind) in analyzer.tokenizer().split(answer, &mut self.scratch) {
@@ -439,6 +441,8 @@ mod tests {
         "k.A.",
         "keine Zeit, fehlendes Personal",
         "Bürger*innen und BürgerInnen",
+        "Bürgerinnen und Bürger, Kolleginnen oder Kollegen",
+        "Der Termin und die Zeit",
         "",
         "2021 fehlendes Personal",
     ];

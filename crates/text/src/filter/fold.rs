@@ -36,7 +36,7 @@ impl TokenFilter for FoldUmlauts {
     }
 }
 
-fn fold(key: &str) -> String {
+pub(crate) fn fold(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 2);
     for c in key.chars() {
         match c {

@@ -5,6 +5,7 @@
 
 mod exclude;
 mod fold;
+mod gender;
 mod length;
 mod negation;
 mod normalize;
@@ -17,6 +18,7 @@ mod synonyms;
 
 pub use exclude::Exclude;
 pub use fold::FoldUmlauts;
+pub use gender::GenderPairs;
 pub use length::MinLength;
 pub use negation::Negation;
 pub(crate) use normalize::normalize as normalize_key;
@@ -41,6 +43,13 @@ pub trait TokenFilter: Send + Sync + std::fmt::Debug {
     /// distinct word instead of once per occurrence.
     fn token_rule(&self) -> Option<&dyn TokenRule> {
         None
+    }
+
+    /// Whether [`TokenFilter::apply`] may change anything in `answer`: `false` only if it
+    /// surely leaves every token of `answer` as it is (a cheap look at the text). Counting
+    /// takes a fast path for answers no filter may change.
+    fn may_apply(&self, _answer: &str) -> bool {
+        true
     }
 }
 
