@@ -574,3 +574,102 @@ fn r14_gender_pairs_in_the_example_and_in_analyze() {
     let keys: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(keys, ["bürger*in"; 3], "{run:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// 5. Auto phrases
+
+const PHRASES: &str = "Interkommunale Zusammenarbeit\n\
+    interkommunale Zusammenarbeit\n\
+    mehr Interkommunale Zusammenarbeit\n\
+    Die interkommunale Zusammenarbeit stärken\n\
+    ein Netzwerktreffen pro Quartal\n\
+    Netzwerktreffen pro Quartal\n\
+    Netzwerktreffen pro Jahr\n\
+    zentrale Ansprechperson\n\
+    eine zentrale Ansprechperson\n\
+    zentrale Ansprechperson fehlt\n\
+    Ansprechperson benennen\n\
+    Ansprechpartner im Amt\n\
+    mehr Austausch\n\
+    Mehr Austausch!\n\
+    mehr Austausch untereinander\n";
+
+#[test]
+fn r14_auto_phrases_ignore_case_and_are_labelled_as_written_mid_sentence() {
+    let rows = rows(&json(&["--phrases", "auto"], PHRASES));
+    let inter: Vec<&(String, u64)> = rows
+        .iter()
+        .filter(|(l, _)| l.to_lowercase().starts_with("interkommunale"))
+        .collect();
+    assert_eq!(
+        inter,
+        [&("interkommunale Zusammenarbeit".to_owned(), 4)],
+        "{rows:?}"
+    );
+    // `mehr` is a word, so `mehr Austausch` can be a phrase
+    assert!(rows.contains(&("mehr Austausch".to_owned(), 3)), "{rows:?}");
+}
+
+#[test]
+fn r14_auto_phrases_never_start_or_end_with_a_function_word() {
+    for extra in [&[][..], &["--no-default-stopwords"][..]] {
+        let mut args = vec!["--phrases", "auto"];
+        args.extend_from_slice(extra);
+        let rows = rows(&json(&args, PHRASES));
+        assert!(
+            rows.iter()
+                .all(|(l, _)| !l.ends_with(" pro") && !l.starts_with("pro ")),
+            "{extra:?}: {rows:?}"
+        );
+    }
+}
+
+#[test]
+fn r14_codebook_groups_win_over_detected_phrases() {
+    let dir = scratch("r14_phrases_codebook");
+    let codes = dir.join("codes.txt");
+    std::fs::write(&codes, "Ansprechperson = Ansprechpartner\n").unwrap();
+    let codes = codes.to_str().unwrap();
+    let rows = rows(&json(&["--phrases", "auto", "--synonyms", codes], PHRASES));
+    assert!(rows.contains(&("Ansprechperson".to_owned(), 5)), "{rows:?}");
+    assert!(
+        rows.iter().all(|(l, _)| !l.contains("zentrale Ansprech")),
+        "{rows:?}"
+    );
+    // without the codebook the phrase is found
+    let plain = json(&["--phrases", "auto"], PHRASES);
+    assert!(
+        labels(&plain).contains(&"zentrale Ansprechperson".to_owned()),
+        "{plain}"
+    );
+    let run = wortwolke(
+        &[
+            "count",
+            "--phrases",
+            "auto",
+            "--show-phrases",
+            "--synonyms",
+            codes,
+            "-q",
+        ],
+        PHRASES,
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("interkommunale Zusammenarbeit (4 answers, 4 occurrences, G² = "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("left out, the codebook group `Ansprechperson` keeps its answers"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn r14_show_phrases_needs_auto_phrases() {
+    wortwolke(&["count", "--show-phrases"], "Zeit\n").assert_error("--phrases auto");
+}

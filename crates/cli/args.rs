@@ -231,6 +231,12 @@ pub struct CountArgs {
     #[arg(long, requires = "group")]
     pub keyness: bool,
 
+    /// With `--phrases auto`: list the phrases detected on standard error, each with its
+    /// answers, occurrences and G² (log-likelihood), and the ones left out because a codebook
+    /// group names one of their words.
+    #[arg(long)]
+    pub show_phrases: bool,
+
     /// Groups with fewer answering respondents than this are still counted, with a note that
     /// their shares are unstable.
     #[arg(long, default_value_t = 30, value_name = "N")]

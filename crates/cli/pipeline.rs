@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use wortwolke_text::{
-    Analyzer, Counted, Counter, FrequencyTable, PhraseDetector, TableOptions, Tally,
+    Analyzer, Counted, Counter, Detected, FrequencyTable, PhraseDetector, TableOptions, Tally,
     DEFAULT_MIN_LLR,
 };
 
@@ -45,6 +45,8 @@ pub struct Counts {
     pub questions: Vec<String>,
     groups: Vec<String>,
     subsets: Subsets,
+    /// `--phrases auto`: the phrases detected, with their statistics.
+    pub detected: Vec<Detected>,
 }
 
 impl Counts {
@@ -106,6 +108,7 @@ fn count_from(args: &AnalysisArgs, config: AnalysisConfig, mut source: Source) -
         .map(usize::from)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     let mut analyzer_config = config.analyzer;
+    let mut detected = Vec::new();
     if let Some(min_answers) = config.auto_phrases {
         let first = Analyzer::from_config(&analyzer_config)?;
         let (workers, _) = source.run(args, threads, || Detect {
@@ -116,7 +119,9 @@ fn count_from(args: &AnalysisArgs, config: AnalysisConfig, mut source: Source) -
         for worker in workers {
             detector.merge(worker.detector);
         }
-        analyzer_config.detected_phrases = detector.phrases(min_answers, DEFAULT_MIN_LLR);
+        detected = detector.detect(min_answers, DEFAULT_MIN_LLR);
+        analyzer_config.detected_phrases =
+            detected.iter().flat_map(|d| d.spellings.clone()).collect();
     }
     let analyzer = Analyzer::from_config(&analyzer_config)?;
     let (tallies, shape) = source.run(args, threads, || Tally::new(&analyzer))?;
@@ -131,6 +136,7 @@ fn count_from(args: &AnalysisArgs, config: AnalysisConfig, mut source: Source) -
         questions: shape.questions,
         groups: shape.groups.names,
         subsets: shape.subsets,
+        detected,
     })
 }
 

@@ -37,8 +37,19 @@ fn format_and_style(args: &CountArgs) -> Result<(TableFormat, Style)> {
 
 pub fn run(args: CountArgs) -> Result<Outcome> {
     let (format, style) = format_and_style(&args)?;
+    let auto = args
+        .analysis
+        .phrases
+        .as_deref()
+        .is_some_and(|p| p == std::path::Path::new("auto"));
+    if args.show_phrases && !auto {
+        anyhow::bail!("--show-phrases: lists detected phrases; add --phrases auto");
+    }
     let options = super::table_options(&args.analysis, args.count, args.min_count, args.top);
     let counts = crate::pipeline::count(&args.analysis)?;
+    if args.show_phrases {
+        show_phrases(&counts, args.analysis.phrase_min_answers);
+    }
     if args.keyness {
         return keyness(&args, &counts, &options, format, style);
     }
@@ -139,6 +150,39 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Done)
+}
+
+/// `--show-phrases`: what `--phrases auto` found, on standard error.
+fn show_phrases(counts: &crate::pipeline::Counts, min_answers: u64) {
+    crate::note(&format!(
+        "{} phrases detected (named in {min_answers} or more answers, G² ≥ {})",
+        counts.detected.len(),
+        wortwolke_text::DEFAULT_MIN_LLR
+    ));
+    let codebook = counts.analyzer.labels();
+    // a phrase without a row is shown by its grouping keys
+    let keys = |d: &wortwolke_text::Detected| {
+        d.spellings[0]
+            .iter()
+            .map(|k| k.trim_end_matches('~'))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for d in &counts.detected {
+        let stats = format!(
+            "{} answers, {} occurrences, G² = {:.2}",
+            d.answers, d.occurrences, d.llr
+        );
+        let group = d.spellings[0].iter().find_map(|k| codebook.get(k));
+        match (group, counts.counted.label(&d.key())) {
+            (Some(group), _) => crate::note(&format!(
+                "  `{}` ({stats}): left out, the codebook group `{group}` keeps its answers",
+                keys(d)
+            )),
+            (None, Some(label)) => crate::note(&format!("  {label} ({stats})")),
+            (None, None) => crate::note(&format!("  `{}` ({stats}): not counted", keys(d))),
+        }
+    }
 }
 
 /// `question: ` before a note when there are several questions.

@@ -91,6 +91,11 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Whether `key` has a fixed label (a codebook group's key).
+    fn has_label(&self, key: &str) -> bool {
+        self.analyzer.labels.contains_key(key)
+    }
+
     /// The analyzer.
     pub fn build(mut self) -> Analyzer {
         let filters = &self.analyzer.filters;
@@ -123,7 +128,9 @@ pub struct AnalyzerConfig {
     pub synonyms: Option<SynonymMap>,
     /// Multi-word terms, as text (`Digitale Modellregion`).
     pub phrases: Vec<String>,
-    /// Multi-word terms as key sequences (from [`PhraseDetector`](crate::PhraseDetector)).
+    /// Multi-word terms as key sequences (from [`PhraseDetector`](crate::PhraseDetector)):
+    /// sequences that differ only in case are one term; a sequence with a codebook group's
+    /// key in it is left out (the group keeps its answers).
     pub detected_phrases: Vec<Vec<String>>,
     /// Which answers say nothing.
     pub no_answer: NoAnswer,
@@ -218,8 +225,15 @@ impl Analyzer {
         if !config.phrases.is_empty() {
             builder = builder.filter(Phrases::from_texts(&config.phrases, &base));
         }
-        if !config.detected_phrases.is_empty() {
-            builder = builder.filter(Phrases::from_keys(config.detected_phrases.iter().cloned()));
+        // codebook groups win: a detected phrase with a group in it would take its answers
+        let detected = config
+            .detected_phrases
+            .iter()
+            .filter(|keys| !keys.iter().any(|k| builder.has_label(k)))
+            .cloned();
+        let detected = Phrases::from_keys(detected);
+        if !detected.is_empty() {
+            builder = builder.filter(detected);
         }
         if config.keep_negation {
             builder = builder.filter(Negation);

@@ -46,7 +46,7 @@ pub use error::{Error, Result};
 pub use german::german_key;
 pub use keyness::{keyness, Keyness, KEYNESS_ALPHA};
 pub use language::Language;
-pub use phrases::{read_phrase_list, PhraseDetector, DEFAULT_MIN_LLR};
+pub use phrases::{read_phrase_list, Detected, PhraseDetector, DEFAULT_MIN_LLR};
 pub use stopwords::StopWordList;
 pub use synonyms::{SynonymGroup, SynonymMap};
 pub use table::{Base, Counted, FrequencyTable, TableOptions, Term, Variant, View, Weight};

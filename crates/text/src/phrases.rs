@@ -83,12 +83,40 @@ impl PhraseDetector {
         }
     }
 
-    /// The detected phrases as key pairs, most significant first (ties by key).
-    ///
-    /// A word that starts a sentence (an open key) counts as the reading its words take in these
-    /// answers (see [`Counted`](crate::Counted)), so `Interkommunale Zusammenarbeit` at the
-    /// start of an answer and `interkommunale Zusammenarbeit` mid-sentence are one phrase.
+    /// The detected phrases as key pairs, most significant first (ties by key): every
+    /// spelling of each [`Detected`] phrase, the phrase's own first (see
+    /// [`PhraseDetector::detect`]). Give them to
+    /// [`AnalyzerConfig::detected_phrases`](crate::AnalyzerConfig::detected_phrases):
+    /// spellings of one phrase that differ only in case are one term there.
     pub fn phrases(&self, min_answers: u64, min_llr: f64) -> Vec<Vec<String>> {
+        self.detect(min_answers, min_llr)
+            .into_iter()
+            .flat_map(|d| d.spellings)
+            .collect()
+    }
+
+    /// The detected phrases with their statistics, most significant first (ties by key).
+    ///
+    /// Detection ignores case: a word that starts a sentence (an open key) counts as the
+    /// reading its words take in these answers (see [`Counted`](crate::Counted)), and a
+    /// capitalised adjective (`Interkommunale Zusammenarbeit` mid-sentence) is the same word
+    /// as its lower-case spelling, so one phrase is found whatever its capitals. No phrase
+    /// starts or ends with a function word or preposition (`Netzwerktreffen pro`), even
+    /// where the stop word list lets one through.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::{Analyzer, PhraseDetector};
+    ///
+    /// let analyzer = Analyzer::german();
+    /// let mut detector = PhraseDetector::default();
+    /// for answer in ["die Interkommunale Zusammenarbeit", "interkommunale Zusammenarbeit", "mehr interkommunale Zusammenarbeit", "Zeit"] {
+    ///     detector.add(&analyzer.analyze(answer));
+    /// }
+    /// let found = detector.detect(3, 0.0);
+    /// assert_eq!((found.len(), found[0].answers, found[0].spellings.len()), (1, 3, 2));
+    /// ```
+    pub fn detect(&self, min_answers: u64, min_llr: f64) -> Vec<Detected> {
         let n = self.words as f64;
         let written = |key: &str| self.unigrams.get(key).copied().unwrap_or(0);
         let resolve = |key: &str| -> String {
@@ -101,30 +129,174 @@ impl PhraseDetector {
         };
         let mut unigrams: HashMap<String, u64> = HashMap::new();
         for (key, &count) in &self.unigrams {
-            *unigrams.entry(resolve(key)).or_default() += count;
+            *unigrams.entry(fold(&resolve(key)).to_owned()).or_default() += count;
         }
-        let mut bigrams: HashMap<(String, String), Pair> = HashMap::new();
+        // by the case-free pair: the counts, and each spelling (resolved keys) with its own
+        let mut bigrams: HashMap<(String, String), (Pair, Spellings)> = HashMap::new();
         for ((first, second), p) in &self.bigrams {
-            let pair = bigrams.entry((resolve(first), second.clone())).or_default();
+            let first = resolve(first);
+            let folded = (fold(&first).to_owned(), fold(second).to_owned());
+            let (pair, spellings) = bigrams.entry(folded).or_default();
             pair.occurrences += p.occurrences;
             pair.answers += p.answers;
+            *spellings.entry(vec![first, second.clone()]).or_default() += p.occurrences;
         }
-        let mut found: Vec<(f64, &(String, String))> = bigrams
-            .iter()
-            .filter(|(_, p)| p.answers >= min_answers.max(1))
-            .filter_map(|(pair, p)| {
+        let mut found: Vec<Detected> = bigrams
+            .into_iter()
+            .filter(|(_, (p, _))| p.answers >= min_answers.max(1))
+            .filter(|((a, b), _)| !is_function_word(a) && !is_function_word(b))
+            .filter_map(|(pair, (p, spellings))| {
                 let a = unigrams[&pair.0] as f64;
                 let b = unigrams[&pair.1] as f64;
                 let llr = log_likelihood(p.occurrences as f64, a, b, n);
-                (llr >= min_llr).then_some((llr, pair))
+                let mut spellings: Vec<(Vec<String>, u64)> = spellings.into_iter().collect();
+                spellings.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+                (llr >= min_llr).then(|| Detected {
+                    spellings: spellings.into_iter().map(|(keys, _)| keys).collect(),
+                    llr,
+                    answers: p.answers,
+                    occurrences: p.occurrences,
+                })
             })
             .collect();
-        found.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
+        found.sort_by(|x, y| {
+            y.llr
+                .total_cmp(&x.llr)
+                .then_with(|| x.spellings[0].cmp(&y.spellings[0]))
+        });
         found
-            .into_iter()
-            .map(|(_, (a, b))| vec![a.clone(), b.clone()])
-            .collect()
     }
+}
+
+/// The key sequences a phrase was written as, with their occurrences.
+type Spellings = HashMap<Vec<String>, u64>;
+
+/// A phrase found by [`PhraseDetector::detect`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detected {
+    /// The key sequences it was written as (spellings that differ in case), the most frequent
+    /// first: the phrase's key is that one's, joined by spaces.
+    pub spellings: Vec<Vec<String>>,
+    /// Dunning's log-likelihood ratio (G²) of the pair.
+    pub llr: f64,
+    /// Answers naming it (counted per answer and spelling).
+    pub answers: u64,
+    /// Its occurrences.
+    pub occurrences: u64,
+}
+
+impl Detected {
+    /// The key the phrase counts under: its first spelling's keys joined by spaces.
+    pub fn key(&self) -> String {
+        self.spellings[0].join(" ")
+    }
+}
+
+/// A key without the mark of a lower-case word: the case-free identity of a word for
+/// detection (`interkommunal~` and the capitalised `interkommunal` are one word).
+fn fold(key: &str) -> &str {
+    key.trim_end_matches(crate::german::LOWER_MARK)
+}
+
+/// German function words and prepositions: a phrase never starts or ends with one, whatever
+/// the stop word list says.
+const FUNCTION_WORDS: &[&str] = &[
+    "ab",
+    "an",
+    "ans",
+    "auf",
+    "aus",
+    "bei",
+    "beim",
+    "bis",
+    "durch",
+    "für",
+    "gegen",
+    "hinter",
+    "in",
+    "im",
+    "ins",
+    "mit",
+    "nach",
+    "neben",
+    "ohne",
+    "seit",
+    "über",
+    "um",
+    "unter",
+    "von",
+    "vom",
+    "vor",
+    "während",
+    "wegen",
+    "zu",
+    "zum",
+    "zur",
+    "zwischen",
+    "trotz",
+    "laut",
+    "statt",
+    "pro",
+    "per",
+    "via",
+    "je",
+    "samt",
+    "mittels",
+    "gemäß",
+    "entlang",
+    "innerhalb",
+    "außerhalb",
+    "anhand",
+    "aufgrund",
+    "bezüglich",
+    "seitens",
+    "zwecks",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einer",
+    "einem",
+    "einen",
+    "eines",
+    "und",
+    "oder",
+    "aber",
+    "sondern",
+    "sowie",
+    "bzw",
+    "dass",
+    "ob",
+    "weil",
+    "wenn",
+    "als",
+    "wie",
+    "sehr",
+    "auch",
+    "nur",
+    "noch",
+];
+
+/// Whether a (case-free) key is the key of a function word.
+fn is_function_word(key: &str) -> bool {
+    static KEYS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        FUNCTION_WORDS
+            .iter()
+            .flat_map(|w| {
+                [
+                    (*w).to_owned(),
+                    fold(&crate::german_key(w, false)).to_owned(),
+                    crate::german_key(w, true),
+                ]
+            })
+            .collect()
+    })
+    .contains(key)
 }
 
 /// Dunning's log-likelihood ratio for a pair seen `k11` times, with word counts `a` and `b`
@@ -177,6 +349,27 @@ pub fn read_phrase_list(
 #[cfg(test)]
 mod tests {
     use super::{log_likelihood, read_phrase_list};
+    use crate::{Analyzer, AnalyzerConfig, PhraseDetector};
+
+    #[test]
+    fn no_phrase_with_a_function_word_even_without_stop_words() {
+        let analyzer = Analyzer::from_config(&AnalyzerConfig {
+            default_stopwords: false,
+            ..Default::default()
+        })
+        .unwrap();
+        let mut detector = PhraseDetector::default();
+        for answer in [
+            "Treffen pro Quartal",
+            "ein Treffen pro Quartal",
+            "Treffen pro Jahr",
+        ] {
+            detector.add(&analyzer.analyze(answer));
+        }
+        let found = detector.detect(2, 0.0);
+        assert!(found.is_empty(), "{found:?}");
+        assert!(super::is_function_word("pro") && !super::is_function_word("mehr"));
+    }
 
     #[test]
     fn phrase_list_rejects_single_words_with_line() {

@@ -414,6 +414,31 @@ impl Counted {
         let forms = self.forms(row, &self.counter.whole);
         let Row { reading, .. } = self.rows[row as usize];
         if reading.is_none() && !self.joined.contains_key(&row) {
+            if self.row_key(row).contains(' ') {
+                // a term of several words (a phrase, a pair): the spelling written most often
+                // where its case means something (in lower case anywhere, capitalised
+                // mid-sentence); else the most frequent
+                let known = |text: &str, f: &FormHits| {
+                    if text.starts_with(char::is_uppercase) {
+                        f.occurrences - f.initial
+                    } else {
+                        f.occurrences
+                    }
+                };
+                let inner = |(text, f): &(&str, FormHits)| known(text, f);
+                let any_inner = forms.iter().any(|form| inner(form) > 0);
+                return forms
+                    .into_iter()
+                    .min_by(|a, b| {
+                        let (x, y) = if any_inner {
+                            (inner(a), inner(b))
+                        } else {
+                            (0, 0)
+                        };
+                        y.cmp(&x).then_with(|| form_order(a, b))
+                    })
+                    .map_or(Cow::Borrowed(""), |(text, _)| Cow::Borrowed(text));
+            }
             // no sentence-start word in it: case is what was written
             return forms
                 .into_iter()

@@ -50,11 +50,21 @@ impl Phrases {
     }
 
     /// Phrases given as key sequences (as found by [`PhraseDetector`](crate::PhraseDetector)).
+    /// Sequences that differ only in the case of their words (`interkommunal~ zusammenarbeit`
+    /// and `interkommunal zusammenarbeit`) are one phrase, with the key of the first given.
     pub fn from_keys(phrases: impl IntoIterator<Item = Vec<String>>) -> Self {
         let mut sequences = KeySequences::default();
+        let mut targets: std::collections::HashMap<String, String> = Default::default();
         for keys in phrases {
             if keys.len() >= 2 {
-                let target = keys.join(" ");
+                let folded: Vec<&str> = keys
+                    .iter()
+                    .map(|k| k.trim_end_matches(crate::german::LOWER_MARK))
+                    .collect();
+                let target = targets
+                    .entry(folded.join(" "))
+                    .or_insert_with(|| keys.join(" "))
+                    .clone();
                 sequences.insert(&keys, target);
             }
         }
