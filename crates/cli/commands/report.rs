@@ -55,13 +55,18 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     };
     let layout_options = LayoutOptions::default();
     let max_words = usize::try_from(args.max_words).unwrap_or(usize::MAX);
-    let mut questions = Vec::with_capacity(all.len());
-    for ((tables, question), answer_groups) in all.iter().zip(&survey.questions).zip(&answer_groups)
-    {
+    // the answers behind the terms, the cloud and the keyness of each question, on all cores
+    let threads = analysis
+        .threads
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .min(all.len());
+    let work = |q: usize| -> Worked {
+        let (tables, question) = (&all[q], &survey.questions[q]);
         let answers: Vec<AnswerIn> = question
             .answers
             .iter()
-            .zip(answer_groups)
+            .zip(&answer_groups[q])
             .map(|(a, &group)| AnswerIn {
                 text: &a.text,
                 group,
@@ -74,12 +79,42 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             &tables.total,
             args.kwic_max,
         );
+        let words = WeightedWord::from_weights(tables.total.weights().take(max_words));
+        let cloud = (!words.is_empty()).then(|| layout(&words, &layout_options));
+        let keyness = tables
+            .groups
+            .iter()
+            .map(|(_, table)| wortwolke_text::keyness(table, &tables.total))
+            .collect();
+        Worked {
+            terms,
+            cloud,
+            keyness,
+        }
+    };
+    let (done, ()) = crate::workers::pool(
+        threads,
+        Vec::new,
+        |done: &mut Vec<(usize, Worked)>, q: usize| done.push((q, work(q))),
+        |send| {
+            for q in 0..all.len() {
+                if !send(q) {
+                    break;
+                }
+            }
+        },
+    )?;
+    let mut done: Vec<(usize, Worked)> = done.into_iter().flatten().collect();
+    done.sort_by_key(|(q, _)| *q);
+    let mut questions = Vec::with_capacity(all.len());
+    for (q, worked) in done {
+        let (tables, question) = (&all[q], &survey.questions[q]);
         // the answers listed are the answers counted
         if let Some((term, found)) = tables
             .total
             .terms
             .iter()
-            .zip(&terms)
+            .zip(&worked.terms)
             .find(|(term, found)| found.all.named != term.answers)
         {
             return Err(anyhow!(
@@ -90,33 +125,32 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
                 found.all.named
             ));
         }
-        let words = WeightedWord::from_weights(tables.total.weights().take(max_words));
-        let cloud = (!words.is_empty()).then(|| layout(&words, &layout_options));
         let parts = tables
             .groups
             .iter()
-            .map(|(name, table)| GroupPart {
+            .zip(worked.keyness)
+            .map(|((name, table), keyness)| GroupPart {
                 group: groups.iter().position(|g| g == name).unwrap_or(0),
                 table,
-                keyness: wortwolke_text::keyness(table, &tables.total),
+                keyness,
             })
             .collect();
         questions.push(QuestionPage {
             question: &tables.question,
             total: &tables.total,
-            cloud,
+            cloud: worked.cloud,
             groups: parts,
             answers: question
                 .answers
                 .iter()
-                .zip(answer_groups)
+                .zip(&answer_groups[q])
                 .map(|(a, &group)| report::ShownAnswer {
                     text: &a.text,
                     id: a.id.as_deref(),
                     group,
                 })
                 .collect(),
-            terms,
+            terms: worked.terms,
         });
     }
     let inputs: Vec<Option<String>> = if analysis.inputs.is_empty() {
@@ -175,6 +209,14 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         ));
     }
     Ok(Outcome::Done)
+}
+
+/// What one question's work found: the answers behind each row, the cloud, each group's
+/// keyness.
+struct Worked {
+    terms: Vec<report::TermAnswers>,
+    cloud: Option<wortwolke_layout::Layout>,
+    keyness: Vec<Vec<wortwolke_text::Keyness>>,
 }
 
 /// What the method caption says, from the flags.

@@ -11,6 +11,6 @@ mod locale;
 mod mask;
 mod page;
 
-pub use kwic::{collect, AnswerIn};
+pub use kwic::{collect, AnswerIn, TermAnswers};
 pub use locale::Lang;
 pub use page::{render, GroupPart, Method, Page, Phrases, QuestionPage, ShownAnswer};

@@ -1,7 +1,7 @@
 //! The report as a value, and its rendering: one HTML string with its styles, script and data
 //! inline. Data reaches the page only through `esc` (HTML) and `script_json` (the embedded JSON).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 
@@ -116,15 +116,87 @@ pub enum Phrases {
     Auto(u64),
 }
 
+/// What a question's group part shows: one selection, read by the HTML and by the data
+/// (which carries group counts only for the rows a group's button can ask for).
+#[derive(Debug)]
+struct GroupView<'q> {
+    /// Each group's chart: its own heaviest rows.
+    bars: Vec<Vec<Bar<'q>>>,
+    /// The question's rows compared side by side: the first this many.
+    compared: usize,
+    /// Each group's significant terms (at most `--top`), with their rows.
+    key: Vec<Vec<(&'q Keyness, Option<usize>)>>,
+}
+
+impl<'q> GroupView<'q> {
+    fn new(page: &Page, question: &'q QuestionPage) -> Self {
+        let row_of: HashMap<&str, usize> = question
+            .total
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.key.as_str(), i))
+            .collect();
+        let bars = question
+            .groups
+            .iter()
+            .map(|part| {
+                part.table
+                    .terms
+                    .iter()
+                    .take(page.top.min(GROUP_BARS))
+                    .filter_map(|t| {
+                        Some(Bar {
+                            term: *row_of.get(t.key.as_str())?,
+                            label: &t.label,
+                            count: t.weight(part.table.weight),
+                            share: t.share,
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let key = question
+            .groups
+            .iter()
+            .map(|part| {
+                part.keyness
+                    .iter()
+                    .filter(|k| k.significant())
+                    .take(page.top)
+                    .map(|k| (k, row_of.get(k.key.as_str()).copied()))
+                    .collect()
+            })
+            .collect();
+        GroupView {
+            bars,
+            compared: question.total.terms.len().min(page.top),
+            key,
+        }
+    }
+
+    /// Whether a button of a group asks for row `term`.
+    fn asks_for(&self, term: usize) -> bool {
+        term < self.compared
+            || self.bars.iter().flatten().any(|b| b.term == term)
+            || self.key.iter().flatten().any(|(_, t)| *t == Some(term))
+    }
+}
+
 /// The page as one HTML document.
 pub fn render(page: &Page) -> String {
     let font = Font::default();
     let words = page.lang.words();
+    let views: Vec<GroupView> = page
+        .questions
+        .iter()
+        .map(|q| GroupView::new(page, q))
+        .collect();
     let mut body = String::new();
     header(&mut body, page);
     body.push_str("<main>");
     for (q, question) in page.questions.iter().enumerate() {
-        section(&mut body, page, q, question, &font);
+        section(&mut body, page, q, question, &views[q], &font);
     }
     body.push_str("</main>");
     let _ = write!(
@@ -138,7 +210,7 @@ pub fn render(page: &Page) -> String {
             ]
         )
     );
-    let data = script_json(&data(page));
+    let data = script_json(&data(page, &views));
     let nonce = nonce(&body, &data);
     fill(
         TEMPLATE,
@@ -220,7 +292,14 @@ fn inputs(page: &Page) -> String {
     names.join(", ")
 }
 
-fn section(out: &mut String, page: &Page, q: usize, question: &QuestionPage, font: &Font) {
+fn section(
+    out: &mut String,
+    page: &Page,
+    q: usize,
+    question: &QuestionPage,
+    view: &GroupView,
+    font: &Font,
+) {
     let lang = page.lang;
     let words = lang.words();
     let id = format!("q{}", q + 1);
@@ -302,7 +381,7 @@ fn section(out: &mut String, page: &Page, q: usize, question: &QuestionPage, fon
     );
     terms_table(out, page, &id, question);
     if !question.groups.is_empty() {
-        groups(out, page, &id, question, font);
+        groups(out, page, &id, question, view, font);
     }
     method(out, page);
     out.push_str("</section>");
@@ -404,15 +483,20 @@ fn terms_table(out: &mut String, page: &Page, id: &str, question: &QuestionPage)
         );
     }
     out.push_str("</tr></thead><tbody>");
-    for (i, term) in table.terms.iter().enumerate() {
-        let variants: Vec<String> = term
-            .variants
-            .iter()
-            .map(|v| format!("{} ({})", v.form, lang.int(v.count)))
-            .collect();
+    for term in &table.terms {
+        // a term only ever written as its label has no other spelling to show
+        let variants: Vec<String> = match term.variants.as_slice() {
+            [only] if only.form == term.label => Vec::new(),
+            all => all
+                .iter()
+                .map(|v| format!("{} ({})", v.form, lang.int(v.count)))
+                .collect(),
+        };
         let _ = write!(
             out,
-            "<tr data-t=\"{i}\"><th scope=\"row\"><button type=\"button\" class=\"term\" data-t=\"{i}\">{}</button></th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            // lean markup, for a table may have thousands of rows: end tags HTML implies left
+            // out, cells aligned by column in CSS, the row's index (`data-t`) set by the script
+            "<tr><th><button class=\"term\">{}</button><td>{}<td>{}<td>{}<td>{}",
             esc(&term.label),
             lang.int(term.answers),
             lang.pct(term.share),
@@ -423,7 +507,14 @@ fn terms_table(out: &mut String, page: &Page, id: &str, question: &QuestionPage)
     out.push_str("</tbody></table></div>");
 }
 
-fn groups(out: &mut String, page: &Page, id: &str, question: &QuestionPage, font: &Font) {
+fn groups(
+    out: &mut String,
+    page: &Page,
+    id: &str,
+    question: &QuestionPage,
+    view: &GroupView,
+    font: &Font,
+) {
     let lang = page.lang;
     let words = lang.words();
     let total = question.total;
@@ -458,32 +549,7 @@ fn groups(out: &mut String, page: &Page, id: &str, question: &QuestionPage, font
     }
     out.push_str("</ul>");
     // small multiples on one scale: the groups' own heaviest rows, by share
-    let row_of: std::collections::HashMap<&str, usize> = total
-        .terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.key.as_str(), i))
-        .collect();
-    let shown = page.top.min(GROUP_BARS);
-    let bars: Vec<Vec<Bar>> = question
-        .groups
-        .iter()
-        .map(|part| {
-            part.table
-                .terms
-                .iter()
-                .take(shown)
-                .filter_map(|t| {
-                    Some(Bar {
-                        term: *row_of.get(t.key.as_str())?,
-                        label: &t.label,
-                        count: t.weight(part.table.weight),
-                        share: t.share,
-                    })
-                })
-                .collect()
-        })
-        .collect();
+    let bars = &view.bars;
     let max = bars.iter().flatten().map(|b| b.share).fold(0.0, f64::max);
     let label_width = chart::label_width(
         font,
@@ -496,7 +562,7 @@ fn groups(out: &mut String, page: &Page, id: &str, question: &QuestionPage, font
         esc(words.multiples),
         esc(words.multiples_note)
     );
-    for (part, bars) in question.groups.iter().zip(&bars) {
+    for (part, bars) in question.groups.iter().zip(bars) {
         let frame = Frame {
             width: GROUP_CHART_WIDTH,
             label_width,
@@ -525,7 +591,7 @@ fn groups(out: &mut String, page: &Page, id: &str, question: &QuestionPage, font
         .iter()
         .map(|p| p.table.terms.iter().map(|t| (t.key.as_str(), t)).collect())
         .collect();
-    let rows = total.terms.len().min(page.top);
+    let rows = view.compared;
     let _ = write!(
         out,
         "<h4>{}</h4><div class=\"scroll\"><table class=\"compare\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}<br><small>{}</small></th>",
@@ -566,26 +632,15 @@ fn groups(out: &mut String, page: &Page, id: &str, question: &QuestionPage, font
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table></div>");
-    keyness(out, page, question, &row_of);
+    keyness(out, page, question, view);
     out.push_str("</section>");
 }
 
-fn keyness(
-    out: &mut String,
-    page: &Page,
-    question: &QuestionPage,
-    row_of: &std::collections::HashMap<&str, usize>,
-) {
+fn keyness(out: &mut String, page: &Page, question: &QuestionPage, view: &GroupView) {
     let lang = page.lang;
     let words = lang.words();
     let _ = write!(out, "<h4>{}</h4>", esc(words.keyness));
-    for part in &question.groups {
-        let significant: Vec<&Keyness> = part
-            .keyness
-            .iter()
-            .filter(|k| k.significant())
-            .take(page.top)
-            .collect();
+    for (part, significant) in question.groups.iter().zip(&view.key) {
         let _ = write!(out, "<h5>{}</h5>", esc(&page.groups[part.group]));
         if significant.is_empty() {
             let _ = write!(out, "<p class=\"note\">{}</p>", esc(words.keyness_none));
@@ -597,13 +652,13 @@ fn keyness(
             let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(col));
         }
         out.push_str("</tr></thead><tbody>");
-        for k in significant {
+        for &(k, row) in significant {
             let direction = if k.log_ratio >= 0.0 {
                 words.more
             } else {
                 words.less
             };
-            let term = match row_of.get(k.key.as_str()) {
+            let term = match row {
                 Some(t) => format!(
                     "<button type=\"button\" class=\"term\" data-t=\"{t}\" data-g=\"{}\">{}</button>",
                     part.group,
@@ -740,9 +795,15 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// What each row of a question's `terms` holds: its label, respondents and occurrences (as
+/// `count --format json` has them), the answers listed (`[answer, start, end, …]`: an index
+/// into `shown`, the highlights as UTF-16 ranges; `null` without answers), and per group
+/// `[group, respondents]`, with the group's own list when the row's list was cut.
+const TERM_COLUMNS: [&str; 5] = ["term", "answers", "occurrences", "hits", "groups"];
+
 /// The data the script reads: per question its rows (the counts of `count --format json`) and
 /// the answers behind them, as text with the matched spellings' UTF-16 ranges.
-fn data(page: &Page) -> Value {
+fn data(page: &Page, views: &[GroupView]) -> Value {
     let words = page.lang.words();
     let ui: serde_json::Map<String, Value> = words
         .ui
@@ -752,9 +813,11 @@ fn data(page: &Page) -> Value {
     let questions: Vec<Value> = page
         .questions
         .iter()
-        .map(|q| question_data(page, q))
+        .zip(views)
+        .map(|(q, view)| question_data(page, q, view))
         .collect();
     json!({
+        "term_columns": TERM_COLUMNS,
         "lang": page.lang.code(),
         "answers_included": page.answers_included,
         "groups": page.groups,
@@ -763,7 +826,7 @@ fn data(page: &Page) -> Value {
     })
 }
 
-fn question_data(page: &Page, question: &QuestionPage) -> Value {
+fn question_data(page: &Page, question: &QuestionPage, view: &GroupView) -> Value {
     let words = page.lang.words();
     // the answers some list shows, each once, numbered in input order
     let mut shown: BTreeMap<usize, usize> = BTreeMap::new();
@@ -829,21 +892,15 @@ fn question_data(page: &Page, question: &QuestionPage) -> Value {
         .terms
         .iter()
         .zip(&question.terms)
-        .map(|(term, found)| {
-            let mut row = json!({
-                "term": term.label,
-                "key": term.key,
-                "answers": term.answers,
-                "share": term.share,
-                "occurrences": term.occurrences,
-                "named": found.all.named,
-            });
-            if page.answers_included {
-                row["hits"] = hits(&found.all);
-            }
-            if !found.groups.is_empty() {
+        .enumerate()
+        .map(|(row, (term, found))| {
+            // one array per row, its columns named by `term_columns` (a table may have
+            // thousands of rows); `found.all.named` equals `term.answers` (the command checks)
+            let groups: Value = if found.groups.is_empty() || !view.asks_for(row) {
+                Value::Null
+            } else {
                 let complete = found.all.complete();
-                row["groups"] = found
+                found
                     .groups
                     .iter()
                     .map(|(g, listed)| {
@@ -853,9 +910,14 @@ fn question_data(page: &Page, question: &QuestionPage) -> Value {
                             json!([g, listed.named])
                         }
                     })
-                    .collect();
-            }
-            row
+                    .collect()
+            };
+            let listed = if page.answers_included {
+                hits(&found.all)
+            } else {
+                Value::Null
+            };
+            json!([term.label, term.answers, term.occurrences, listed, groups])
         })
         .collect();
     let groups: Vec<Value> = question

@@ -4,6 +4,22 @@
   'use strict';
   var data = JSON.parse(document.getElementById('wortwolke-data').textContent);
   var ui = data.ui;
+  // each row of a question's terms is an array: name its columns
+  var column = {};
+  data.term_columns.forEach(function (name, i) { column[name] = i; });
+  data.questions.forEach(function (question) {
+    question.terms = question.terms.map(function (row) {
+      var term = {};
+      Object.keys(column).forEach(function (name) { term[name] = row[column[name]]; });
+      return term;
+    });
+  });
+  // the terms tables' buttons: row i is term i
+  document.querySelectorAll('table.terms tbody').forEach(function (body) {
+    Array.prototype.forEach.call(body.rows, function (row, i) {
+      row.querySelector('button.term').setAttribute('data-t', String(i));
+    });
+  });
   var numbers = new Intl.NumberFormat(data.lang);
   document.documentElement.classList.add('js');
 
@@ -44,10 +60,11 @@
     var term = question.terms[t];
     var panel = section.querySelector('.answers');
     if (!term || !panel) { return; }
-    var named = term.named;
+    var named = term.answers;
     var hits = term.hits || [];
     if (g !== null) {
       var entry = (term.groups || []).filter(function (x) { return x[0] === g; })[0];
+      // (a list cut by --kwic-max carries each group's own list)
       named = entry ? entry[1] : 0;
       if (entry && entry.length > 2) {
         hits = entry[2];
@@ -132,6 +149,7 @@
     var question = data.questions[Number(section.getAttribute('data-q'))];
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
+    var termOf = rows.map(function (row) { return Number(row.querySelector('button.term').getAttribute('data-t')); });
     var variants = function (row) { return row.cells[4] ? row.cells[4].textContent : ''; };
     table.querySelectorAll('th[data-sort]').forEach(function (th) {
       th.querySelector('button.sort').addEventListener('click', function () {
@@ -142,13 +160,14 @@
         var descending = current ? current === 'ascending' : !textual;
         table.querySelectorAll('th[data-sort]').forEach(function (other) { other.removeAttribute('aria-sort'); });
         th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
-        var value = function (row) {
-          var term = question.terms[Number(row.getAttribute('data-t'))];
+        var value = function (row, i) {
+          var term = question.terms[termOf[i]];
           if (key === 'label') { return term.term; }
           if (key === 'variants') { return variants(row); }
-          return term[key];
+          // the share orders as the respondents do (one base per table)
+          return key === 'share' ? term.answers : term[key];
         };
-        var keyed = rows.map(function (row, i) { return [value(row), i, row]; });
+        var keyed = rows.map(function (row, i) { return [value(row, i), i, row]; });
         keyed.sort(function (a, b) {
           var c = typeof a[0] === 'number' ? a[0] - b[0] : collator.compare(a[0], b[0]);
           if (descending) { c = -c; }
