@@ -79,18 +79,8 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
         );
     }
     if options.text {
-        let texts = layout
-            .words
-            .iter()
-            .map(|w| (&w.text, w.font_size, w.rotation, w.x, w.y, w.color))
-            .chain(
-                layout
-                    .lines
-                    .iter()
-                    .map(|l| (&l.text, l.font_size, 0.0, l.x, l.y, l.color)),
-            );
-        for (text, size, rotation, x, y, color) in texts {
-            out.push_str(&text_element(layout, text, size, rotation, (x, y), color));
+        for (text, size, rotation, centre, color) in layout.texts() {
+            out.push_str(&text_element(layout, text, size, rotation, centre, color));
         }
     }
     for word in layout.words.iter().filter(|_| !options.text) {
