@@ -580,3 +580,38 @@ fn r10_title_caption_and_text_alternative() {
         &run.stdout[..400]
     );
 }
+
+// See: issue 10 (the SVG drew words as paths only, so a cloud could not be edited)
+#[test]
+fn r10_svg_text_writes_words_as_text_in_the_embedded_font() {
+    let run = wortwolke(
+        &[
+            "cloud",
+            "-q",
+            "-o",
+            "-",
+            "--format",
+            "svg",
+            "--svg-text",
+            "--title",
+            "Gründe",
+            "--caption",
+            "",
+        ],
+        "Personal & Zeit\nPersonal\n",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let svg = &run.stdout;
+    assert!(
+        svg.contains("@font-face{font-family:\"wortwolke-embedded\";src:url(data:font/ttf;base64,")
+    );
+    // two words and the title, as text; no paths
+    assert_eq!(svg.matches("<text ").count(), 3, "{svg}");
+    assert!(svg.contains(">Personal</text>") && svg.contains(">Gründe</text>"));
+    assert!(!svg.contains("<path"));
+    wortwolke(
+        &["cloud", "-o", "-", "--format", "png", "--svg-text"],
+        "Personal\n",
+    )
+    .assert_error("--svg-text");
+}

@@ -381,6 +381,11 @@ pub struct CloudArgs {
     #[arg(long, value_name = "TEXT")]
     pub caption: Option<String>,
 
+    /// SVG: words as `<text>` in the embedded font (editable in Inkscape or PowerPoint)
+    /// instead of paths.
+    #[arg(long)]
+    pub svg_text: bool,
+
     /// Also write a text alternative (what the cloud shows, the base, the top terms with their
     /// counts) to FILE, for reports and web pages; `{question}` and `{group}` as in -o.
     #[arg(long, value_name = "FILE")]

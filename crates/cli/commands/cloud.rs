@@ -76,6 +76,9 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
         }
     }
     let format = image_format(&args)?;
+    if args.svg_text && format != ImageFormat::Svg {
+        bail!("--svg-text is for SVG output; end the file name in .svg or pass --format svg");
+    }
     let template = output_template(&args, &clouds, format);
     let targets = output::targets(
         &template,
@@ -164,7 +167,14 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 render::write_png(&cloud, &mut buf)?;
                 buf
             }
-            ImageFormat::Svg => render::svg(&cloud, &Default::default()).into_bytes(),
+            ImageFormat::Svg => render::svg(
+                &cloud,
+                &render::SvgOptions {
+                    text: args.svg_text,
+                    ..Default::default()
+                },
+            )
+            .into_bytes(),
             ImageFormat::Json => render::json(&cloud).into_bytes(),
         };
         output::write_output(&path, &bytes)?;

@@ -94,49 +94,51 @@ pub(crate) fn lines(
         Color::rgb(0xf0, 0xf0, 0xf0)
     };
     let grey = Color::rgb(0x60, 0x60, 0x60).with_contrast(bg, 4.5);
-    let mut out = Vec::new();
-    let mut top = 0.0;
-    if let Some(title) = labels.title.as_deref().filter(|t| !t.trim().is_empty()) {
-        let size = (h / 22.0).clamp(12.0, 44.0);
-        let mut y = margin;
-        for text in wrap(font, title, size, max_width) {
-            let line_height = font.line_height(size);
-            out.push(TextLine {
-                text,
-                font_size: size,
-                x: w / 2.0,
-                y: y + line_height / 2.0,
-                color: ink,
-            });
-            y += line_height;
-        }
-        top = y + margin;
-    }
-    let mut bottom = 0.0;
-    if let Some(caption) = labels.caption.as_deref().filter(|t| !t.trim().is_empty()) {
-        let size = (h / 45.0).clamp(9.0, 20.0);
-        let line_height = font.line_height(size);
-        let wrapped = wrap(font, caption, size, max_width);
-        let mut y = h - margin - line_height * wrapped.len() as f32;
-        bottom = h - y + margin;
-        for text in wrapped {
-            out.push(TextLine {
-                text,
-                font_size: size,
-                x: w / 2.0,
-                y: y + line_height / 2.0,
-                color: grey,
-            });
-            y += line_height;
-        }
-    }
-    // the words keep at least half of the canvas
+    // the words keep at least half of the canvas: lines that do not fit in the other half
+    // are left out, the caption's first
     let limit = h / 2.0;
-    if top + bottom > limit {
-        let k = limit / (top + bottom);
-        (top, bottom) = (top * k, bottom * k);
-    }
+    let block = |text: &Option<String>, size: f32, room: f32| -> Vec<String> {
+        let text = text.as_deref().filter(|t| !t.trim().is_empty());
+        let line_height = font.line_height(size);
+        let mut lines = text.map_or_else(Vec::new, |t| wrap(font, t, size, max_width));
+        let fit = ((room - 2.0 * margin) / line_height).floor().max(0.0) as usize;
+        lines.truncate(fit);
+        lines
+    };
+    let title_size = (h / 22.0).clamp(12.0, 44.0);
+    let title = block(&labels.title, title_size, limit);
+    let top = band(&title, font.line_height(title_size), margin);
+    let caption_size = (h / 45.0).clamp(9.0, 20.0);
+    let caption = block(&labels.caption, caption_size, limit - top);
+    let bottom = band(&caption, font.line_height(caption_size), margin);
+    let line = |text: String, size: f32, y: f32, color: Color| TextLine {
+        text,
+        font_size: size,
+        x: w / 2.0,
+        y,
+        color,
+    };
+    let (title_height, caption_height) =
+        (font.line_height(title_size), font.line_height(caption_size));
+    let out = title
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| line(t, title_size, margin + title_height * (i as f32 + 0.5), ink))
+        .chain(caption.into_iter().enumerate().map(|(i, t)| {
+            let y = h - bottom + margin + caption_height * (i as f32 + 0.5);
+            line(t, caption_size, y, grey)
+        }))
+        .collect();
     (out, top.ceil() as u32, bottom.ceil() as u32)
+}
+
+/// The height of a band of `lines` lines: the lines and a margin above and below (0 for none).
+fn band(lines: &[String], line_height: f32, margin: f32) -> f32 {
+    if lines.is_empty() {
+        0.0
+    } else {
+        lines.len() as f32 * line_height + 2.0 * margin
+    }
 }
 
 /// `text` broken into lines at spaces, each at most `max_width` wide at `size` where a single
@@ -194,6 +196,30 @@ mod tests {
                 .join(" "),
             labels.caption.unwrap()
         );
+    }
+
+    #[test]
+    fn the_words_keep_half_of_the_canvas() {
+        let font = Font::default();
+        let long =
+            "Warum werden die Online-Dienste nach dem Einer-für-Alle-Prinzip nicht genutzt? "
+                .repeat(6);
+        let labels = Labels {
+            title: Some(long.clone()),
+            caption: Some(long),
+            ..Default::default()
+        };
+        let (lines, top, bottom) = lines(&labels, &font, (200, 100), Color::WHITE);
+        assert!(top + bottom <= 50, "{top} + {bottom}");
+        assert!(!lines.is_empty());
+        for line in &lines {
+            let half = font.line_height(line.font_size) / 2.0;
+            let (y0, y1) = (line.y - half, line.y + half);
+            assert!(
+                y1 <= top as f32 || y0 >= (100 - bottom) as f32,
+                "{line:?} in the words' band"
+            );
+        }
     }
 
     #[test]

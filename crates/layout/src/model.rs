@@ -104,7 +104,28 @@ pub struct Layout {
     pub lines: Vec<TextLine>,
 }
 
+/// One piece of text as drawn: text, font size, rotation, centre (x, y), colour.
+pub(crate) type Drawn<'a> = (&'a str, f32, f32, (f32, f32), Color);
+
 impl Layout {
+    /// Everything drawn as text, in drawing order: the words, then the title and caption lines.
+    pub(crate) fn texts(&self) -> impl Iterator<Item = Drawn<'_>> {
+        let words = self.words.iter().map(|w| {
+            (
+                w.text.as_str(),
+                w.font_size,
+                w.rotation,
+                (w.x, w.y),
+                w.color,
+            )
+        });
+        let lines = self
+            .lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.font_size, 0.0, (l.x, l.y), l.color));
+        words.chain(lines)
+    }
+
     /// The canvas pixels that word `index` covers with any ink (the pixels the PNG paints),
     /// recomputed from the model. Useful for hit-testing, and for checking that no two words
     /// share a pixel.

@@ -25,17 +25,7 @@ pub fn png(layout: &Layout) -> RgbaImage {
     let bg = layout.background;
     let mut image =
         RgbaImage::from_pixel(layout.width, layout.height, Rgba([bg.r, bg.g, bg.b, bg.a]));
-    let texts = layout
-        .words
-        .iter()
-        .map(|w| (&w.text, w.font_size, w.rotation, w.x, w.y, w.color))
-        .chain(
-            layout
-                .lines
-                .iter()
-                .map(|l| (&l.text, l.font_size, 0.0, l.x, l.y, l.color)),
-        );
-    for (text, font_size, rotation, cx, cy, color) in texts {
+    for (text, font_size, rotation, (cx, cy), color) in layout.texts() {
         let raster = Raster::new(&layout.font.shape(text, font_size, rotation));
         let x0 = (cx - raster.origin.0).round() as i64;
         let y0 = (cy - raster.origin.1).round() as i64;

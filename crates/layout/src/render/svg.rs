@@ -10,12 +10,17 @@ use crate::Layout;
 pub struct SvgOptions {
     /// How many top terms `<desc>` (the text alternative) lists with their counts.
     pub described_terms: usize,
+    /// Words as `<text>` elements (editable in Inkscape or PowerPoint) in the layout's font,
+    /// embedded whole as an `@font-face`, instead of paths. Each word's advance width is set
+    /// with `textLength`, so a viewer's text layout matches the paths' width.
+    pub text: bool,
 }
 
 impl Default for SvgOptions {
     fn default() -> Self {
         SvgOptions {
             described_terms: super::DESCRIBED_TERMS,
+            text: false,
         }
     }
 }
@@ -52,6 +57,19 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
         "<desc id=\"desc\">{}</desc>",
         escape(super::alt_text(layout, options.described_terms).trim_end())
     );
+    if options.text {
+        let data = layout.font.data();
+        let (mime, format) = if data.starts_with(b"OTTO") {
+            ("font/otf", "opentype")
+        } else {
+            ("font/ttf", "truetype")
+        };
+        let _ = writeln!(
+            out,
+            "<defs><style>@font-face{{font-family:\"{FAMILY}\";src:url(data:{mime};base64,{}) format(\"{format}\");}}</style></defs>",
+            base64(data)
+        );
+    }
     if layout.background.a > 0 {
         let _ = writeln!(
             out,
@@ -60,7 +78,12 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
             opacity(layout.background.a)
         );
     }
-    for word in &layout.words {
+    if options.text {
+        for (text, size, rotation, centre, color) in layout.texts() {
+            out.push_str(&text_element(layout, text, size, rotation, centre, color));
+        }
+    }
+    for word in layout.words.iter().filter(|_| !options.text) {
         let d = path(
             layout,
             &word.text,
@@ -76,7 +99,7 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
             opacity(word.color.a)
         );
     }
-    for line in &layout.lines {
+    for line in layout.lines.iter().filter(|_| !options.text) {
         let d = path(layout, &line.text, line.font_size, 0.0, (line.x, line.y));
         let _ = writeln!(
             out,
@@ -127,6 +150,63 @@ pub fn word_path(layout: &Layout, index: usize) -> String {
         word.rotation,
         (word.x, word.y),
     )
+}
+
+/// The family name of the embedded font.
+const FAMILY: &str = "wortwolke-embedded";
+
+/// A `<text>` element that draws `text` as its path would be drawn: the text box (advance
+/// width × ascent–descent) centred on `(x, y)`, rotated `rotation` degrees counter-clockwise.
+fn text_element(
+    layout: &Layout,
+    text: &str,
+    size: f32,
+    rotation: f32,
+    (x, y): (f32, f32),
+    color: crate::Color,
+) -> String {
+    let (ascent, descent) = layout.font.ascent_descent(size);
+    let width = layout.font.text_width(text, size);
+    // the baseline lies (ascent + descent) / 2 below the box's centre; the text starts half
+    // the advance width left of it
+    let (tx, ty) = (x - width / 2.0, y + (ascent + descent) / 2.0);
+    let transform = if rotation == 0.0 {
+        String::new()
+    } else {
+        format!(" transform=\"rotate({} {} {})\"", n(-rotation), n(x), n(y))
+    };
+    format!(
+        "<text x=\"{}\" y=\"{}\" font-family=\"{FAMILY}, sans-serif\" font-size=\"{}\" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\" fill=\"{}\"{}{transform} xml:space=\"preserve\">{}</text>\n",
+        n(tx),
+        n(ty),
+        n(layout.font.em_size(size)),
+        n(width),
+        color.hex(),
+        opacity(color.a),
+        escape(text)
+    )
+}
+
+/// Standard base64 with padding (RFC 4648).
+fn base64(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let v = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(v >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// The outline of `text` at `size` and `rotation`, centred on `(x, y)`, as path data.
@@ -219,6 +299,59 @@ pub(crate) fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        for (raw, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(raw.as_bytes()), encoded);
+        }
+    }
+
+    #[test]
+    fn text_elements_sit_where_the_paths_are() {
+        use crate::{layout, LayoutOptions, WeightedWord};
+        let cloud = layout(
+            &[
+                WeightedWord::new("Zeit & Geld", 3.0),
+                WeightedWord::new("Akte", 1.0),
+            ],
+            &LayoutOptions {
+                width: 300,
+                height: 200,
+                rotations: vec![90.0],
+                ..Default::default()
+            },
+        );
+        let svg = svg(
+            &cloud,
+            &SvgOptions {
+                text: true,
+                ..Default::default()
+            },
+        );
+        assert!(svg.contains(
+            "@font-face{font-family:\"wortwolke-embedded\";src:url(data:font/ttf;base64,AAEAAA"
+        ));
+        assert_eq!(svg.matches("<text ").count(), 2);
+        assert!(!svg.contains("<path"));
+        let word = &cloud.words[0];
+        let width = cloud.font.text_width(&word.text, word.font_size);
+        assert!(svg.contains(&format!(
+            "textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\" fill=\"{}\" transform=\"rotate(-90 {} {})\" xml:space=\"preserve\">Zeit &amp; Geld</text>",
+            n(width),
+            word.color.hex(),
+            n(word.x),
+            n(word.y)
+        )), "{svg}");
+    }
 
     #[test]
     fn escaping() {
