@@ -673,3 +673,38 @@ fn r14_codebook_groups_win_over_detected_phrases() {
 fn r14_show_phrases_needs_auto_phrases() {
     wortwolke(&["count", "--show-phrases"], "Zeit\n").assert_error("--phrases auto");
 }
+
+#[test]
+fn r14_merge_gender_joins_plain_forms_where_both_are_written() {
+    let input = "die Bürgerinnen und Bürger\nBürger fragen\ndie Bürgerinnen\nBürger*innen\n\
+                 Kollegen\nFehler im System\n";
+    let plain = rows(&json(&[], input));
+    assert!(plain.contains(&("Bürger".to_owned(), 1)), "{plain:?}");
+    let table = json(&["--merge-gender"], input);
+    let rows = rows(&table);
+    let burger: Vec<&(String, u64)> = rows.iter().filter(|(l, _)| l.contains("Bürger")).collect();
+    assert_eq!(burger.len(), 1, "{rows:?}");
+    assert_eq!(burger[0].1, 4, "{rows:?}");
+    // only one form written: nothing to join (`Kollegen`, `Fehler` stay)
+    assert!(rows.contains(&("Kollegen".to_owned(), 1)), "{rows:?}");
+    assert!(rows.contains(&("Fehler".to_owned(), 1)), "{rows:?}");
+    // analyze shows the same keys (read from standard input twice: once to find the forms)
+    let key = table["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["term"].as_str().unwrap().contains("Bürger"))
+        .unwrap()["key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let run = wortwolke(&["analyze", "--format", "keys", "--merge-gender"], input);
+    assert_eq!(run.code, 0, "{run:?}");
+    let firsts: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(firsts[..4], [key.as_str(); 4], "{run:?}");
+    wortwolke(&["count", "--merge-gender", "--lang", "en"], "x\n").assert_error("--merge-gender");
+}

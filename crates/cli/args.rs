@@ -164,6 +164,12 @@ pub struct AnalysisArgs {
     #[arg(long)]
     pub keep_numbers: bool,
 
+    /// Also join the plain masculine and feminine forms of a person noun (`Bürger`,
+    /// `Bürgerinnen`) into the inclusive term (`Bürger*innen`), where the answers write both
+    /// (pair forms such as `Bürgerinnen und Bürger` are always one term). German only.
+    #[arg(long)]
+    pub merge_gender: bool,
+
     /// Do not group inflected forms (only case and spelling are normalized).
     #[arg(long)]
     pub no_stem: bool,

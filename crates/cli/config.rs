@@ -14,11 +14,21 @@ pub struct AnalysisConfig {
     pub analyzer: AnalyzerConfig,
     /// `--phrases auto`: detect phrases named in at least this many answers first.
     pub auto_phrases: Option<u64>,
+    /// `--merge-gender`: find the person nouns written in both genders first.
+    pub merge_gender: bool,
 }
 
 impl AnalysisConfig {
+    /// Whether the answers are read twice: a first pass finds phrases or gender forms.
+    pub fn two_passes(&self) -> bool {
+        self.auto_phrases.is_some() || self.merge_gender
+    }
+
     pub fn from_args(args: &AnalysisArgs) -> Result<Self> {
         let language: Language = args.lang.parse().context("--lang")?;
+        if args.merge_gender && language != Language::German {
+            anyhow::bail!("--merge-gender: joins German gender forms; it needs --lang de");
+        }
         let mut extra_stopwords = StopWordList::new();
         for path in &args.stopwords {
             let reader = input::open_list(path)?;
@@ -58,8 +68,10 @@ impl AnalysisConfig {
                 no_answer,
                 split_list: args.split_list.clone(),
                 exclude: exclude(&args.exclude)?,
+                gender_bases: Vec::new(),
             },
             auto_phrases,
+            merge_gender: args.merge_gender,
         })
     }
 }

@@ -92,7 +92,7 @@ impl Counts {
 /// (`--threads`); the result is the same for any number of threads and any source.
 pub fn count(args: &AnalysisArgs) -> Result<Counts> {
     let config = AnalysisConfig::from_args(args)?;
-    let source = Source::new(args, config.auto_phrases.is_some())?;
+    let source = Source::new(args, config.two_passes())?;
     count_from(args, config, source)
 }
 
@@ -107,9 +107,10 @@ fn count_from(args: &AnalysisArgs, config: AnalysisConfig, mut source: Source) -
         .threads
         .map(usize::from)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let two_passes = config.two_passes();
     let mut analyzer_config = config.analyzer;
     let mut detected = Vec::new();
-    if let Some(min_answers) = config.auto_phrases {
+    if two_passes {
         let first = Analyzer::from_config(&analyzer_config)?;
         let (workers, _) = source.run(args, threads, || Detect {
             tally: Tally::new(&first),
@@ -119,9 +120,14 @@ fn count_from(args: &AnalysisArgs, config: AnalysisConfig, mut source: Source) -
         for worker in workers {
             detector.merge(worker.detector);
         }
-        detected = detector.detect(min_answers, DEFAULT_MIN_LLR);
-        analyzer_config.detected_phrases =
-            detected.iter().flat_map(|d| d.spellings.clone()).collect();
+        if let Some(min_answers) = config.auto_phrases {
+            detected = detector.detect(min_answers, DEFAULT_MIN_LLR);
+            analyzer_config.detected_phrases =
+                detected.iter().flat_map(|d| d.spellings.clone()).collect();
+        }
+        if config.merge_gender {
+            analyzer_config.gender_bases = detector.gender_bases();
+        }
     }
     let analyzer = Analyzer::from_config(&analyzer_config)?;
     let (tallies, shape) = source.run(args, threads, || Tally::new(&analyzer))?;

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::filter::{
-    Exclude, FoldUmlauts, GenderPairs, KeepNumbers, MergeSynonyms, MinLength, Negation, Normalize,
-    Phrases, Stem, StopWords, TokenFilter, TokenRule,
+    Exclude, FoldUmlauts, GenderPairs, KeepNumbers, MergeGender, MergeSynonyms, MinLength,
+    Negation, Normalize, Phrases, Stem, StopWords, TokenFilter, TokenRule,
 };
 use crate::list::ListSplit;
 use crate::{
@@ -139,6 +139,10 @@ pub struct AnalyzerConfig {
     pub split_list: Option<String>,
     /// Words and terms that never count (see [`Exclude`]): words, codebook labels, phrases.
     pub exclude: Vec<String>,
+    /// Person nouns whose plain masculine and feminine forms join the inclusive term (see
+    /// [`MergeGender`]), as found by
+    /// [`PhraseDetector::gender_bases`](crate::PhraseDetector::gender_bases).
+    pub gender_bases: Vec<String>,
 }
 
 impl Default for AnalyzerConfig {
@@ -157,6 +161,7 @@ impl Default for AnalyzerConfig {
             no_answer: NoAnswer::default(),
             split_list: None,
             exclude: Vec::new(),
+            gender_bases: Vec::new(),
         }
     }
 }
@@ -203,6 +208,9 @@ impl Analyzer {
         }
         if config.fold_umlauts {
             builder = builder.filter(FoldUmlauts);
+        }
+        if !config.gender_bases.is_empty() {
+            builder = builder.filter(MergeGender::new(config.gender_bases.iter().cloned()));
         }
         if config.language == Language::German {
             builder = builder.filter(GenderPairs {

@@ -83,6 +83,26 @@ impl PhraseDetector {
         }
     }
 
+    /// The bases of the person nouns these answers name both in the masculine and in the
+    /// feminine or inclusive form (`Bürger` and `Bürgerinnen` or `Bürger*innen`): give them to
+    /// [`AnalyzerConfig::gender_bases`](crate::AnalyzerConfig::gender_bases) to join those
+    /// forms into one term (see [`MergeGender`](crate::filter::MergeGender)).
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::{Analyzer, PhraseDetector};
+    ///
+    /// let analyzer = Analyzer::german();
+    /// let mut detector = PhraseDetector::default();
+    /// for answer in ["die Bürger fragen", "Bürgerinnen fragen", "Fehler"] {
+    ///     detector.add(&analyzer.analyze(answer));
+    /// }
+    /// assert_eq!(detector.gender_bases(), ["bürger"]);
+    /// ```
+    pub fn gender_bases(&self) -> Vec<String> {
+        crate::filter::gender_bases(self.unigrams.keys().map(String::as_str))
+    }
+
     /// The detected phrases as key pairs, most significant first (ties by key): every
     /// spelling of each [`Detected`] phrase, the phrase's own first (see
     /// [`PhraseDetector::detect`]). Give them to

@@ -181,3 +181,129 @@ mod tests {
         );
     }
 }
+
+/// Joins the plain masculine and feminine forms of person nouns (`Bürger`, `Bürgerinnen`) into
+/// the inclusive term (`Bürger*innen`), for the bases found in the answers themselves
+/// ([`PhraseDetector::gender_bases`](crate::PhraseDetector::gender_bases)): a noun is a person
+/// noun there only if its feminine form (or the inclusive one) was written too, so `Fehler`
+/// never becomes `Fehler*in`. Opt-in (`--merge-gender`): it merges what the respondents kept
+/// apart. Runs after stemming.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, AnalyzerConfig, TokenKind};
+///
+/// let config = AnalyzerConfig { gender_bases: vec!["bürger".into()], ..Default::default() };
+/// let analyzer = Analyzer::from_config(&config).unwrap();
+/// let key = |answer: &str| analyzer.analyze(answer).into_iter().find(|t| t.kind == TokenKind::Word).unwrap().key;
+/// assert_eq!(key("die Bürger"), key("die Bürger*innen"));
+/// assert_eq!(key("die Bürgerinnen"), key("die Bürger*innen"));
+/// assert_ne!(key("die Fehler"), key("die Bürger"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct MergeGender {
+    bases: rustc_hash::FxHashSet<String>,
+}
+
+impl MergeGender {
+    /// The rule for these bases (grouping keys of masculine forms: `bürger`, `kolleg`).
+    pub fn new(bases: impl IntoIterator<Item = String>) -> Self {
+        MergeGender {
+            bases: bases.into_iter().collect(),
+        }
+    }
+
+    /// Whether no base is known.
+    pub fn is_empty(&self) -> bool {
+        self.bases.is_empty()
+    }
+
+    /// The inclusive key of a noun's key, if it is a form of a known base.
+    fn inclusive(&self, key: &str) -> Option<String> {
+        let base = if self.bases.contains(key) {
+            key
+        } else {
+            key.strip_suffix("in").filter(|b| self.bases.contains(*b))?
+        };
+        Some(format!("{base}*in"))
+    }
+}
+
+impl super::TokenRule for MergeGender {
+    fn apply_token(&self, _surface: &str, _initial: bool, kind: &mut TokenKind, key: &mut String) {
+        if *kind != TokenKind::Word {
+            return;
+        }
+        match crate::case::OpenKey::parse(key) {
+            Some(open) => {
+                if let Some(inclusive) = self.inclusive(open.capital) {
+                    let (lower, by_default) = (open.lower.to_owned(), open.lower_by_default);
+                    crate::case::OpenKey::write(&inclusive, &lower, by_default, key);
+                }
+            }
+            None => {
+                if let Some(inclusive) = self.inclusive(key) {
+                    *key = inclusive;
+                }
+            }
+        }
+    }
+}
+
+impl TokenFilter for MergeGender {
+    fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
+        super::apply_rule(self, answer, tokens);
+    }
+
+    fn token_rule(&self) -> Option<&dyn super::TokenRule> {
+        Some(self)
+    }
+}
+
+/// The bases of person nouns among `keys` (the grouping keys of the words of some answers):
+/// those written as a masculine noun and as its feminine or inclusive form (`bürger` with
+/// `bürgerin` or `bürger*in`).
+pub(crate) fn gender_bases<'k>(keys: impl IntoIterator<Item = &'k str>) -> Vec<String> {
+    let nouns: rustc_hash::FxHashSet<&str> = keys
+        .into_iter()
+        .map(|k| crate::case::OpenKey::parse(k).map_or(k, |open| open.capital))
+        .filter(|k| !k.ends_with(crate::german::LOWER_MARK))
+        .collect();
+    let mut bases: Vec<String> = nouns
+        .iter()
+        .filter_map(|k| {
+            if let Some(base) = k.strip_suffix("*in") {
+                let feminine = format!("{base}in");
+                (nouns.contains(base) || nouns.contains(feminine.as_str())).then_some(base)
+            } else {
+                let base = k.strip_suffix("in")?;
+                (base.chars().count() >= 3
+                    && base.chars().all(char::is_alphabetic)
+                    && nouns.contains(base))
+                .then_some(base)
+            }
+        })
+        .map(str::to_owned)
+        .collect();
+    bases.sort();
+    bases.dedup();
+    bases
+}
+
+#[cfg(test)]
+mod merge_tests {
+    #[test]
+    fn bases_need_both_forms() {
+        let keys = [
+            "bürger",
+            "bürgerin",
+            "kolleg",
+            "kolleg*in",
+            "nutzer*in",
+            "fehler",
+            "termin",
+            "zeit",
+        ];
+        assert_eq!(super::gender_bases(keys), ["bürger", "kolleg"]);
+    }
+}

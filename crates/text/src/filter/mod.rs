@@ -18,7 +18,8 @@ mod synonyms;
 
 pub use exclude::Exclude;
 pub use fold::FoldUmlauts;
-pub use gender::GenderPairs;
+pub(crate) use gender::gender_bases;
+pub use gender::{GenderPairs, MergeGender};
 pub use length::MinLength;
 pub use negation::Negation;
 pub(crate) use normalize::normalize as normalize_key;
