@@ -196,11 +196,12 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             .map(|q| q.answers.len())
             .max()
             .unwrap_or(0);
+        let questions = page.questions.len();
         crate::note(&format!(
-            "wrote {} ({} KB: {} questions, {respondents} respondents{})",
+            "wrote {} ({} KB: {questions} question{}, {respondents} respondents{})",
             target.display(),
             html.len().div_ceil(1024),
-            page.questions.len(),
+            if questions == 1 { "" } else { "s" },
             if args.no_answers {
                 ", no answer texts"
             } else {

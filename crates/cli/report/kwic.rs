@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use wortwolke_text::{Analyzer, Counted, FrequencyTable};
+use wortwolke_text::{Analyzer, Counted, FrequencyTable, Tally};
 
 /// One answer naming a term: the answer's index and the byte ranges of its matched spellings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,13 +65,14 @@ pub fn collect(
         .map(|(i, t)| (t.key.as_str(), i))
         .collect();
     let mut out = vec![TermAnswers::default(); table.terms.len()];
-    let mut tokens = Vec::new();
+    // a tally analyses as the analyzer does, remembering what it made of each word
+    let mut tally = Tally::new(analyzer);
     let mut found: Vec<(usize, Range<usize>)> = Vec::new();
     for (index, answer) in answers.iter().enumerate() {
         if analyzer.is_no_answer(answer.text) {
             continue;
         }
-        analyzer.analyze_into(answer.text, &mut tokens);
+        let tokens = tally.analyze(answer.text);
         found.clear();
         found.extend(
             tokens

@@ -173,9 +173,11 @@
           if (descending) { c = -c; }
           return c || a[1] - b[1];
         });
-        var fragment = document.createDocumentFragment();
-        keyed.forEach(function (k) { fragment.appendChild(k[2]); });
-        body.appendChild(fragment);
+        // reordered off the page, then put back: one layout, not one per row
+        var next = body.nextSibling;
+        table.removeChild(body);
+        keyed.forEach(function (k) { body.appendChild(k[2]); });
+        table.insertBefore(body, next);
       });
     });
     // filtering: rows whose term or spellings contain the text
