@@ -180,6 +180,30 @@ fn variants_cell(term: &wortwolke_text::Term) -> String {
 }
 
 /// Line ends: CRLF for Excel, as Windows writes them; else LF.
+/// A CSV/TSV writer: TSV never quotes (its cells lose tabs and line breaks instead), CSV
+/// quotes where needed; Excel style ends lines with CRLF.
+fn delimited_writer<W: Write>(out: W, delimiter: u8, style: Style) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(terminator(style))
+        .delimiter(delimiter)
+        .quote_style(if delimiter == b'\t' {
+            csv::QuoteStyle::Never
+        } else {
+            csv::QuoteStyle::Necessary
+        })
+        .from_writer(out)
+}
+
+/// A text cell for a [`delimited_writer`]: inert for spreadsheets, and in TSV without the
+/// characters that would end the cell or the row.
+fn delimited_cell(s: &str, delimiter: u8) -> String {
+    if delimiter == b'\t' {
+        inert(&s.replace(['\t', '\n', '\r'], " "))
+    } else {
+        inert(s)
+    }
+}
+
 fn terminator(style: Style) -> csv::Terminator {
     if style.excel {
         csv::Terminator::CRLF
@@ -203,23 +227,8 @@ fn write_delimited(
     }
     let share = |value: f64| style.number(value, 4, format);
     let say = |en, de| style.say(en, de);
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(terminator(style))
-        .delimiter(delimiter)
-        .quote_style(if delimiter == b'\t' {
-            csv::QuoteStyle::Never
-        } else {
-            csv::QuoteStyle::Necessary
-        })
-        .from_writer(out);
-    let clean = |s: &str| -> String {
-        let s = if delimiter == b'\t' {
-            s.replace(['\t', '\n', '\r'], " ")
-        } else {
-            s.to_owned()
-        };
-        inert(&s)
-    };
+    let mut writer = delimited_writer(out, delimiter, style);
+    let clean = |s: &str| delimited_cell(s, delimiter);
     let several = all.len() > 1;
     // groups: the union of group names, in order of appearance
     let mut group_names: Vec<&str> = Vec::new();
@@ -313,27 +322,12 @@ pub fn write_keyness(
     };
     match format {
         TableFormat::Tsv | TableFormat::Csv => {
-            let tab = format == TableFormat::Tsv;
             if style.excel {
                 out.write_all(BOM.as_bytes())?;
             }
-            let mut writer = csv::WriterBuilder::new()
-                .terminator(terminator(style))
-                .delimiter(style.delimiter(format))
-                .quote_style(if tab {
-                    csv::QuoteStyle::Never
-                } else {
-                    csv::QuoteStyle::Necessary
-                })
-                .from_writer(out);
-            let clean = |s: &str| {
-                let s = if tab {
-                    s.replace(['\t', '\n', '\r'], " ")
-                } else {
-                    s.to_owned()
-                };
-                inert(&s)
-            };
+            let delimiter = style.delimiter(format);
+            let mut writer = delimited_writer(out, delimiter, style);
+            let clean = |s: &str| delimited_cell(s, delimiter);
             let say = |en, de| style.say(en, de);
             writer.write_record([
                 say("question", "Frage"),
