@@ -525,3 +525,28 @@ fn nothing_to_report_exits_1() {
     assert!(run.stderr.contains("nothing to report"), "{run:?}");
     assert!(!out.exists());
 }
+
+#[test]
+fn occurrences_as_weight_print_both_counts() {
+    let (run, html) = report(
+        "report_occurrences",
+        &[
+            SURVEY,
+            "--column",
+            "F1*",
+            "--count",
+            "occurrences",
+            "--base",
+            "all",
+        ],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    // the bar is as long as the occurrences; respondents and their share beside them
+    assert!(
+        html.contains(">18 Nennungen · 14 (18,4\u{a0}%)</text>"),
+        "occurrences and respondents"
+    );
+    assert!(html.contains("Basis: n = 76 Befragte insgesamt (66 mit Antwort, 10 ohne Antwort)."));
+    assert!(html.contains("Gezählt werden alle Nennungen"));
+    assert!(html.contains("<title>fehlende: 14 Befragte, 18,4\u{a0}%</title>"));
+}

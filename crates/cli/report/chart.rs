@@ -14,8 +14,28 @@ pub struct Bar<'a> {
     /// The row's index in its question's table.
     pub term: usize,
     pub label: &'a str,
+    /// The bar's length: the weight (respondents, or occurrences with `--count occurrences`).
     pub count: u64,
+    /// Respondents naming the term, and their share.
+    pub answers: u64,
     pub share: f64,
+}
+
+impl Bar<'_> {
+    /// What is printed beside the bar: `14 (21,2 %)`, or with occurrences as the weight
+    /// `18 Nennungen · 14 (21,2 %)`.
+    pub fn value(&self, lang: Lang) -> String {
+        let respondents = format!("{} ({})", lang.int(self.answers), lang.pct(self.share));
+        if self.count == self.answers {
+            respondents
+        } else {
+            format!(
+                "{} {} · {respondents}",
+                lang.int(self.count),
+                lang.words().col_occurrences
+            )
+        }
+    }
 }
 
 /// What the bars' length and the axis measure.
@@ -66,7 +86,12 @@ pub fn label_width<'a>(font: &Font, labels: impl IntoIterator<Item = &'a str>, m
 pub fn svg(bars: &[Bar], frame: &Frame, lang: Lang, font: &Font, labelled_by: &str) -> String {
     let w = frame.width;
     let plot_x = frame.label_width;
-    let plot_w = (w - plot_x - VALUE_WIDTH).max(40.0);
+    let value_width = if bars.iter().all(|b| b.count == b.answers) {
+        VALUE_WIDTH
+    } else {
+        2.0 * VALUE_WIDTH
+    };
+    let plot_w = (w - plot_x - value_width).max(40.0);
     let height = ROW * bars.len() as f32 + AXIS_HEIGHT + PAD;
     let mut out = String::new();
     let _ = write!(
@@ -120,7 +145,7 @@ pub fn svg(bars: &[Bar], frame: &Frame, lang: Lang, font: &Font, labelled_by: &s
         } else {
             1.0
         };
-        let text = format!("{} ({})", lang.int(bar.count), lang.pct(bar.share));
+        let text = bar.value(lang);
         let label = fit(font, bar.label, plot_x - 2.0 * PAD);
         let group = frame
             .group
@@ -129,7 +154,7 @@ pub fn svg(bars: &[Bar], frame: &Frame, lang: Lang, font: &Font, labelled_by: &s
             lang.words().term_button,
             &[
                 ("term", bar.label),
-                ("n", &lang.int(bar.count)),
+                ("n", &lang.int(bar.answers)),
                 ("share", &lang.pct(bar.share)),
             ],
         );
@@ -212,12 +237,14 @@ mod tests {
                 term: 0,
                 label: "<Personal>",
                 count: 10,
+                answers: 10,
                 share: 0.5,
             },
             Bar {
                 term: 3,
                 label: "Zeit",
                 count: 5,
+                answers: 5,
                 share: 0.25,
             },
         ];

@@ -12,6 +12,8 @@ use super::locale::Lang;
 #[derive(Debug, Clone, Copy)]
 pub struct WordRow {
     pub term: usize,
+    /// Respondents naming it, and their share.
+    pub answers: u64,
     pub share: f64,
 }
 
@@ -39,7 +41,7 @@ pub fn svg(layout: &Layout, rows: &[WordRow], lang: Lang, labelled_by: &str) -> 
             lang.words().term_button,
             &[
                 ("term", &word.text),
-                ("n", &lang.int(word.weight.round() as u64)),
+                ("n", &lang.int(row.answers)),
                 ("share", &lang.pct(row.share)),
             ],
         );

@@ -150,6 +150,7 @@ impl<'q> GroupView<'q> {
                             term: *row_of.get(t.key.as_str())?,
                             label: &t.label,
                             count: t.weight(part.table.weight),
+                            answers: t.answers,
                             share: t.share,
                         })
                     })
@@ -342,6 +343,7 @@ fn section(
             term: i,
             label: &t.label,
             count: t.weight(table.weight),
+            answers: t.answers,
             share: t.share,
         })
         .collect();
@@ -358,7 +360,7 @@ fn section(
     };
     let list: Vec<String> = bars
         .iter()
-        .map(|b| format!("{} {} ({})", b.label, lang.int(b.count), lang.pct(b.share)))
+        .map(|b| format!("{} {}", b.label, b.value(lang)))
         .collect();
     let _ = write!(
         out,
@@ -408,6 +410,7 @@ fn cloud_figure(out: &mut String, page: &Page, id: &str, question: &QuestionPage
             used[term] = true;
             WordRow {
                 term,
+                answers: table.terms[term].answers,
                 share: table.terms[term].share,
             }
         })
@@ -573,7 +576,7 @@ fn groups(
         let alt_id = format!("{id}-g{}-alt", part.group);
         let list: Vec<String> = bars
             .iter()
-            .map(|b| format!("{} {} ({})", b.label, lang.int(b.count), lang.pct(b.share)))
+            .map(|b| format!("{} {}", b.label, b.value(lang)))
             .collect();
         let _ = write!(
             out,
