@@ -52,6 +52,13 @@ pub trait TokenFilter: Send + Sync + std::fmt::Debug {
     fn may_apply(&self, _answer: &str) -> bool {
         true
     }
+
+    /// Keys this filter gives a fixed label (key → label), such as a codebook's groups
+    /// ([`MergeSynonyms`]): adding the filter to a chain gives the analyzer these labels, and
+    /// every table shows them.
+    fn labels(&self) -> Option<&std::collections::HashMap<String, String>> {
+        None
+    }
 }
 
 /// A filter that decides each token alone: from its surface text, its kind, its key and whether
