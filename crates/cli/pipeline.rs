@@ -268,9 +268,10 @@ impl Source<'_> {
                 // the streamed table hands them over
                 let respondents = survey.questions.iter().map(|q| q.answers.len()).max();
                 for i in 0..respondents.unwrap_or(0) {
-                    for (q, question) in survey.questions.iter().enumerate() {
-                        if let Some(answer) = question.answers.get(i) {
-                            feed.answer(&answer.text, subsets[q][i].as_slice());
+                    for (question, subsets) in survey.questions.iter().zip(&subsets) {
+                        if let (Some(answer), Some(ids)) = (question.answers.get(i), subsets.get(i))
+                        {
+                            feed.answer(&answer.text, ids.as_slice());
                         }
                     }
                 }
