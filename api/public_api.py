@@ -24,6 +24,10 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CRATES = ["wortwolke-text", "wortwolke-layout"]
 
+# Implementations rustdoc lists that follow the toolchain, not our code (compiler-internal
+# marker traits that come and go between releases).
+NOISE = re.compile(r"impl !?(Freeze|UnsafeUnpin|StructuralPartialEq) for ")
+
 
 class Page(html.parser.HTMLParser):
     """Collects the text of code headers and item declarations, outside blanket impls."""
@@ -88,6 +92,8 @@ def api(crate):
         kind, _, path = name.rpartition("::")[2].partition(".")
         prefix = "::".join(name.split("::")[:-1] + [path])
         for line in page.lines:
+            if NOISE.match(line):
+                continue
             lines.append(f"{kind} {prefix}: {html.unescape(line)}")
     return "\n".join(sorted(set(lines))) + "\n"
 

@@ -394,7 +394,7 @@ impl WordMemo {
                 #[cfg(debug_assertions)]
                 {
                     self.hits += 1;
-                    if self.hits.is_multiple_of(16) {
+                    if self.hits % 16 == 0 {
                         let remembered =
                             (entry.kind, self.text.get(words[entry.word as usize].key));
                         let (kind, key) = rules(kind);
