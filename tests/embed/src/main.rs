@@ -46,10 +46,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     });
     let total = counted.table(&TableOptions::default());
-    check(total.terms[0].label == "Personalmangel", "the codebook labels its group")?;
-    check(total.terms[0].answers == 6_000, "three answers in five name the group")?;
+    check(
+        total.terms[0].label == "Personalmangel",
+        "the codebook labels its group",
+    )?;
+    check(
+        total.terms[0].answers == 6_000,
+        "three answers in five name the group",
+    )?;
     check(total.no_answer == 2_000, "k.A. is no answer")?;
-    check(!total.terms.iter().any(|t| t.label == "bitte"), "our filter ran")?;
+    check(
+        !total.terms.iter().any(|t| t.label == "bitte"),
+        "our filter ran",
+    )?;
     for group in 0..2 {
         let table = counted.subset(group).table(&TableOptions::default());
         println!("group {group}: {} answers", table.answers);
@@ -59,8 +68,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     // one thread or three, grouped or not: the same whole table
     let plain: Vec<&str> = answers.iter().map(|(a, _)| a.as_str()).collect();
-    check(analyzer.count(&plain).table(&TableOptions::default()) == total, "count_parallel_with = count")?;
-    check(analyzer.count_parallel(&plain, 1) == analyzer.count_parallel(&plain, 3), "threads do not matter")?;
+    check(
+        analyzer.count(&plain).table(&TableOptions::default()) == total,
+        "count_parallel_with = count",
+    )?;
+    check(
+        analyzer.count_parallel(&plain, 1) == analyzer.count_parallel(&plain, 3),
+        "threads do not matter",
+    )?;
 
     // a chain of one's own: the codebook registers its labels when added
     let own = Analyzer::builder(Tokenizer::default())
@@ -69,16 +84,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .filter(Stem::new(Language::German))
         .synonyms(&SynonymMap::from_reader("codes.txt", codes.as_bytes())?)?
         .build();
-    let table = own.count(&plain).table(&TableOptions { top: Some(1), ..Default::default() });
-    check(table.terms[0].label == "Personalmangel", "a built chain keeps the codebook's labels")?;
+    let table = own.count(&plain).table(&TableOptions {
+        top: Some(1),
+        ..Default::default()
+    });
+    check(
+        table.terms[0].label == "Personalmangel",
+        "a built chain keeps the codebook's labels",
+    )?;
 
     let words = WeightedWord::from_weights(total.weights());
-    let cloud = layout(&words, &LayoutOptions { width: 500, height: 300, seed: 7, ..Default::default() });
+    let cloud = layout(
+        &words,
+        &LayoutOptions {
+            width: 500,
+            height: 300,
+            seed: 7,
+            ..Default::default()
+        },
+    );
     let mut png = Vec::new();
     render::write_png(&cloud, &mut png)?;
     check(png.starts_with(b"\x89PNG"), "a PNG")?;
-    check(render::svg(&cloud, &Default::default()).contains("<svg"), "an SVG")?;
-    println!("{} words placed, {} dropped", cloud.words.len(), cloud.dropped.len());
+    check(
+        render::svg(&cloud, &Default::default()).contains("<svg"),
+        "an SVG",
+    )?;
+    println!(
+        "{} words placed, {} dropped",
+        cloud.words.len(),
+        cloud.dropped.len()
+    );
     Ok(())
 }
 
