@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""The public API of the library crates, listed from their rustdoc pages (stable rustdoc HTML).
+"""Semver hygiene of the two library crates, on the stable toolchain.
 
-    python3 api/public_api.py check    # fails with a diff if the API differs from api/*.txt
-    python3 api/public_api.py update   # rewrites api/*.txt after a deliberate change
+    python3 api/check.py check    # fails with a diff if the public API differs from api/*.txt
+    python3 api/check.py update   # rewrites api/*.txt after a deliberate change
+    python3 api/check.py msrv     # fails if a dependency needs a newer Rust than a crate declares
 
+The public API is listed from the crates' rustdoc pages (stable rustdoc HTML).
 For each crate it runs `cargo doc --no-deps`, reads `all.html` (every public item) and each
 item's page: the declaration (fields, variants, trait methods) and the header of every method
 and trait implementation, blanket implementations left out. One line each, sorted, so a
@@ -68,16 +70,19 @@ class Page(html.parser.HTMLParser):
             self.text.append(data)
 
 
-def doc_dir():
-    meta = json.loads(
+def metadata(*args):
+    return json.loads(
         subprocess.run(
-            ["cargo", "metadata", "--format-version", "1", "--no-deps"],
+            ["cargo", "metadata", "--format-version", "1", "--locked", *args],
             cwd=ROOT,
             check=True,
             capture_output=True,
         ).stdout
     )
-    return pathlib.Path(meta["target_directory"]) / "doc"
+
+
+def doc_dir():
+    return pathlib.Path(metadata("--no-deps")["target_directory"]) / "doc"
 
 
 def api(crate):
@@ -98,8 +103,43 @@ def api(crate):
     return "\n".join(sorted(set(lines))) + "\n"
 
 
+def version(v):
+    parts = [int(p) for p in (v or "0").split(".")]
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+def msrv():
+    """No (non-dev) dependency of a workspace crate declares a newer `rust-version` than the
+    crate: the declared MSRV is not a promise the dependencies already broke."""
+    meta = metadata()
+    packages = {p["id"]: p for p in meta["packages"]}
+    nodes = {n["id"]: n for n in meta["resolve"]["nodes"]}
+    failed = False
+    for member in meta["workspace_members"]:
+        own = packages[member]
+        # normal and build dependencies, transitively (dev-dependencies are not the user's)
+        seen, stack = set(), [member]
+        while stack:
+            for dep in nodes[stack.pop()]["deps"]:
+                if all(k["kind"] == "dev" for k in dep["dep_kinds"]):
+                    continue
+                if dep["pkg"] not in seen:
+                    seen.add(dep["pkg"])
+                    stack.append(dep["pkg"])
+        newest = max(seen, key=lambda d: version(packages[d].get("rust_version")), default=None)
+        need = packages[newest].get("rust_version") if newest else None
+        print(f"{own['name']}: rust-version {own.get('rust_version')}, dependencies need {need} ({packages[newest]['name'] if newest else '-'})")
+        if version(need) > version(own.get("rust_version")):
+            failed = True
+    if failed:
+        sys.exit("a dependency needs a newer Rust than the crate declares: raise rust-version")
+
+
+
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "check"
+    if mode == "msrv":
+        return msrv()
     if mode not in ("check", "update"):
         sys.exit(__doc__)
     failed = False
@@ -125,7 +165,7 @@ def main():
             failed = True
     if failed:
         sys.exit(
-            "the public API changed; if that is deliberate, run `python3 api/public_api.py update` "
+            "the public API changed; if that is deliberate, run `python3 api/check.py update` "
             "and commit api/*.txt"
         )
 
