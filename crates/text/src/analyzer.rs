@@ -202,6 +202,18 @@ impl AnalyzerBuilder {
 /// The chain: normalize → numbers (if kept) → stop words → minimum length → **`Words`** → stem →
 /// fold umlauts → gender forms → **`Keys`** → codebook → phrases → detected phrases → negation
 /// → **`Terms`** → exclusions. Several filters at one stage run in the order added.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::filter::MinLength;
+/// use wortwolke_text::{AnalyzerConfig, Stage, TokenKind};
+///
+/// // a second length rule before stemming: words of fewer than 4 letters are no terms
+/// let analyzer = AnalyzerConfig::default().filter(Stage::Words, MinLength(4)).build()?;
+/// let words: Vec<String> = analyzer.analyze("IT fehlt").into_iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.key).collect();
+/// assert_eq!(words.len(), 1);
+/// # Ok::<(), wortwolke_text::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Stage {

@@ -47,7 +47,7 @@ pub use error::{Error, Result};
 pub use german::german_key;
 pub use keyness::{keyness, Keyness, KEYNESS_ALPHA};
 pub use language::Language;
-pub use parallel::{Answers, Batch, Feed, BATCH_BYTES};
+pub use parallel::{Answers, Batch, Feed};
 pub use phrases::{read_phrase_list, Detected, PhraseDetector, DEFAULT_MIN_LLR};
 pub use stopwords::StopWordList;
 pub use synonyms::{SynonymGroup, SynonymMap};

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use crate::{Analyzer, Counted, Counter, PhraseDetector, Tally};
 
 /// Bytes of answer text [`Feed::answer`] collects before it hands a batch to a thread.
-pub const BATCH_BYTES: usize = 1 << 20;
+const BATCH_BYTES: usize = 1 << 20;
 
 /// Answers [`Feed::answer`] collects at most before it hands a batch to a thread (many short
 /// answers: each thread gets its share early).
@@ -114,6 +114,20 @@ type Placed = (u64, Box<dyn Batch>);
 /// Hands answers to the counting threads in input order: given to the function passed to
 /// [`Analyzer::count_parallel_with`]. Each answer is placed after the ones handed over before
 /// it, whichever thread counts it; callers never number answers.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::Analyzer;
+///
+/// let analyzer = Analyzer::german();
+/// let lines = "Personal fehlt\nZeit\nk.A.";
+/// let counted = analyzer.count_parallel_with(2, |feed| {
+///     feed.answers(lines.lines()); // the whole only
+///     feed.answer("fehlendes Personal", &[0]); // the whole and subset 0
+/// });
+/// assert_eq!(counted.table(&Default::default()).answers, 4);
+/// assert_eq!(counted.subset(0).table(&Default::default()).answers, 1);
+/// ```
 pub struct Feed<'f> {
     collected: Answers,
     next_position: u64,
