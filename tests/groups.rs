@@ -42,23 +42,31 @@ fn cloud_json(csv: &Path, out: &Path, args: &[&str]) -> Value {
     serde_json::from_slice(&std::fs::read(out).unwrap()).unwrap()
 }
 
-/// (panel name, n, word, count, font size, x, y, rotation) of every word of a grid's JSON.
-fn grid_words(grid: &Value) -> Vec<(String, u64, String, u64, f64, f64, f64, f64)> {
+/// A word of a grid's panel, as its JSON says.
+#[derive(Debug)]
+struct Word {
+    panel: String,
+    n: u64,
+    text: String,
+    count: u64,
+    size: f64,
+    place: (f64, f64, f64),
+}
+
+/// Every word of every panel of a grid's JSON.
+fn grid_words(grid: &Value) -> Vec<Word> {
     let mut out = Vec::new();
     for panel in grid["panels"].as_array().unwrap() {
-        let name = panel["name"].as_str().unwrap().to_owned();
-        let n = panel["n"].as_u64().unwrap();
         for w in panel["words"].as_array().unwrap() {
-            out.push((
-                name.clone(),
-                n,
-                w["text"].as_str().unwrap().to_owned(),
-                w["weight"].as_f64().unwrap() as u64,
-                w["font_size"].as_f64().unwrap(),
-                w["x"].as_f64().unwrap(),
-                w["y"].as_f64().unwrap(),
-                w["rotation"].as_f64().unwrap(),
-            ));
+            let f = |key: &str| w[key].as_f64().unwrap();
+            out.push(Word {
+                panel: panel["name"].as_str().unwrap().to_owned(),
+                n: panel["n"].as_u64().unwrap(),
+                text: w["text"].as_str().unwrap().to_owned(),
+                count: f("weight") as u64,
+                size: f("font_size"),
+                place: (f("x"), f("y"), f("rotation")),
+            });
         }
     }
     out
@@ -84,16 +92,16 @@ fn r11_equal_shares_are_equal_sizes_in_every_group_cloud() {
     for a in &words {
         for b in &words {
             // shares compared exactly: count_a / n_a against count_b / n_b
-            let (sa, sb) = (a.3 * b.1, b.3 * a.1);
+            let (sa, sb) = (a.count * b.n, b.count * a.n);
             if sa == sb {
                 equal += 1;
                 assert!(
-                    (a.4 - b.4).abs() < 0.01,
+                    (a.size - b.size).abs() < 0.01,
                     "equal shares, sizes differ: {a:?} {b:?}"
                 );
             } else if sa > sb {
                 assert!(
-                    a.4 >= b.4 - 0.01,
+                    a.size >= b.size - 0.01,
                     "a larger share drawn smaller: {a:?} {b:?}"
                 );
             }
@@ -104,9 +112,9 @@ fn r11_equal_shares_are_equal_sizes_in_every_group_cloud() {
     let size = |panel: &str, text: &str| {
         words
             .iter()
-            .find(|w| w.0 == panel && w.2 == text)
+            .find(|w| w.panel == panel && w.text == text)
             .unwrap_or_else(|| panic!("{text} in {panel}"))
-            .4
+            .size
     };
     assert!((size("A", "Personal") - size("C", "Personal")).abs() < 0.01);
     assert!((size("B", "Zeit") - size("C", "Personal")).abs() < 0.01);
@@ -173,9 +181,12 @@ fn r11_same_positions_put_a_word_in_one_place_in_every_panel() {
     let words = grid_words(&grid);
     let mut compared = 0;
     for a in &words {
-        for b in words.iter().filter(|b| b.2 == a.2 && b.0 != a.0) {
+        for b in words
+            .iter()
+            .filter(|b| b.text == a.text && b.panel != a.panel)
+        {
             compared += 1;
-            assert_eq!((a.5, a.6, a.7), (b.5, b.6, b.7), "{a:?} {b:?}");
+            assert_eq!(a.place, b.place, "{a:?} {b:?}");
         }
     }
     assert!(
@@ -185,17 +196,17 @@ fn r11_same_positions_put_a_word_in_one_place_in_every_panel() {
     // absent words are left out: Akte only in B (and the total)
     let akte: Vec<&str> = words
         .iter()
-        .filter(|w| w.2 == "Akte")
-        .map(|w| w.0.as_str())
+        .filter(|w| w.text == "Akte")
+        .map(|w| w.panel.as_str())
         .collect();
     assert_eq!(akte, ["All respondents", "B"]);
     // … and sizes still follow the shares on one scale
     let size = |panel: &str, text: &str| {
         words
             .iter()
-            .find(|w| w.0 == panel && w.2 == text)
+            .find(|w| w.panel == panel && w.text == text)
             .unwrap()
-            .4
+            .size
     };
     assert!((size("A", "Personal") - size("C", "Personal")).abs() < 0.01);
     assert!(size("C", "Zeit") > size("A", "Zeit"));
