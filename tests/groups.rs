@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::util::{scratch, wortwolke};
+use crate::util::{scratch, wortwolke, Run};
 
 /// Three groups whose shares are easy to see: `Personal` is named by half of every group
 /// (2 of 4, 1 of 2, 3 of 6) and by half of all 12; `Zeit` by 1 of 4, 1 of 2 (as many as
@@ -33,12 +33,18 @@ fn answers(test: &str) -> (PathBuf, PathBuf) {
     (dir, csv)
 }
 
-/// Runs `wortwolke cloud CSV ARGS` and reads the JSON it wrote to `out`.
-fn cloud_json(csv: &Path, out: &Path, args: &[&str]) -> Value {
+/// Runs `wortwolke cloud CSV -o OUT ARGS`, which must succeed.
+fn cloud(csv: &Path, out: &Path, args: &[&str]) -> Run {
     let mut all = vec!["cloud", csv.to_str().unwrap(), "-o", out.to_str().unwrap()];
     all.extend_from_slice(args);
     let run = wortwolke(&all, "");
     assert_eq!(run.code, 0, "{run:?}");
+    run
+}
+
+/// Runs `wortwolke cloud CSV -o OUT ARGS` and reads the JSON it wrote.
+fn cloud_json(csv: &Path, out: &Path, args: &[&str]) -> Value {
+    cloud(csv, out, args);
     serde_json::from_slice(&std::fs::read(out).unwrap()).unwrap()
 }
 
@@ -121,18 +127,7 @@ fn r11_equal_shares_are_equal_sizes_in_every_group_cloud() {
 
     // one file per group: the same scale
     let template = dir.join("wolke-{group}.json");
-    let run = wortwolke(
-        &[
-            "cloud",
-            csv.to_str().unwrap(),
-            "--group",
-            "Gruppe",
-            "-o",
-            template.to_str().unwrap(),
-        ],
-        "",
-    );
-    assert_eq!(run.code, 0, "{run:?}");
+    cloud(&csv, &template, &["--group", "Gruppe"]);
     let file_size = |group: &str, text: &str, scale: &str| {
         let v: Value = serde_json::from_slice(
             &std::fs::read(dir.join(format!("wolke-{scale}{group}.json"))).unwrap(),
@@ -152,19 +147,7 @@ fn r11_equal_shares_are_equal_sizes_in_every_group_cloud() {
 
     // --scale-per-group: each cloud's heaviest word as large as its canvas allows
     let template = dir.join("wolke-own-{group}.json");
-    let run = wortwolke(
-        &[
-            "cloud",
-            csv.to_str().unwrap(),
-            "--group",
-            "Gruppe",
-            "--scale-per-group",
-            "-o",
-            template.to_str().unwrap(),
-        ],
-        "",
-    );
-    assert_eq!(run.code, 0, "{run:?}");
+    cloud(&csv, &template, &["--group", "Gruppe", "--scale-per-group"]);
     // half of B and half of C name Personal: one size on the shared scale, not on their own
     assert!((file_size("B", "Personal", "") - file_size("C", "Personal", "")).abs() < 0.01);
     assert!((file_size("B", "Personal", "own-") - file_size("C", "Personal", "own-")).abs() > 1.0);
@@ -216,22 +199,18 @@ fn r11_same_positions_put_a_word_in_one_place_in_every_panel() {
 fn r11_the_grid_names_each_panel_and_flags_small_groups() {
     let (dir, csv) = answers("r11_grid");
     let svg = dir.join("grid.svg");
-    let run = wortwolke(
+    let run = cloud(
+        &csv,
+        &svg,
         &[
-            "cloud",
-            csv.to_str().unwrap(),
             "--group",
             "Gruppe=C,B",
             "--grid",
             "--min-group-n",
             "5",
             "--svg-text",
-            "-o",
-            svg.to_str().unwrap(),
         ],
-        "",
     );
-    assert_eq!(run.code, 0, "{run:?}");
     // the drawn lines (a long one wraps), joined by spaces
     let text: Vec<String> = std::fs::read_to_string(&svg)
         .unwrap()
@@ -254,23 +233,13 @@ fn r11_the_grid_names_each_panel_and_flags_small_groups() {
     );
     // the PNG has the grid's size
     let png = dir.join("grid.png");
-    let run = wortwolke(
+    cloud(
+        &csv,
+        &png,
         &[
-            "cloud",
-            csv.to_str().unwrap(),
-            "--group",
-            "Gruppe",
-            "--grid",
-            "--width",
-            "900",
-            "--height",
-            "500",
-            "-o",
-            png.to_str().unwrap(),
+            "--group", "Gruppe", "--grid", "--width", "900", "--height", "500",
         ],
-        "",
     );
-    assert_eq!(run.code, 0, "{run:?}");
     let bytes = std::fs::read(&png).unwrap();
     assert_eq!(&bytes[1..4], b"PNG");
     let (w, h) = (
@@ -283,17 +252,17 @@ fn r11_the_grid_names_each_panel_and_flags_small_groups() {
 #[test]
 fn r11_the_comparison_cloud_keeps_terms_named_at_equal_rates() {
     let (dir, csv) = answers("r11_compare");
-    let cloud = cloud_json(
+    let compared = cloud_json(
         &csv,
         &dir.join("vergleich.json"),
         &["--group", "Gruppe=A,B", "--compare"],
     );
-    let words = cloud["words"].as_array().unwrap();
+    let words = compared["words"].as_array().unwrap();
     let word = |text: &str| {
         words
             .iter()
             .find(|w| w["text"] == text)
-            .unwrap_or_else(|| panic!("{text} in {cloud}"))
+            .unwrap_or_else(|| panic!("{text} in {compared}"))
     };
     // every term of either group, once: Personal Zeit Kosten Server Akte
     let mut texts: Vec<&str> = words.iter().map(|w| w["text"].as_str().unwrap()).collect();
@@ -312,20 +281,11 @@ fn r11_the_comparison_cloud_keeps_terms_named_at_equal_rates() {
 
     // the legend names both groups with their n
     let svg = dir.join("vergleich.svg");
-    let run = wortwolke(
-        &[
-            "cloud",
-            csv.to_str().unwrap(),
-            "--group",
-            "Gruppe=A,B",
-            "--compare",
-            "--svg-text",
-            "-o",
-            svg.to_str().unwrap(),
-        ],
-        "",
+    cloud(
+        &csv,
+        &svg,
+        &["--group", "Gruppe=A,B", "--compare", "--svg-text"],
     );
-    assert_eq!(run.code, 0, "{run:?}");
     let text = std::fs::read_to_string(&svg).unwrap();
     for legend in [
         "more often in A (n = 4)",
@@ -422,10 +382,10 @@ fn r11_long_format_questions_get_a_grid_each() {
     }
     std::fs::write(&csv, text).unwrap();
     let out = dir.join("g-{question}.json");
-    let run = wortwolke(
+    cloud(
+        &csv,
+        &out,
         &[
-            "cloud",
-            csv.to_str().unwrap(),
             "--respondent-column",
             "person",
             "--question-column",
@@ -435,12 +395,8 @@ fn r11_long_format_questions_get_a_grid_each() {
             "--group",
             "kreis",
             "--grid",
-            "-o",
-            out.to_str().unwrap(),
         ],
-        "",
     );
-    assert_eq!(run.code, 0, "{run:?}");
     for question in ["F1", "F2"] {
         let v: Value =
             serde_json::from_slice(&std::fs::read(dir.join(format!("g-{question}.json"))).unwrap())

@@ -26,7 +26,9 @@ pub enum Command {
     #[command(
         after_help = "Example:\n  wortwolke cloud examples/answers/efa_gruende.txt -o efa.png\n  \
         wortwolke cloud answers.txt --synonyms codes.txt --max-words 60 --palette viridis -o cloud.svg\n  \
-        wortwolke count answers.txt > table.tsv && wortwolke cloud --frequencies table.tsv -o cloud.png"
+        wortwolke count answers.txt > table.tsv && wortwolke cloud --frequencies table.tsv -o cloud.png\n  \
+        wortwolke cloud examples/answers/umfrage.csv --column 'F1*' --group Kreis --grid -o kreise.png\n  \
+        wortwolke cloud examples/answers/umfrage.csv --column 'F1*' --group Kreis=Nordheide,Bergland --compare -o vergleich.png"
     )]
     Cloud(Box<CloudArgs>),
     /// Write a self-contained HTML report: cloud, chart, table and answers per question.

@@ -438,6 +438,18 @@ mod tests {
             .collect()
     }
 
+    fn group<'a>(
+        words: &'a [WeightedWord],
+        base: f64,
+        options: &'a LayoutOptions,
+    ) -> GroupCloud<'a> {
+        GroupCloud {
+            words,
+            base,
+            options,
+        }
+    }
+
     #[test]
     fn equal_shares_are_equal_sizes_on_a_shared_scale() {
         let options = LayoutOptions {
@@ -449,21 +461,9 @@ mod tests {
         let b = words(&[("Zeit", 6.0), ("Kosten", 2.0), ("Personal", 2.0)]);
         let c = words(&[("Dataport", 30.0), ("Zeit", 15.0)]);
         let clouds = layout_shared(&[
-            GroupCloud {
-                words: &a,
-                base: 10.0,
-                options: &options,
-            },
-            GroupCloud {
-                words: &b,
-                base: 20.0,
-                options: &options,
-            },
-            GroupCloud {
-                words: &c,
-                base: 50.0,
-                options: &options,
-            },
+            group(&a, 10.0, &options),
+            group(&b, 20.0, &options),
+            group(&c, 50.0, &options),
         ]);
         let size = |i: usize, t: &str| {
             clouds[i]
@@ -502,18 +502,7 @@ mod tests {
         };
         let a = words(&[("Personal", 9.0), ("Zeit", 3.0), ("Geld", 1.0)]);
         let b = words(&[("Zeit", 2.0), ("Kosten", 1.0)]);
-        let clouds = layout_same_positions(&[
-            GroupCloud {
-                words: &a,
-                base: 10.0,
-                options: &options,
-            },
-            GroupCloud {
-                words: &b,
-                base: 3.0,
-                options: &other,
-            },
-        ]);
+        let clouds = layout_same_positions(&[group(&a, 10.0, &options), group(&b, 3.0, &other)]);
         let find = |i: usize, t: &str| clouds[i].words.iter().find(|w| w.text == t).cloned();
         let (za, zb) = (find(0, "Zeit").unwrap(), find(1, "Zeit").unwrap());
         assert_eq!((za.x, za.y, za.rotation), (zb.x, zb.y, zb.rotation));

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::labels::{Labels, TextLine};
+use crate::labels::TextLine;
 use crate::model::{Contour, Layout};
 use crate::options::LayoutOptions;
 
@@ -197,9 +197,7 @@ impl Grid {
                 color: frame,
             }),
             font: self.options.font.clone(),
-            labels: Labels {
-                ..self.options.labels.clone()
-            },
+            labels: self.options.labels.clone(),
             lines,
         }
     }
