@@ -288,9 +288,10 @@ fn r11_the_comparison_cloud_keeps_terms_named_at_equal_rates() {
     );
     let text = std::fs::read_to_string(&svg).unwrap();
     for legend in [
-        "more often in A (n = 4)",
-        "equally often",
-        "more often in B (n = 2)",
+        "only A (n = 4)",
+        "3 × as often in A",
+        "equal shares",
+        "only B (n = 2)",
     ] {
         assert!(text.contains(legend), "{legend} in {text}");
     }
@@ -329,6 +330,9 @@ fn r11_comparing_needs_two_groups_that_exist() {
     run.assert_error("no group `D`");
     let run = wortwolke(&["count", csv, "--group", "Gruppe=Z"], "");
     run.assert_error("its groups are A, B, C");
+    // the report shows every group; it says so rather than choosing some quietly
+    let run = wortwolke(&["report", csv, "--group", "Gruppe=A", "-o", "x.html"], "");
+    run.assert_error("choosing groups is for count and cloud");
     let run = wortwolke(&["cloud", csv, "--grid", "-o", "x.png"], "");
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("--group"), "{}", run.stderr);

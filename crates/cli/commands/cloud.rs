@@ -267,7 +267,7 @@ fn cloud_options(
         if let Some(c) = &mut caption {
             c.push_str(&format!(
                 " {}",
-                super::small_group_caption(args.min_group_n)
+                super::small_group_caption(args.min_group_n, None)
             ));
         }
     }
@@ -434,7 +434,7 @@ fn grid(
                         title: Some(match c.small(args) {
                             true => format!(
                                 "{name} (n = {n})\n{}",
-                                super::small_group_caption(args.min_group_n)
+                                super::small_group_caption(args.min_group_n, None)
                             ),
                             false => format!("{name} (n = {n})"),
                         }),

@@ -149,7 +149,7 @@ pub(super) fn run(
             Weight::Occurrences => "occurrences in both groups",
         };
         let mut caption = format!(
-            "Base: {na_name} n = {na}, {nb_name} n = {nb}. Word size: {sized}. Colour: which group names the term more often, as a share of its own n; grey: equal shares."
+            "Base: {na_name} n = {na}, {nb_name} n = {nb}. Word size: {sized}. Colour: which group names the term more often, as a share of its own n, from grey (equal shares) to the group's colour (only that group names it)."
         );
         let small: Vec<&str> = [(na_name, ta), (nb_name, tb)]
             .into_iter()
@@ -158,9 +158,8 @@ pub(super) fn run(
             .collect();
         if !small.is_empty() {
             caption.push_str(&format!(
-                " {}: {}",
-                small.join(" and "),
-                crate::commands::small_group_caption(args.min_group_n)
+                " {}",
+                crate::commands::small_group_caption(args.min_group_n, Some(&small.join(" and ")))
             ));
         }
         let subject = format!("{}: {na_name} compared with {nb_name}", tables.question);
@@ -181,10 +180,13 @@ pub(super) fn run(
             },
             ..options.clone()
         };
+        // the lean of a share three times the other's: (1 - 3) / (1 + 3)
         let legend = [
-            (format!("more often in {na_name} (n = {na})"), -1.0),
-            ("equally often".to_owned(), 0.0),
-            (format!("more often in {nb_name} (n = {nb})"), 1.0),
+            (format!("only {na_name} (n = {na})"), -1.0),
+            (format!("3 × as often in {na_name}"), -0.5),
+            ("equal shares".to_owned(), 0.0),
+            (format!("3 × as often in {nb_name}"), 0.5),
+            (format!("only {nb_name} (n = {nb})"), 1.0),
         ];
         let cloud = layout_compare(
             &words,
