@@ -124,6 +124,16 @@ fn r11_equal_shares_are_equal_sizes_in_every_group_cloud() {
     };
     assert!((size("A", "Personal") - size("C", "Personal")).abs() < 0.01);
     assert!((size("B", "Zeit") - size("C", "Personal")).abs() < 0.01);
+    // and a word has one colour in every panel
+    let mut colors = std::collections::HashMap::new();
+    for panel in grid["panels"].as_array().unwrap() {
+        for w in panel["words"].as_array().unwrap() {
+            let first = colors
+                .entry(w["text"].to_string())
+                .or_insert(w["color"].clone());
+            assert_eq!(*first, w["color"], "{w}");
+        }
+    }
 
     // one file per group: the same scale
     let template = dir.join("wolke-{group}.json");

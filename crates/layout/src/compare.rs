@@ -51,6 +51,28 @@ impl GroupCloud<'_> {
     }
 }
 
+/// Every word of `clouds` once, at its largest weight in any of them, heaviest first (then by
+/// text).
+fn union(clouds: &[Vec<WeightedWord>]) -> Vec<WeightedWord> {
+    let mut union: Vec<WeightedWord> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for word in clouds.iter().flatten() {
+        match index.get(word.text.as_str()) {
+            Some(&i) => union[i].weight = union[i].weight.max(word.weight),
+            None => {
+                index.insert(&word.text, union.len());
+                union.push(word.clone());
+            }
+        }
+    }
+    union.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    union
+}
+
 /// The heaviest positive weight of `words`.
 fn heaviest(words: &[WeightedWord]) -> Option<f64> {
     words
@@ -66,6 +88,7 @@ fn heaviest(words: &[WeightedWord]) -> Option<f64> {
 /// the smallest of those, at which every cloud is then laid out again ([`Sizing::Exact`]).
 /// With [`Sizing::Fixed`], the largest share of all clouds gets `max_font`.
 ///
+/// A word has the same colour in every cloud (its colour among the union of their words).
 /// The returned layouts carry the counts as weights.
 ///
 /// # Example
@@ -86,6 +109,30 @@ fn heaviest(words: &[WeightedWord]) -> Option<f64> {
 /// ```
 pub fn layout_shared(clouds: &[GroupCloud<'_>]) -> Vec<Layout> {
     let shares: Vec<Vec<WeightedWord>> = clouds.iter().map(GroupCloud::shares).collect();
+    let mut layouts = shared(clouds, &shares);
+    // a word has one colour in every cloud: its colour in the union of their words
+    if let Some(first) = clouds.first() {
+        let union = union(&shares);
+        let options = first.options;
+        let colors = options.palette.assign(
+            options.color_by,
+            &union.iter().map(|w| w.weight).collect::<Vec<_>>(),
+            options.background,
+            options.seed,
+        );
+        let color: HashMap<&str, Color> =
+            union.iter().map(|w| w.text.as_str()).zip(colors).collect();
+        for word in layouts.iter_mut().flat_map(|l| &mut l.words) {
+            if let Some(&c) = color.get(word.text.as_str()) {
+                word.color = c;
+            }
+        }
+    }
+    layouts
+}
+
+/// [`layout_shared`] without the common colours.
+fn shared(clouds: &[GroupCloud<'_>], shares: &[Vec<WeightedWord>]) -> Vec<Layout> {
     let Some(top) = shares
         .iter()
         .filter_map(|s| heaviest(s))
@@ -93,13 +140,13 @@ pub fn layout_shared(clouds: &[GroupCloud<'_>]) -> Vec<Layout> {
     else {
         return clouds
             .iter()
-            .zip(&shares)
+            .zip(shares)
             .map(|(c, s)| c.with_counts(layout(s, c.options)))
             .collect();
     };
     // the font size of a share of `top` on each cloud's own scale (and its own layout)
     let mut own: Vec<Option<(f32, Option<Layout>)>> = Vec::with_capacity(clouds.len());
-    for (cloud, words) in clouds.iter().zip(&shares) {
+    for (cloud, words) in clouds.iter().zip(shares) {
         own.push(match cloud.options.sizing {
             Sizing::Fixed { max_font } => Some((max_font, None)),
             Sizing::Fill { .. } | Sizing::Exact { .. } => {
@@ -115,7 +162,7 @@ pub fn layout_shared(clouds: &[GroupCloud<'_>]) -> Vec<Layout> {
     let common = own.iter().flatten().map(|(s, _)| *s).min_by(f32::total_cmp);
     clouds
         .iter()
-        .zip(&shares)
+        .zip(shares)
         .zip(own)
         .map(|((cloud, words), own)| {
             let (Some(common), Some(heaviest)) = (common, heaviest(words)) else {
@@ -171,18 +218,7 @@ pub fn layout_same_positions(clouds: &[GroupCloud<'_>]) -> Vec<Layout> {
         return Vec::new();
     };
     let shares: Vec<Vec<WeightedWord>> = clouds.iter().map(GroupCloud::shares).collect();
-    // each word at its largest share, in order of first appearance
-    let mut union: Vec<WeightedWord> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for word in shares.iter().flatten() {
-        match index.get(&word.text) {
-            Some(&i) => union[i].weight = union[i].weight.max(word.weight),
-            None => {
-                index.insert(word.text.clone(), union.len());
-                union.push(word.clone());
-            }
-        }
-    }
+    let union = union(&shares);
     let (width, height) = (first.options.width, first.options.height);
     let bands: Vec<(Vec<TextLine>, u32, u32)> = clouds
         .iter()
@@ -478,6 +514,11 @@ mod tests {
         assert!((size(0, "Zeit") - size(2, "Zeit")).abs() < 0.01);
         // Personal 90 % vs 10 %
         assert!(size(0, "Personal") > 2.0 * size(1, "Personal"));
+        // one colour per word in every cloud
+        let color = |i: usize, t: &str| clouds[i].words.iter().find(|w| w.text == t).unwrap().color;
+        assert_eq!(color(0, "Zeit"), color(1, "Zeit"));
+        assert_eq!(color(0, "Zeit"), color(2, "Zeit"));
+        assert_eq!(color(0, "Personal"), color(1, "Personal"));
         assert!(clouds.iter().all(|c| c.dropped.is_empty()));
     }
 
