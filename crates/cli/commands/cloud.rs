@@ -44,9 +44,6 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
     if args.frequencies && (args.grid || args.compare || args.same_positions) {
         bail!("--grid, --same-positions and --compare compare groups of answers; read answers with --group instead of --frequencies");
     }
-    if args.compare && args.alt_text.is_some() {
-        bail!("--alt-text describes one cloud per file; leave it out with --compare");
-    }
     let mut sets: Vec<Vec<Cloud>> = Vec::new();
     if args.frequencies {
         let mut words: Vec<WeightedWord> = input::read_frequencies(

@@ -125,8 +125,20 @@ pub(super) fn run(
         questions.iter().map(|t| (t.question.as_str(), None)),
         &args.analysis.inputs,
     )?;
+    let mut alt_targets = match &args.alt_text {
+        Some(t) => Some(
+            output::targets(
+                t,
+                questions.iter().map(|t| (t.question.as_str(), None)),
+                &args.analysis.inputs,
+            )?
+            .into_iter(),
+        ),
+        None => None,
+    };
     let mut drawn = 0;
     for (tables, path) in questions.into_iter().zip(targets) {
+        let alt_path = alt_targets.as_mut().and_then(Iterator::next);
         let [(na_name, ta), (nb_name, tb)] = [&tables.groups[0], &tables.groups[1]];
         let (na, nb) = (base_n(ta), base_n(tb));
         let rows = rows([ta, tb], args.min_count);
@@ -196,6 +208,13 @@ pub(super) fn run(
             &cloud_options,
         );
         output::write_output(&path, &render_layout(&cloud, format, args.svg_text)?)?;
+        if let Some(alt_path) = alt_path {
+            let text = wortwolke_layout::render::alt_text(
+                &cloud,
+                wortwolke_layout::render::DESCRIBED_TERMS,
+            );
+            output::write_output(&alt_path, text.as_bytes())?;
+        }
         drawn += 1;
         report_dropped(
             &path.display().to_string(),
