@@ -54,7 +54,7 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
         return keyness(&args, &counts, &options, format, style);
     }
     let all = counts.tables(&options, GroupRows::OfTotal);
-    small_groups(&all, &args);
+    super::small_groups(&all, args.min_group_n, args.analysis.quiet);
     if all.iter().all(|t| t.total.terms.is_empty()) {
         let (answers, none) = all.iter().fold((0, 0), |(a, n), t| {
             (a + t.total.answers, n + t.total.no_answer)
@@ -219,7 +219,7 @@ fn keyness(
         },
         GroupRows::OfTotal,
     );
-    small_groups(&all, args);
+    super::small_groups(&all, args.min_group_n, args.analysis.quiet);
     let mut groups = Vec::new();
     for t in &all {
         for (group, table) in &t.groups {
@@ -260,25 +260,4 @@ fn keyness(
         crate::note(output::keyness_method(lang));
     }
     Ok(Outcome::Done)
-}
-
-/// Says which groups are too small for stable shares (`--min-group-n`).
-fn small_groups(all: &[Tables], args: &CountArgs) {
-    if args.analysis.quiet {
-        return;
-    }
-    for t in all {
-        for (group, table) in t
-            .groups
-            .iter()
-            .filter(|(_, g)| g.answered < args.min_group_n)
-        {
-            crate::note(&format!(
-                "{}{group}: only {} respondents answered; shares of groups under {} (--min-group-n) are unstable",
-                prefix(all, &t.question),
-                table.answered,
-                args.min_group_n
-            ));
-        }
-    }
 }
