@@ -7,7 +7,6 @@ mod input;
 mod output;
 mod pipeline;
 mod report;
-mod workers;
 
 use std::process::ExitCode;
 

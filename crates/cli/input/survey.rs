@@ -566,9 +566,8 @@ fn wide_columns(table: &Table, args: &AnalysisArgs, group: Option<usize>) -> Res
 }
 
 /// One answer of a streamed table: its question (index into the returned names), group, text.
+/// Answers are visited row by row, each row's questions in order.
 pub struct Visit<'a> {
-    /// The row (respondent), counted from 0 after the header.
-    pub row: u64,
     pub question: usize,
     /// How many questions each row has.
     pub questions: usize,
@@ -634,7 +633,6 @@ pub fn visit_delimited(
         .transpose()?;
     let columns = wide_columns(&table, args, group)?;
     let mut record = csv::StringRecord::new();
-    let mut row = 0;
     loop {
         match csv.read_record(&mut record) {
             Ok(false) => break,
@@ -642,14 +640,12 @@ pub fn visit_delimited(
                 let g = group.map(|g| record.get(g).unwrap_or(""));
                 for (question, &c) in columns.iter().enumerate() {
                     visit(Visit {
-                        row,
                         question,
                         questions: columns.len(),
                         group: g,
                         text: record.get(c).unwrap_or(""),
                     });
                 }
-                row += 1;
             }
             Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => return Ok(None),
             Err(e) => return Err(csv_error(&name, e)),
