@@ -208,10 +208,15 @@ const ER_PLURALS: &[(&str, &str)] = &[
 ];
 
 /// Nouns whose final `s` belongs to the stem (`Kurs`, `Preis`), matched at the end of a compound.
+/// `-als` only in `Hals` (a genitive elsewhere: `Kanals`, `Portals`); `-chs` not after `ich` or
+/// `auch` (genitives: `Bereichs`, `Verbrauchs`; stems: `Fuchs`, `Nachwuchs`, `Lachs`).
 const S_STEMS: &[&str] = &[
-    "eis", "aus", "ais", "urs", "als", "uls", "ebs", "eks", "ips", "aps", "ops", "las", "ras",
-    "gas", "oos", "los", "us", "is", "ss", "chs", "zins", "sens",
+    "eis", "aus", "ais", "urs", "hals", "uls", "ebs", "eks", "ips", "aps", "ops", "las", "ras",
+    "gas", "oos", "los", "us", "is", "ss", "achs", "echs", "ochs", "uchs", "zins", "sens",
 ];
+
+/// `-chs` endings that are a genitive after all (`Verbrauchs` ends in `uchs`).
+const CHS_GENITIVES: &[&str] = &["ichs", "auchs"];
 
 /// Nouns whose umlaut belongs to the stem and whose un-umlauted form is another word
 /// (`Bürger`/`Burger`, `Zähler`/`Zahler`): never folded. Matched at the end of a compound.
@@ -317,7 +322,9 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
         || strip(&mut w, "es", MIN) && !ends(&w, "nis")
         || strip(&mut w, "e", MIN)
         || (ends(&w, "eln") && strip(&mut w, "n", MIN))
-        || (ends(&w, "s") && !S_STEMS.iter().any(|s| ends(&w, s)) && strip(&mut w, "s", MIN));
+        || (ends(&w, "s")
+            && (!S_STEMS.iter().any(|s| ends(&w, s)) || CHS_GENITIVES.iter().any(|s| ends(&w, s)))
+            && strip(&mut w, "s", MIN));
     if (ends(&w, "um") || ends(&w, "ma")) && w.len() > 4 {
         w.truncate(w.len() - if ends(&w, "um") { 2 } else { 1 });
     }
@@ -338,7 +345,11 @@ fn fold_umlaut(mut w: Vec<char>) -> Vec<char> {
     {
         return w;
     }
-    if let Some(i) = w.iter().rposition(|&c| is_vowel(c)) {
+    // a final unstressed -el/-en is not the stem syllable: Mäntel → Mantel, Mängel → Mangel,
+    // Gärten → Garten (not -er: its umlauts are mostly lexical, Schläger is no Schlager)
+    let schwa = ["el", "en"].iter().any(|s| ends(&w, s)) && w.len() > 3;
+    let stem = if schwa { &w[..w.len() - 2] } else { &w[..] };
+    if let Some(i) = stem.iter().rposition(|&c| is_vowel(c)) {
         // the last vowel group; `äu` counts as one
         let j = if i > 0 && w[i] == 'u' && w[i - 1] == 'ä' {
             i - 1
@@ -622,7 +633,6 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     const MIN: usize = 3;
     // A. adjective endings: comparative -ere -erem -eren -erer -eres, or -em -es -er
     let mut adjective = false;
-    let mut comparative = false;
     for s in ["erem", "eren", "erer", "eres", "ere", "em", "es", "er"] {
         let ier = s.starts_with("er")
             && ends(&w, s)
@@ -630,7 +640,6 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
             && w[w.len() - s.len() - 1] == 'i';
         if !ier && strip(&mut w, s, MIN) {
             adjective = true;
-            comparative = s == "ere";
             break;
         }
     }
@@ -652,7 +661,9 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
                         .iter()
                         .any(|p| starts(&w, p) && w.len() > p.len() + 3)));
         let present = ends(&w, "end") && w.len() > 5;
-        if (adjective && !comparative || superlative) && (participle || present)
+        // a participle with an adjective's ending (its comparative too: fundiertere) is an
+        // adjective of its own
+        if (adjective || superlative) && (participle || present)
             || e_ending && (ge_participle || present)
         {
             return w;
@@ -663,12 +674,13 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     } else if (ends(&w, "ernd") || ends(&w, "elnd")) && w.len() > 5 {
         w.truncate(w.len() - 2);
     }
-    // D. past tense -te-, persons -t / -et (wütetet → wüt)
+    // D. past tense -te-, persons -t / -et (wütetet → wüt); a stem in t or d takes -et- in
+    // the past tense, so its 2nd person plural ends in -etet (richtetet → richt, as richtet)
     for _ in 0..2 {
         if !(strip(&mut w, "et", MIN) || strip(&mut w, "t", MIN)) {
             break;
         }
-        if !strip(&mut w, "e", MIN) {
+        if !(strip(&mut w, "e", MIN) || ends(&w, "tet") || ends(&w, "det")) {
             break;
         }
     }
@@ -766,8 +778,34 @@ mod tests {
             &["Kommune", "Kommunen"],
             &["Grund", "Gründe"],
             &["Preis", "Preise", "Preises"],
+            // issue 14: genitive -s after -ich/-auch and -al; umlaut before a final -el/-en
+            &["Bereich", "Bereiche", "Bereichs", "Bereiches"],
+            &["Verbrauch", "Verbrauchs", "Verbräuche"],
+            &["Portal", "Portale", "Portals"],
+            &["Kanal", "Kanäle", "Kanals"],
+            &["Mangel", "Mängel", "Mängeln", "Mangels"],
+            &["Mantel", "Mäntel"],
+            &["Garten", "Gärten"],
+            &["Schaden", "Schäden"],
+            &["Fuchs", "Füchse"],
+            &["Nachwuchs", "Nachwuchses"],
         ] {
             same(group, true);
+        }
+    }
+
+    /// Issue 14: a stem in t or d takes -et- in the past tense (richtetet as richtet); the
+    /// comparative of a participle is the participle's adjective (fundiertere as fundierter).
+    #[test]
+    fn past_tense_of_t_stems_and_participle_comparatives() {
+        for group in [
+            &["richten", "richtet", "richtete", "richtetet", "gerichtet"][..],
+            &["reden", "redet", "redete", "redetet"],
+            &["bewerten", "bewertet", "bewertetet"],
+            &["fundierter", "fundiertere", "fundierteren", "fundierteste"],
+            &["ambitioniertere", "ambitionierter"],
+        ] {
+            same(group, false);
         }
     }
 
@@ -827,5 +865,10 @@ mod tests {
         assert_ne!(k("erfolg", true), k("erfolgen", false));
         assert_ne!(k("fehlende", false), k("fehlt", false));
         assert_ne!(k("bürger", true), k("burger", true));
+        // issue 14: stems in -s, lexical umlauts before -er
+        assert_ne!(k("hals", true), k("hal", true));
+        assert_ne!(k("fuchs", true), k("fuch", true));
+        assert_ne!(k("schläger", true), k("schlager", true));
+        assert_ne!(k("höcker", true), k("hocker", true));
     }
 }
