@@ -379,7 +379,11 @@ const SEPARABLE: &[&str] = &[
 ];
 
 /// Inseparable verb prefixes (no `ge` in the participle: `verdrängt`, `besiegt`).
-const INSEPARABLE: &[&str] = &["be", "ver", "er", "zer", "ent", "emp", "miss", "ge"];
+/// `hinter` and `wider` are inseparable in their verbs (`hinterzog`, `widersprach`), `miß` is
+/// `miss` in the spelling before 1996.
+const INSEPARABLE: &[&str] = &[
+    "be", "ver", "er", "zer", "ent", "emp", "miss", "miß", "ge", "hinter", "wider",
+];
 
 /// Adjectives with umlaut in comparative and superlative (`größer`, `kürzeste`).
 const UMLAUT_COMPARATIVE: &[(&str, &str)] = &[
@@ -688,7 +692,16 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     if superlative && ends(&w, "er") && !ends(&w, "ier") && w.len() > 4 {
         w.truncate(w.len() - 2);
     }
-    // contracted forms: wandre → wander, gipfle → gipfel
+    // contracted forms: wandre → wander, gipfle → gipfel; also after `ch` (kichre → kicher:
+    // no stem ends in -chr) and after a diphthong before r (steure → steuer, feire → feier:
+    // no stem ends in -aur, -eur, -äur, -eir; not before l: teil, heil)
+    if let [.., b, c, l] = w[..] {
+        let after_ch = b == 'c' && c == 'h' && l == 'r';
+        let diphthong = l == 'r' && matches!((b, c), ('a' | 'e' | 'ä', 'u') | ('e', 'i'));
+        if after_ch || diphthong {
+            w.insert(w.len() - 1, 'e');
+        }
+    }
     if let [.., c, l] = w[..] {
         if matches!(l, 'l' | 'r') && !is_vowel(c) && !matches!(c, 'h' | 'l' | 'r') {
             w.insert(w.len() - 1, 'e');
@@ -804,6 +817,12 @@ mod tests {
             &["bewerten", "bewertet", "bewertetet"],
             &["fundierter", "fundiertere", "fundierteren", "fundierteste"],
             &["ambitioniertere", "ambitionierter"],
+            // inseparable hinter- and wider-; contracted forms after ch and diphthongs
+            &["hinterziehen", "hinterzieht", "hinterzog"],
+            &["widersprechen", "widerspricht", "widersprach"],
+            &["kichern", "kichert", "kichre"],
+            &["steuern", "steuert", "steure"],
+            &["feiern", "feiert", "feire"],
         ] {
             same(group, false);
         }
@@ -870,5 +889,6 @@ mod tests {
         assert_ne!(k("fuchs", true), k("fuch", true));
         assert_ne!(k("schläger", true), k("schlager", true));
         assert_ne!(k("höcker", true), k("hocker", true));
+        assert_eq!(k("teile", false), k("teilt", false));
     }
 }
