@@ -490,8 +490,7 @@ fn cloud_png_svg_json_from_the_example() {
                 let svg = String::from_utf8(bytes).unwrap();
                 assert!(
                     svg.starts_with("<svg")
-                        && svg
-                            .contains("<desc id=\"desc\">fehlende (10), fehlt (10), Personal (9)"),
+                        && svg.contains("Terms by count: fehlende (10), fehlt (10), Personal (9)"),
                     "{}",
                     &svg[..300]
                 );

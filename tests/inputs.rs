@@ -545,3 +545,156 @@ fn auto_phrases_streamed_from_a_file_equal_the_whole_input_path() {
         from_file.stdout
     );
 }
+
+// See: issue 13 (a PDF without NUL bytes was drawn as a cloud of `PDF-1.7`, `endobj`)
+#[test]
+fn files_that_are_not_survey_data_are_refused_by_content() {
+    let dir = scratch("not_survey_data");
+    let cases: &[(&str, &[u8], &str)] = &[
+        (
+            "bericht.txt",
+            b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+            "looks like a PDF",
+        ),
+        (
+            "antworten.csv",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "looks like a PNG image",
+        ),
+        (
+            "antworten.csv",
+            b"PK\x03\x04\x14\0\0\0\x08\0",
+            "name it .xlsx",
+        ),
+        (
+            "antworten.jsonl",
+            b"\x7FELF\x02\x01\x01\0\0\0",
+            "looks like a program",
+        ),
+    ];
+    for (name, bytes, needle) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let run = wortwolke(&["count", path.to_str().unwrap(), "--field", "a"], "");
+        let run = if name.ends_with(".jsonl") {
+            run
+        } else {
+            wortwolke(&["count", path.to_str().unwrap()], "")
+        };
+        run.assert_error(needle);
+        // inside gzip too, and on standard input
+        let run = wortwolke(
+            &["count", "-"],
+            std::str::from_utf8(bytes).unwrap_or("%PDF-1.7\n"),
+        );
+        assert_ne!(run.code, 0, "{name} on stdin: {run:?}");
+    }
+    let gz = dir.join("bericht.txt.gz");
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut encoder, b"%PDF-1.4\n%binary\n").unwrap();
+    std::fs::write(&gz, encoder.finish().unwrap()).unwrap();
+    wortwolke(&["count", gz.to_str().unwrap()], "").assert_error("looks like a PDF");
+}
+
+// See: issue 13 (a file without line breaks grew in memory without a limit)
+#[test]
+fn a_text_line_longer_than_the_limit_is_an_error() {
+    let dir = scratch("long_line");
+    let path = dir.join("eine_zeile.txt");
+    // the limit is checked while the line has no end yet: go one chunk (1 MiB) past it
+    let line = "a".repeat((66 << 20) + 1);
+    std::fs::write(&path, format!("Zeit\n{line}\n")).unwrap();
+    wortwolke(&["count", path.to_str().unwrap()], "")
+        .assert_error("eine_zeile.txt:2: a line of more than 64 MiB");
+}
+
+// See: issue 13 (outputs on failing disks and special files)
+#[test]
+fn outputs_to_devices_and_full_disks() {
+    // a full device: one line, exit 2, and /dev/full is still the device
+    let run = wortwolke(&["count", "-o", "/dev/full"], "Personal\n");
+    run.assert_error("/dev/full: cannot write");
+    let kind = std::fs::metadata("/dev/full").unwrap().file_type();
+    assert!(!kind.is_file(), "/dev/full was replaced by a file");
+    // a device is written to, not replaced
+    let run = wortwolke(
+        &["cloud", "-o", "/dev/null", "--format", "svg"],
+        "Personal\n",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+    // a link to a file: the file gets the output, the link stays a link
+    let dir = scratch("output_link");
+    let target = dir.join("table.tsv");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.join("link.tsv");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let run = wortwolke(&["count", "-q", "-o", link.to_str().unwrap()], "Personal\n");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(link.is_symlink());
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("Personal\t1"));
+    // no temporary file is left behind
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+// See: issue 13 (hostile text in every output)
+#[test]
+fn hostile_text_stays_inert_in_every_table_format() {
+    let dir = scratch("hostile_tables");
+    let path = dir.join("umfrage.csv");
+    let hostile = "\"<script>alert(1)</script>\"";
+    std::fs::write(
+        &path,
+        format!(
+            "Gruppe;\"=HYPERLINK(\"\"x\"\")\"\n\
+             \"=cmd|' /C calc'!A0\";{hostile} Personal ]]> \u{202E}Zeit\u{1b}[31m\n\
+             \"@SUM(1)\";Personal\n"
+        ),
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for format in ["tsv", "csv", "json", "md"] {
+        let run = wortwolke(
+            &[
+                "count", file, "--column", "2", "--group", "Gruppe", "--format", format, "-q",
+            ],
+            "",
+        );
+        assert_eq!(run.code, 0, "{format}: {run:?}");
+        match format {
+            "json" => {
+                let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+                assert!(v.as_array().unwrap().len() >= 3, "{format}");
+            }
+            "tsv" | "csv" => {
+                // every cell that would start a formula starts with an apostrophe
+                let delimiter = if format == "tsv" { b'\t' } else { b',' };
+                let mut reader = csv::ReaderBuilder::new()
+                    .delimiter(delimiter)
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(run.stdout.as_bytes());
+                for record in reader.records() {
+                    for cell in record.unwrap().iter() {
+                        assert!(
+                            !cell.starts_with(['=', '+', '-', '@']),
+                            "{format}: {cell:?}"
+                        );
+                    }
+                }
+            }
+            _ => assert!(!run.stdout.contains("<script>"), "{format}: {}", run.stdout),
+        }
+    }
+    let run = wortwolke(&["analyze", file, "--column", "2", "--format", "json"], "");
+    for line in run.stdout.lines() {
+        serde_json::from_str::<serde_json::Value>(line).unwrap();
+    }
+}

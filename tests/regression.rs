@@ -426,3 +426,192 @@ fn r11_keyness_matches_the_hand_computed_table() {
     let run = wortwolke(&["count", "--keyness"], "Personal\n");
     assert_eq!(run.code, 2, "{run:?}");
 }
+
+/// `cloud EXAMPLE --format json ARGS` on a 600 × 400 canvas: the layout as JSON.
+fn cloud_json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec![
+        "cloud",
+        "examples/answers/efa_gruende.txt",
+        "-q",
+        "--width",
+        "600",
+        "--height",
+        "400",
+        "-o",
+        "-",
+        "--format",
+        "json",
+    ];
+    all.extend_from_slice(args);
+    let run = wortwolke(&all, "");
+    assert_eq!(run.code, 0, "{run:?}");
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+// See: issue 10 (default clouds were small; sizes must stay exactly proportional)
+#[test]
+fn r10_font_sizes_follow_the_scale_exactly_and_flags_bound_them() {
+    let v = cloud_json(&[]);
+    let words = v["words"].as_array().unwrap();
+    assert!(v["dropped"].as_array().unwrap().is_empty());
+    let (top_size, top_weight) = (
+        words[0]["font_size"].as_f64().unwrap(),
+        words[0]["weight"].as_f64().unwrap(),
+    );
+    for w in words {
+        let (size, weight) = (
+            w["font_size"].as_f64().unwrap(),
+            w["weight"].as_f64().unwrap(),
+        );
+        // --scale sqrt: area ∝ count, so size ∝ √count (words below 10 px are drawn at 10 px)
+        let expected = (top_size * (weight / top_weight).sqrt()).max(10.0);
+        assert!((size - expected).abs() < 1e-3 * expected, "{w}: {expected}");
+    }
+    // the default fills the canvas (less the caption's band): larger than the old default of
+    // 41.8 px on 600 × 400
+    assert!(top_size > 50.0, "{top_size}");
+    // --max-font caps the fill
+    let capped = cloud_json(&["--max-font", "40"]);
+    assert_eq!(capped["words"][0]["font_size"].as_f64(), Some(40.0));
+    // an explicit range is taken as it is
+    let fixed = cloud_json(&["--min-font", "8", "--max-font", "50"]);
+    assert_eq!(fixed["words"][0]["font_size"].as_f64(), Some(50.0));
+}
+
+// See: issue 10 (--spacing is a share of the font size)
+#[test]
+fn r10_spacing_out_of_range_names_the_flag() {
+    wortwolke(
+        &["cloud", "-o", "-", "--format", "png", "--spacing", "2"],
+        "Personal\n",
+    )
+    .assert_error("--spacing");
+    wortwolke(
+        &[
+            "cloud",
+            "-o",
+            "-",
+            "--format",
+            "png",
+            "--min-font",
+            "30",
+            "--max-font",
+            "20",
+        ],
+        "Personal\n",
+    )
+    .assert_error("--max-font");
+}
+
+// See: issue 10 (--title was ignored for PNG; a PNG carried no caption, base or text alternative)
+#[test]
+fn r10_title_caption_and_text_alternative() {
+    let dir = scratch("r10_labels");
+    let (png, svg, alt) = (dir.join("c.png"), dir.join("c.svg"), dir.join("c.txt"));
+    for out in [&png, &svg] {
+        let run = wortwolke(
+            &[
+                "cloud",
+                "examples/answers/efa_gruende.txt",
+                "-q",
+                "--width",
+                "600",
+                "--height",
+                "400",
+                "--title",
+                "Warum nicht EfA?",
+                "--alt-text",
+                alt.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            "",
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+    }
+    let text = std::fs::read_to_string(&alt).unwrap();
+    assert!(
+        text.starts_with("Word cloud: Warum nicht EfA? 100 terms")
+            && text.contains("\nBase: n = 96 respondents answered (8 without answer, 104 in total). Word size: respondents naming the term")
+            && text.contains("\nTerms by count: fehlende (10), fehlt (10), Personal (9)"),
+        "{text}"
+    );
+    // the PNG carries the same text as tEXt chunks (Latin-1)
+    let bytes = std::fs::read(&png).unwrap();
+    let latin1: Vec<u8> = text.trim_end().chars().map(|c| c as u8).collect();
+    let chunk = |keyword: &[u8], value: &[u8]| {
+        let mut c = keyword.to_vec();
+        c.push(0);
+        c.extend_from_slice(value);
+        bytes.windows(c.len()).any(|w| w == c.as_slice())
+            || bytes.windows(c.len() - 1).any(|w| w == &c[..c.len() - 1])
+    };
+    assert!(chunk(b"Title", b"Warum nicht EfA?"));
+    assert!(chunk(b"Description", &latin1[..latin1.len().min(200)]));
+    // title and caption are drawn: in the SVG as paths named by their text
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg.contains("<title id=\"title\">Warum nicht EfA?</title>"));
+    assert!(
+        svg.contains("><title>Warum nicht EfA?</title></path>"),
+        "the title is drawn"
+    );
+    assert!(svg.contains("><title>Base: n = 96"), "the caption is drawn");
+    // `--caption ''` draws none; the text alternative keeps the base
+    let run = wortwolke(
+        &[
+            "cloud",
+            "examples/answers/efa_gruende.txt",
+            "-q",
+            "--caption",
+            "",
+            "-o",
+            "-",
+            "--format",
+            "svg",
+        ],
+        "",
+    );
+    assert!(
+        !run.stdout.contains("><title>Base:")
+            && run
+                .stdout
+                .contains("<desc id=\"desc\">Word cloud of 100 terms;"),
+        "{}",
+        &run.stdout[..400]
+    );
+}
+
+// See: issue 10 (the SVG drew words as paths only, so a cloud could not be edited)
+#[test]
+fn r10_svg_text_writes_words_as_text_in_the_embedded_font() {
+    let run = wortwolke(
+        &[
+            "cloud",
+            "-q",
+            "-o",
+            "-",
+            "--format",
+            "svg",
+            "--svg-text",
+            "--title",
+            "Gründe",
+            "--caption",
+            "",
+        ],
+        "Personal & Zeit\nPersonal\n",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let svg = &run.stdout;
+    assert!(
+        svg.contains("@font-face{font-family:\"wortwolke-embedded\";src:url(data:font/ttf;base64,")
+    );
+    // two words and the title, as text; no paths
+    assert_eq!(svg.matches("<text ").count(), 3, "{svg}");
+    assert!(svg.contains(">Personal</text>") && svg.contains(">Gründe</text>"));
+    assert!(!svg.contains("<path"));
+    wortwolke(
+        &["cloud", "-o", "-", "--format", "png", "--svg-text"],
+        "Personal\n",
+    )
+    .assert_error("--svg-text");
+}

@@ -4,6 +4,7 @@ mod cli;
 mod inputs;
 mod oracle;
 mod regression;
+mod report;
 mod small;
 mod util;
 mod words;

@@ -29,6 +29,19 @@ pub enum Command {
         wortwolke count answers.txt > table.tsv && wortwolke cloud --frequencies table.tsv -o cloud.png"
     )]
     Cloud(Box<CloudArgs>),
+    /// Write a self-contained HTML report: cloud, chart, table and answers per question.
+    ///
+    /// Per question: the cloud, a bar chart of the top terms, the full table (sortable,
+    /// filterable), the base and the method; a click on a term (or Enter) lists the answers
+    /// that name it, its spellings highlighted. With --group: each group's chart on one scale,
+    /// n per group, and what distinguishes each group (keyness). The page loads nothing and
+    /// sends nothing; e-mail addresses and phone numbers in answers are masked, and
+    /// --no-answers leaves out every answer text.
+    #[command(
+        after_help = "Example:\n  wortwolke report examples/answers/umfrage.csv --column 'F*' --group Kreis -o bericht.html\n  \
+        wortwolke report export.xlsx --column 'Q*' --id-column id --no-answers -o public.html"
+    )]
+    Report(Box<ReportArgs>),
     /// Show how each answer was tokenized and grouped (one output line per input line).
     #[command(
         after_help = "Example:\n  echo 'Die EfA-Dienste sind unbekannt' | wortwolke analyze --format keys\n  \
@@ -291,17 +304,30 @@ pub struct CloudArgs {
     #[arg(long, value_enum, default_value_t = ScaleArg::Sqrt)]
     pub scale: ScaleArg,
 
-    /// Smallest font size in pixels.
-    #[arg(long, default_value_t = 10.0, value_name = "PX")]
-    pub min_font: f32,
+    /// Smallest font size in pixels [default: 10]: lighter words are drawn at this size.
+    /// Given together with --max-font, the sizes are fixed: the heaviest word gets --max-font,
+    /// and a word that does not fit at its size is drawn smaller (down to --min-font).
+    #[arg(long, value_name = "PX")]
+    pub min_font: Option<f32>,
 
-    /// Largest font size in pixels (default: as large as the canvas allows with every word placed).
+    /// Largest font size in pixels. By default the words are as large as they can be with
+    /// every word placed at the size its count gives it, so that the cloud fills the canvas;
+    /// --max-font caps that size.
     #[arg(long, value_name = "PX")]
     pub max_font: Option<f32>,
 
-    /// Minimum gap between words in pixels.
+    /// Smallest gap between two words in pixels, whatever their size.
     #[arg(long, default_value_t = 2, value_name = "PX")]
     pub padding: u32,
+
+    /// The gap between two words grows by this share of the smaller word's font size (0 to 1),
+    /// so that neighbours never read as one word.
+    #[arg(long, default_value_t = 0.1, value_name = "SHARE")]
+    pub spacing: f32,
+
+    /// Let small words fill the holes of big words' letters (the inside of `o`, `B`, …).
+    #[arg(long)]
+    pub fill_holes: bool,
 
     /// Angles (degrees, counter-clockwise) words may take, comma-separated.
     #[arg(
@@ -351,9 +377,85 @@ pub struct CloudArgs {
     #[arg(long, value_name = "FILE")]
     pub font: Option<PathBuf>,
 
-    /// Title of the SVG (its accessible name), e.g. the survey question.
+    /// A title drawn above the cloud (PNG and SVG), e.g. the survey question; also the image's
+    /// name in its metadata.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+
+    /// A caption drawn below the cloud in small print. Default: the base (who answered, and
+    /// what the sizes count); `--caption ''` draws none.
+    #[arg(long, value_name = "TEXT")]
+    pub caption: Option<String>,
+
+    /// SVG: words as `<text>` in the embedded font (editable in Inkscape or PowerPoint)
+    /// instead of paths.
+    #[arg(long)]
+    pub svg_text: bool,
+
+    /// Also write a text alternative (what the cloud shows, the base, the top terms with their
+    /// counts) to FILE, for reports and web pages; `{question}` and `{group}` as in -o.
+    #[arg(long, value_name = "FILE")]
+    pub alt_text: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+
+    /// The HTML file to write (`-`: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// What a term's weight is: answers naming it (respondents) or all occurrences.
+    #[arg(long = "count", value_enum, default_value_t = CountBy::Answers)]
+    pub count: CountBy,
+
+    /// Leave out terms whose weight is below N (table, chart and cloud).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_count: u64,
+
+    /// Bars in each chart and rows of the group comparison: the N heaviest terms.
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub top: u64,
+
+    /// Words in each cloud (the heaviest).
+    #[arg(long, default_value_t = 100, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_words: u64,
+
+    /// The column (or JSON lines field) that identifies a respondent, shown beside each answer
+    /// (default: the row number; in long format the respondent column).
+    #[arg(long, value_name = "COLUMN")]
+    pub id_column: Option<String>,
+
+    /// Answers listed per term (and per group); the rest are counted ("and 1,234 more").
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub kwic_max: usize,
+
+    /// Leave out every raw answer (for publishing): tables, charts and clouds only.
+    #[arg(long)]
+    pub no_answers: bool,
+
+    /// Language of the page's own text and numbers (not of the answers: see --lang).
+    #[arg(long, value_enum, default_value_t = PageLang::De)]
+    pub page_lang: PageLang,
+
+    /// The page's title (default: the input file's name).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Groups with fewer answering respondents than this are shown with a warning that their
+    /// shares are unstable.
+    #[arg(long, default_value_t = 30, value_name = "N")]
+    pub min_group_n: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PageLang {
+    /// German: `17,9 %`, `1.234`.
+    De,
+    /// English: `17.9%`, `1,234`.
+    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

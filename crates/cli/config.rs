@@ -87,10 +87,15 @@ fn exclude(entries: &[String]) -> Result<Vec<String>> {
         .collect()
 }
 
+/// `--min-font` when not given.
+pub const DEFAULT_MIN_FONT: f32 = 10.0;
+
 /// `cloud`'s layout flags → validated `LayoutOptions`, loading the font and the mask.
 pub fn layout_options(args: &crate::args::CloudArgs) -> Result<wortwolke_layout::LayoutOptions> {
     use crate::args::{ColorByArg, ScaleArg, SpiralArg};
-    use wortwolke_layout::{Color, ColorBy, Font, LayoutOptions, Mask, Palette, Scale, SpiralKind};
+    use wortwolke_layout::{
+        Color, ColorBy, Font, LayoutOptions, Mask, Palette, Scale, Sizing, SpiralKind,
+    };
     let font = match &args.font {
         Some(path) => {
             if path.is_dir() {
@@ -120,9 +125,15 @@ pub fn layout_options(args: &crate::args::CloudArgs) -> Result<wortwolke_layout:
             ScaleArg::Sqrt => Scale::Sqrt,
             ScaleArg::Log => Scale::Log,
         },
-        min_font: args.min_font,
-        max_font: args.max_font,
+        min_font: args.min_font.unwrap_or(DEFAULT_MIN_FONT),
+        // an explicit size range is taken as it is; otherwise the cloud fills the canvas
+        sizing: match (args.min_font, args.max_font) {
+            (Some(_), Some(max_font)) => Sizing::Fixed { max_font },
+            (_, max_font) => Sizing::Fill { max_font },
+        },
         padding: args.padding,
+        spacing: args.spacing,
+        fill_holes: args.fill_holes,
         rotations: args.rotations.clone(),
         prefer_horizontal: args.prefer_horizontal,
         spiral: match args.spiral {
@@ -142,6 +153,8 @@ pub fn layout_options(args: &crate::args::CloudArgs) -> Result<wortwolke_layout:
         mask,
         contour,
         font,
+        // per cloud: the command knows each cloud's question and base
+        labels: Default::default(),
     };
     options.validate()?;
     Ok(options)

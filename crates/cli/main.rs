@@ -6,6 +6,7 @@ mod config;
 mod input;
 mod output;
 mod pipeline;
+mod report;
 mod workers;
 
 use std::process::ExitCode;

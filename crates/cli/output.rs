@@ -180,6 +180,30 @@ fn variants_cell(term: &wortwolke_text::Term) -> String {
 }
 
 /// Line ends: CRLF for Excel, as Windows writes them; else LF.
+/// A CSV/TSV writer: TSV never quotes (its cells lose tabs and line breaks instead), CSV
+/// quotes where needed; Excel style ends lines with CRLF.
+fn delimited_writer<W: Write>(out: W, delimiter: u8, style: Style) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(terminator(style))
+        .delimiter(delimiter)
+        .quote_style(if delimiter == b'\t' {
+            csv::QuoteStyle::Never
+        } else {
+            csv::QuoteStyle::Necessary
+        })
+        .from_writer(out)
+}
+
+/// A text cell for a [`delimited_writer`]: inert for spreadsheets, and in TSV without the
+/// characters that would end the cell or the row.
+fn delimited_cell(s: &str, delimiter: u8) -> String {
+    if delimiter == b'\t' {
+        inert(&s.replace(['\t', '\n', '\r'], " "))
+    } else {
+        inert(s)
+    }
+}
+
 fn terminator(style: Style) -> csv::Terminator {
     if style.excel {
         csv::Terminator::CRLF
@@ -203,23 +227,8 @@ fn write_delimited(
     }
     let share = |value: f64| style.number(value, 4, format);
     let say = |en, de| style.say(en, de);
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(terminator(style))
-        .delimiter(delimiter)
-        .quote_style(if delimiter == b'\t' {
-            csv::QuoteStyle::Never
-        } else {
-            csv::QuoteStyle::Necessary
-        })
-        .from_writer(out);
-    let clean = |s: &str| -> String {
-        let s = if delimiter == b'\t' {
-            s.replace(['\t', '\n', '\r'], " ")
-        } else {
-            s.to_owned()
-        };
-        inert(&s)
-    };
+    let mut writer = delimited_writer(out, delimiter, style);
+    let clean = |s: &str| delimited_cell(s, delimiter);
     let several = all.len() > 1;
     // groups: the union of group names, in order of appearance
     let mut group_names: Vec<&str> = Vec::new();
@@ -313,27 +322,12 @@ pub fn write_keyness(
     };
     match format {
         TableFormat::Tsv | TableFormat::Csv => {
-            let tab = format == TableFormat::Tsv;
             if style.excel {
                 out.write_all(BOM.as_bytes())?;
             }
-            let mut writer = csv::WriterBuilder::new()
-                .terminator(terminator(style))
-                .delimiter(style.delimiter(format))
-                .quote_style(if tab {
-                    csv::QuoteStyle::Never
-                } else {
-                    csv::QuoteStyle::Necessary
-                })
-                .from_writer(out);
-            let clean = |s: &str| {
-                let s = if tab {
-                    s.replace(['\t', '\n', '\r'], " ")
-                } else {
-                    s.to_owned()
-                };
-                inert(&s)
-            };
+            let delimiter = style.delimiter(format);
+            let mut writer = delimited_writer(out, delimiter, style);
+            let clean = |s: &str| delimited_cell(s, delimiter);
             let say = |en, de| style.say(en, de);
             writer.write_record([
                 say("question", "Frage"),
@@ -562,6 +556,19 @@ pub fn base_n_in(table: &FrequencyTable, lang: Lang) -> String {
     }
 }
 
+/// The default caption of a cloud: the base and what the sizes count, without the shares a
+/// cloud does not show.
+pub fn cloud_caption(table: &FrequencyTable) -> String {
+    let counted = match table.weight {
+        Weight::Answers => "respondents naming the term (several terms per respondent possible)",
+        Weight::Occurrences => "all occurrences, repeats within an answer included",
+    };
+    format!(
+        "Base: {}. Word size: {counted}.",
+        base_n_in(table, Lang::En)
+    )
+}
+
 fn write_markdown(
     out: &mut impl Write,
     t: &Tables,
@@ -744,6 +751,24 @@ pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
             path.display()
         );
     }
+    // a device or a pipe (`/dev/stdout`, `/dev/null`, a FIFO) is written to, never replaced
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
+            .with_context(|| format!("{}: cannot write", path.display()));
+    }
+    // a link to a file: the file is replaced, the link stays
+    let resolved;
+    let path = if path.is_symlink() {
+        resolved = path
+            .canonicalize()
+            .with_context(|| format!("{}: a link whose target cannot be found", path.display()))?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => std::path::PathBuf::from("."),

@@ -368,6 +368,14 @@ impl Sink for Detect<'_> {
     }
 }
 
+/// The name of the group whose cell reads `raw`: trimmed; a blank cell is the group `(none)`.
+pub fn group_name(raw: &str) -> &str {
+    match raw.trim() {
+        "" => "(none)",
+        trimmed => trimmed,
+    }
+}
+
 /// Group names in order of first appearance; a blank group is `(none)`.
 #[derive(Debug, Default)]
 struct GroupNames {
@@ -377,10 +385,7 @@ struct GroupNames {
 impl GroupNames {
     /// The index of the group `raw` (a new one is added at the end).
     fn index(&mut self, raw: &str) -> usize {
-        let name = match raw.trim() {
-            "" => "(none)",
-            trimmed => trimmed,
-        };
+        let name = group_name(raw);
         match self.names.iter().position(|n| n == name) {
             Some(i) => i,
             None => {

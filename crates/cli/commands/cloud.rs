@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
-use wortwolke_layout::{layout, render, WeightedWord};
+use wortwolke_layout::{layout, render, Labels, LayoutOptions, WeightedWord};
 
 use super::Outcome;
 use crate::args::{CloudArgs, ImageFormat};
@@ -20,6 +20,8 @@ struct Cloud {
     words: Vec<WeightedWord>,
     /// The sentence stating the base (none for a ready frequency table).
     base: Option<String>,
+    /// The default caption: the base and what the sizes count.
+    caption: Option<String>,
     /// Terms counted: `words` are the top of them.
     terms: usize,
 }
@@ -48,6 +50,7 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
             terms: words.len(),
             words,
             base: None,
+            caption: None,
         });
     } else {
         let options = super::table_options(
@@ -63,6 +66,7 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 group: group.cloned(),
                 words: WeightedWord::from_weights(table.weights()),
                 base: Some(output::base_sentence(table)),
+                caption: Some(output::cloud_caption(table)),
                 terms: table.distinct,
             };
             clouds.push(cloud(None, &tables.total));
@@ -72,6 +76,9 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
         }
     }
     let format = image_format(&args)?;
+    if args.svg_text && format != ImageFormat::Svg {
+        bail!("--svg-text is for SVG output; end the file name in .svg or pass --format svg");
+    }
     let template = output_template(&args, &clouds, format);
     let targets = output::targets(
         &template,
@@ -85,6 +92,19 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
             "-o - can take one cloud only; write files with {{question}} and {{group}} in -o"
         );
     }
+    let mut alt_targets = match &args.alt_text {
+        Some(template) => Some(
+            output::targets(
+                template,
+                clouds
+                    .iter()
+                    .map(|c| (c.question.as_str(), c.group.as_deref())),
+                &args.analysis.inputs,
+            )?
+            .into_iter(),
+        ),
+        None => None,
+    };
     let mut drawn = 0;
     let several = targets.len() > 1;
     for (
@@ -93,11 +113,13 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
             group,
             words,
             base,
+            caption,
             terms: total,
         },
         path,
     ) in clouds.into_iter().zip(targets)
     {
+        let alt_path = alt_targets.as_mut().and_then(Iterator::next);
         let words: Vec<WeightedWord> = words.into_iter().take(args.max_words).collect();
         let what = match &group {
             Some(g) => format!("{question} / {g}"),
@@ -123,6 +145,21 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 ));
             }
         }
+        let options = LayoutOptions {
+            labels: Labels {
+                title: args.title.clone(),
+                // `--caption ''` draws none
+                caption: args
+                    .caption
+                    .clone()
+                    .or_else(|| caption.clone())
+                    .filter(|c| !c.trim().is_empty()),
+                subject: (what != "answers" && what != "frequencies").then(|| what.clone()),
+                // the base without the shares, which a cloud does not show
+                base: caption,
+            },
+            ..options.clone()
+        };
         let cloud = layout(&words, &options);
         let bytes = match format {
             ImageFormat::Png => {
@@ -130,26 +167,21 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 render::write_png(&cloud, &mut buf)?;
                 buf
             }
-            ImageFormat::Svg => {
-                let title = args.title.clone().unwrap_or_else(|| {
-                    if what == "answers" {
-                        "Word cloud".into()
-                    } else {
-                        what.clone()
-                    }
-                });
-                render::svg(
-                    &cloud,
-                    &render::SvgOptions {
-                        title,
-                        ..Default::default()
-                    },
-                )
-                .into_bytes()
-            }
+            ImageFormat::Svg => render::svg(
+                &cloud,
+                &render::SvgOptions {
+                    text: args.svg_text,
+                    ..Default::default()
+                },
+            )
+            .into_bytes(),
             ImageFormat::Json => render::json(&cloud).into_bytes(),
         };
         output::write_output(&path, &bytes)?;
+        if let Some(alt_path) = alt_path {
+            let text = render::alt_text(&cloud, render::DESCRIBED_TERMS);
+            output::write_output(&alt_path, text.as_bytes())?;
+        }
         drawn += 1;
         if !cloud.dropped.is_empty() {
             let list: Vec<String> = cloud
@@ -158,11 +190,11 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 .map(|w| format!("{} ({})", w.text, w.weight))
                 .collect();
             crate::note(&format!(
-                "{}: {} of {} words did not fit even at --min-font {} and are not drawn: {}; use a larger canvas, a smaller --min-font or --max-words",
+                "{}: {} of {} words did not fit at their size (the lightest at --min-font {}) and are not drawn: {}; use a larger canvas, a smaller --min-font or --max-words",
                 path.display(),
                 cloud.dropped.len(),
                 words.len(),
-                args.min_font,
+                options.min_font,
                 list.join(", ")
             ));
         }

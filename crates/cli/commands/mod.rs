@@ -3,6 +3,7 @@
 mod analyze;
 mod cloud;
 mod count;
+mod report;
 
 use anyhow::Result;
 
@@ -22,6 +23,7 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Count(args) => count::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::Cloud(args) => cloud::run(*args),
+        Command::Report(args) => report::run(*args),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             use std::io::Write;

@@ -21,6 +21,7 @@ pub fn load(path: &Path, encoding: Option<&'static Encoding>, quiet: bool) -> Re
     if bytes.is_empty() {
         bail!("{name}: the file is empty; export the answers into it first");
     }
+    super::sniff::refuse(&name, &bytes[..bytes.len().min(64)], false)?;
     let text = decode(&name, &bytes, encoding, quiet)?;
     Ok(Decoded { name, text })
 }

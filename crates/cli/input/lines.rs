@@ -12,6 +12,10 @@ use encoding_rs::Encoding;
 /// Bytes per chunk of work.
 pub const CHUNK_BYTES: usize = 1 << 20;
 
+/// The longest line (one answer) plain text may have: a file without line breaks stops here,
+/// not at the machine's memory.
+pub const MAX_LINE_BYTES: usize = 64 << 20;
+
 /// One chunk of whole lines, in input order.
 #[derive(Debug)]
 pub struct Chunk {
@@ -61,6 +65,7 @@ pub fn read_chunks(
         if head.is_empty() {
             bail!("{name}: the file is empty; export the answers into it first");
         }
+        super::sniff::refuse(&name, head, false)?;
         if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
             if path.as_os_str() == "-" {
                 bail!("<stdin>: UTF-16 text on standard input; save it to a file and pass the file name");
@@ -97,7 +102,13 @@ pub fn read_chunks(
                 memchr::memrchr(b'\n', &buf).map_or(0, |p| p + 1)
             };
             if cut == 0 && !eof {
-                // a line longer than a chunk: keep reading
+                // a line longer than a chunk: keep reading, up to a limit
+                if buf.len() > MAX_LINE_BYTES {
+                    bail!(
+                        "{name}:{line}: a line of more than {} MiB; plain text has one answer a line — is this a text export? (a table: name it .csv)",
+                        MAX_LINE_BYTES >> 20
+                    );
+                }
                 carry = buf;
                 continue;
             }
@@ -170,14 +181,18 @@ pub fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
     let head = reader
         .fill_buf()
         .with_context(|| format!("{name}: cannot read"))?;
-    if head.starts_with(&[0x1f, 0x8b]) {
-        return Ok((
-            name,
-            Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(reader))),
-            len,
-        ));
-    }
-    Ok((name, Box::new(reader), len))
+    let mut reader: Box<dyn BufRead + Send> = if head.starts_with(&[0x1f, 0x8b]) {
+        Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(reader)))
+    } else {
+        Box::new(reader)
+    };
+    // what is inside decides, not the name: a PDF or an image is refused here, a ZIP only where
+    // no workbook is expected (see `super::sniff`)
+    let head = reader
+        .fill_buf()
+        .with_context(|| format!("{name}: cannot read (broken gzip data?)"))?;
+    super::sniff::refuse(&name, head, true)?;
+    Ok((name, reader, len))
 }
 
 impl Chunk {

@@ -4,6 +4,7 @@
 mod decode;
 mod frequencies;
 mod lines;
+mod sniff;
 mod survey;
 
 use std::fs::File;
@@ -15,29 +16,46 @@ use anyhow::{bail, Context, Result};
 pub use decode::{parse_encoding, utf8_error};
 pub use lines::{read_chunks, Chunk, Fallback};
 pub use survey::{
-    check_text_options, format_of, read_survey, visit_delimited, Survey, TEXT_QUESTION,
+    check_text_options, format_of, read_survey, read_survey_with_ids, visit_delimited, Survey,
+    TEXT_QUESTION,
 };
 
 /// All bytes of `path` (`-` = standard input) and the name errors use.
 fn read_all(path: &Path, quiet: bool) -> Result<(String, Vec<u8>)> {
     // the same opening as streaming: standard input or file, gzip-decompressed when it is gzip
     let (name, reader, len) = lines::open(path)?;
-    let mut bytes = Vec::new();
     let progress = progress_bar(&name, len, quiet);
-    match &progress {
-        Some(bar) => bar.wrap_read(reader).read_to_end(&mut bytes),
-        None => {
-            let mut reader = reader;
-            reader.read_to_end(&mut bytes)
-        }
-    }
-    .with_context(|| {
-        format!("{name}: cannot read it (an I/O error, or broken gzip data); check the file")
-    })?;
+    let bytes = match &progress {
+        Some(bar) => read_capped(&name, bar.wrap_read(reader), MAX_WHOLE_BYTES),
+        None => read_capped(&name, reader, MAX_WHOLE_BYTES),
+    }?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
     Ok((name, bytes))
+}
+
+/// Inputs read whole (spreadsheets, JSON lines, long format, other encodings) may hold at most
+/// this many bytes, decompressed: a gzip or zip bomb stops here, not at the machine's memory.
+/// Plain text and wide CSV/TSV in UTF-8 are streamed and have no such limit.
+pub const MAX_WHOLE_BYTES: u64 = 2 << 30;
+
+/// Reads `reader` to its end, refusing more than `cap` bytes.
+fn read_capped(name: &str, reader: impl Read, cap: u64) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(cap + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| {
+            format!("{name}: cannot read it (an I/O error, or broken gzip data); check the file")
+        })?;
+    if bytes.len() as u64 > cap {
+        bail!(
+            "{name}: more than {} MiB (after decompression) to read whole; export it as plain text or a UTF-8 CSV, which are streamed, or split it",
+            cap >> 20
+        );
+    }
+    Ok(bytes)
 }
 
 /// A progress bar over `len` bytes of `name` — for big inputs, when a person watches stderr
@@ -114,4 +132,18 @@ pub fn read_frequencies(
             (t, c)
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn whole_reads_stop_at_the_cap() {
+        let data = [b'a'; 100];
+        assert_eq!(super::read_capped("x", &data[..], 100).unwrap().len(), 100);
+        let err = super::read_capped("x.jsonl.gz", &data[..], 99).unwrap_err();
+        assert!(
+            err.to_string().starts_with("x.jsonl.gz: more than 0 MiB"),
+            "{err}"
+        );
+    }
 }

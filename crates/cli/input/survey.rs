@@ -31,6 +31,9 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     pub group: Option<String>,
+    /// The respondent's id: the `--id-column` cell of a wide table, the respondent of a long
+    /// one (`None` otherwise).
+    pub id: Option<String>,
     pub text: String,
 }
 
@@ -45,6 +48,11 @@ struct Table {
 /// Refuses options for tables (`--group`, `--column`, …) when every input is plain text, where
 /// they would be ignored without a word.
 pub fn check_text_options(args: &AnalysisArgs) -> Result<()> {
+    check_table_flags(args, None)
+}
+
+/// [`check_text_options`], and `--id-column` (`id_column`) too.
+fn check_table_flags(args: &AnalysisArgs, id_column: Option<&str>) -> Result<()> {
     let text = |p: &PathBuf| args.input_format.unwrap_or_else(|| format_of(p)) == InputFormat::Text;
     let all_text = args.inputs.iter().all(text)
         && (!args.inputs.is_empty() || args.input_format.is_none_or(|f| f == InputFormat::Text));
@@ -59,6 +67,7 @@ pub fn check_text_options(args: &AnalysisArgs) -> Result<()> {
         ("--respondent-column", args.respondent_column.is_some()),
         ("--question-column", args.question_column.is_some()),
         ("--answer-column", args.answer_column.is_some()),
+        ("--id-column", id_column.is_some()),
     ];
     if let Some((flag, _)) = table_options.iter().find(|(_, given)| *given) {
         let name = args
@@ -73,7 +82,13 @@ pub fn check_text_options(args: &AnalysisArgs) -> Result<()> {
 }
 
 pub fn read_survey(args: &AnalysisArgs) -> Result<Survey> {
-    check_text_options(args)?;
+    read_survey_with_ids(args, None)
+}
+
+/// Reads the survey with each answer's respondent id from `id_column` (a column of a wide
+/// table or a JSON lines field); long tables always carry the respondent's id.
+pub fn read_survey_with_ids(args: &AnalysisArgs, id_column: Option<&str>) -> Result<Survey> {
+    check_table_flags(args, id_column)?;
     let stdin = PathBuf::from("-");
     let paths: Vec<&PathBuf> = if args.inputs.is_empty() {
         vec![&stdin]
@@ -98,11 +113,11 @@ pub fn read_survey(args: &AnalysisArgs) -> Result<Survey> {
             }
             InputFormat::Xlsx => {
                 let table = read_workbook(path, args.sheet.as_deref(), args.quiet)?;
-                table_survey(&table, args)?
+                table_survey(&table, args, id_column)?
             }
             InputFormat::Jsonl => {
                 let decoded = load(path, encoding, args.quiet)?;
-                table_survey(&read_jsonl(&decoded, args)?, args)?
+                table_survey(&read_jsonl(&decoded, args, id_column)?, args, id_column)?
             }
             InputFormat::Csv | InputFormat::Tsv => {
                 let decoded = load(path, encoding, args.quiet)?;
@@ -111,7 +126,7 @@ pub fn read_survey(args: &AnalysisArgs) -> Result<Survey> {
                     (None, InputFormat::Tsv) => b'\t',
                     (None, _) => sniff_delimiter(&decoded.text),
                 };
-                table_survey(&read_delimited(&decoded, delimiter)?, args)?
+                table_survey(&read_delimited(&decoded, delimiter)?, args, id_column)?
             }
         };
         merge(&mut survey, part);
@@ -158,6 +173,7 @@ fn text_question(decoded: &Decoded, args: &AnalysisArgs) -> Survey {
                 if !block.is_empty() {
                     answers.push(Answer {
                         group: None,
+                        id: None,
                         text: block.join("\n"),
                     });
                     block.clear();
@@ -169,6 +185,7 @@ fn text_question(decoded: &Decoded, args: &AnalysisArgs) -> Survey {
     } else {
         answers.extend(text.lines().map(|l| Answer {
             group: None,
+            id: None,
             text: l.to_owned(),
         }));
     }
@@ -306,7 +323,7 @@ fn read_workbook(path: &Path, sheet: Option<&str>, quiet: bool) -> Result<Table>
 
 /// JSON lines: each line an object; `--field` (dotted path) is the answer, and other fields
 /// named by --group/--respondent-column/--question-column can be read too.
-fn read_jsonl(decoded: &Decoded, args: &AnalysisArgs) -> Result<Table> {
+fn read_jsonl(decoded: &Decoded, args: &AnalysisArgs, id_column: Option<&str>) -> Result<Table> {
     let Some(field) = args.field.as_deref() else {
         bail!(
             "{}: JSON lines need --field NAME (a dotted path like answer.text)",
@@ -314,11 +331,16 @@ fn read_jsonl(decoded: &Decoded, args: &AnalysisArgs) -> Result<Table> {
         );
     };
     let mut fields = vec![field.to_owned()];
-    for extra in [&args.group, &args.respondent_column, &args.question_column]
-        .into_iter()
-        .flatten()
+    for extra in [
+        args.group.as_deref(),
+        args.respondent_column.as_deref(),
+        args.question_column.as_deref(),
+        id_column,
+    ]
+    .into_iter()
+    .flatten()
     {
-        fields.push(extra.clone());
+        fields.push(extra.to_owned());
     }
     let mut rows = Vec::new();
     for (i, line) in decoded.text.lines().enumerate() {
@@ -431,11 +453,14 @@ fn glob(pattern: &str, text: &str) -> bool {
 }
 
 /// A table → questions, wide or long.
-fn table_survey(table: &Table, args: &AnalysisArgs) -> Result<Survey> {
+fn table_survey(table: &Table, args: &AnalysisArgs, id_column: Option<&str>) -> Result<Survey> {
     let group = args
         .group
         .as_deref()
         .map(|g| column(table, g, "--group"))
+        .transpose()?;
+    let id = id_column
+        .map(|c| column(table, c, "--id-column"))
         .transpose()?;
     let cell = |row: &[String], i: usize| row.get(i).map_or("", String::as_str).to_owned();
     let long = [
@@ -461,6 +486,7 @@ fn table_survey(table: &Table, args: &AnalysisArgs) -> Result<Survey> {
         let mut questions: Vec<String> = Vec::new();
         let mut texts: HashMap<(usize, usize), Vec<String>> = HashMap::new();
         let mut groups: HashMap<usize, String> = HashMap::new();
+        let mut ids: HashMap<usize, String> = HashMap::new();
         for (_, row) in &table.rows {
             let who = cell(row, r);
             let idx = *seen.entry(who.clone()).or_insert_with(|| {
@@ -478,6 +504,9 @@ fn table_survey(table: &Table, args: &AnalysisArgs) -> Result<Survey> {
             if let Some(g) = group {
                 groups.entry(idx).or_insert_with(|| cell(row, g));
             }
+            if let Some(i) = id {
+                ids.entry(idx).or_insert_with(|| cell(row, i));
+            }
             texts.entry((qi, idx)).or_default().push(cell(row, a));
         }
         let questions = questions
@@ -488,6 +517,8 @@ fn table_survey(table: &Table, args: &AnalysisArgs) -> Result<Survey> {
                 answers: (0..respondents.len())
                     .map(|who| Answer {
                         group: groups.get(&who).cloned(),
+                        // the respondent column identifies a respondent unless --id-column names another
+                        id: Some(ids.get(&who).unwrap_or(&respondents[who]).clone()),
                         text: texts
                             .get(&(qi, who))
                             .map(|t| t.join("\n"))
@@ -508,6 +539,7 @@ fn table_survey(table: &Table, args: &AnalysisArgs) -> Result<Survey> {
                 .iter()
                 .map(|(_, row)| Answer {
                     group: group.map(|g| cell(row, g)),
+                    id: id.map(|i| cell(row, i)),
                     text: cell(row, c),
                 })
                 .collect(),
@@ -560,6 +592,7 @@ pub fn visit_delimited(
     if head.is_empty() {
         bail!("{name}: the file is empty; export the answers into it first");
     }
+    super::sniff::refuse(&name, head, false)?;
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         return Ok(None);
     }

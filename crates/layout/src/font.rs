@@ -1,5 +1,6 @@
 //! Fonts: the bundled default, any TTF/OTF file, and a word's outline at a size and angle.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -8,7 +9,7 @@ use ab_glyph::{Font as _, FontArc, OutlineCurve, ScaleFont as _};
 use crate::error::{Error, Result};
 
 /// Open Sans Semibold (Apache-2.0), see `fonts/README.md`.
-static DEFAULT_FONT: &[u8] = include_bytes!("../../../fonts/OpenSans-Semibold.ttf");
+static DEFAULT_FONT: &[u8] = include_bytes!("../fonts/OpenSans-Semibold.ttf");
 
 /// A font for measuring and drawing words. Cheap to clone.
 ///
@@ -24,6 +25,8 @@ static DEFAULT_FONT: &[u8] = include_bytes!("../../../fonts/OpenSans-Semibold.tt
 pub struct Font {
     inner: FontArc,
     name: Arc<str>,
+    /// The font file, for embedding (SVG with `<text>`).
+    data: Arc<Cow<'static, [u8]>>,
     /// Glyph outlines by glyph id, parsed once (a cloud draws the same letters many times).
     outlines: Arc<[std::sync::OnceLock<Option<ab_glyph::Outline>>]>,
 }
@@ -38,20 +41,39 @@ impl Default for Font {
     /// The bundled Open Sans Semibold.
     fn default() -> Self {
         let inner = FontArc::try_from_slice(DEFAULT_FONT).expect("the bundled font parses");
-        Font::new(inner, "Open Sans Semibold")
+        Font::new(inner, "Open Sans Semibold", Cow::Borrowed(DEFAULT_FONT))
     }
 }
 
 impl Font {
-    fn new(inner: FontArc, name: &str) -> Font {
+    fn new(inner: FontArc, name: &str, data: Cow<'static, [u8]>) -> Font {
         let outlines = (0..inner.glyph_count())
             .map(|_| std::sync::OnceLock::new())
             .collect();
         Font {
             inner,
             name: name.into(),
+            data: Arc::new(data),
             outlines,
         }
+    }
+
+    /// The font file's bytes (TTF or OTF).
+    pub fn data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// Ascent (above the baseline, positive) and descent (below, negative) at `size` px.
+    pub(crate) fn ascent_descent(&self, size: f32) -> (f32, f32) {
+        let scaled = self.inner.as_scaled(size);
+        (scaled.ascent(), scaled.descent())
+    }
+
+    /// The em size (CSS `font-size`) of a word drawn at `size` px: wortwolke's sizes are line
+    /// heights (ascent − descent), CSS sizes are ems.
+    pub(crate) fn em_size(&self, size: f32) -> f32 {
+        let units_per_em = self.inner.units_per_em().unwrap_or(1000.0);
+        self.inner.as_scaled(size).h_scale_factor() * units_per_em
     }
 
     /// The outline of a glyph, from the cache.
@@ -65,10 +87,10 @@ impl Font {
     /// A font from TTF/OTF bytes; `source_name` names them in errors.
     pub fn from_bytes(bytes: Vec<u8>, source_name: impl AsRef<Path>) -> Result<Font> {
         let name = source_name.as_ref().display().to_string();
-        let inner = FontArc::try_from_vec(bytes).map_err(|_| Error::Font {
+        let inner = FontArc::try_from_vec(bytes.clone()).map_err(|_| Error::Font {
             source_name: source_name.as_ref().to_owned(),
         })?;
-        Ok(Font::new(inner, &name))
+        Ok(Font::new(inner, &name, Cow::Owned(bytes)))
     }
 
     /// A font from a file.

@@ -4,7 +4,8 @@
 //!
 //! - [`layout`] places [`WeightedWord`]s as [`LayoutOptions`] say and returns a [`Layout`]:
 //!   words, positions, sizes, rotations, colours, and the words that did not fit.
-//! - [`render::png`], [`render::svg`] and [`render::json`] are pure functions of a `Layout`.
+//! - [`render::png`], [`render::svg`], [`render::json`] and [`render::alt_text`] are pure
+//!   functions of a `Layout`; [`Labels`] (title, caption, base) travel with it.
 //! - [`Font`] is the bundled Open Sans or any TTF/OTF; [`Mask`] limits the area; [`Palette`]
 //!   colours the words with at least 3:1 contrast.
 #![forbid(unsafe_code)]
@@ -14,6 +15,7 @@
 mod color;
 mod error;
 mod font;
+mod labels;
 mod mask;
 mod model;
 mod occupancy;
@@ -32,9 +34,10 @@ pub use image;
 pub use color::Color;
 pub use error::{Error, Result};
 pub use font::Font;
+pub use labels::{Labels, TextLine};
 pub use mask::Mask;
 pub use model::{Contour, Layout, PlacedWord, WeightedWord};
-pub use options::{LayoutOptions, MAX_SIDE};
+pub use options::{LayoutOptions, Sizing, MAX_SIDE, SIDE_BY_SIDE};
 pub use palette::{ColorBy, Palette};
 pub use place::layout;
 pub use scale::Scale;

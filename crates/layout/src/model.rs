@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::color::Color;
+use crate::labels::{Labels, TextLine};
 use crate::Font;
 
 /// A word and its weight (a count), the input of [`layout`](crate::layout).
@@ -95,9 +96,36 @@ pub struct Layout {
     /// The font the words were measured with (renderers draw with the same font).
     #[serde(skip)]
     pub font: Font,
+    /// Title, caption, subject and base: what the renderers say about the cloud.
+    #[serde(skip)]
+    pub labels: Labels,
+    /// The title's and the caption's lines as drawn (above and below the words).
+    #[serde(skip)]
+    pub lines: Vec<TextLine>,
 }
 
+/// One piece of text as drawn: text, font size, rotation, centre (x, y), colour.
+pub(crate) type Drawn<'a> = (&'a str, f32, f32, (f32, f32), Color);
+
 impl Layout {
+    /// Everything drawn as text, in drawing order: the words, then the title and caption lines.
+    pub(crate) fn texts(&self) -> impl Iterator<Item = Drawn<'_>> {
+        let words = self.words.iter().map(|w| {
+            (
+                w.text.as_str(),
+                w.font_size,
+                w.rotation,
+                (w.x, w.y),
+                w.color,
+            )
+        });
+        let lines = self
+            .lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.font_size, 0.0, (l.x, l.y), l.color));
+        words.chain(lines)
+    }
+
     /// The canvas pixels that word `index` covers with any ink (the pixels the PNG paints),
     /// recomputed from the model. Useful for hit-testing, and for checking that no two words
     /// share a pixel.

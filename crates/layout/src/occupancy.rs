@@ -1,6 +1,5 @@
 //! Occupancy: the canvas as a bitmask of taken pixels, 64 pixels per `u64`.
 
-use crate::raster::Raster;
 use crate::sprite::Sprite;
 
 /// Taken pixels of the canvas. Pixels outside the allowed area of a mask start out taken.
@@ -8,7 +7,6 @@ use crate::sprite::Sprite;
 /// without bounds checks in the inner loop.
 #[derive(Debug, Clone)]
 pub(crate) struct Occupancy {
-    height: usize,
     border: usize,
     stride: usize,
     rows: Vec<u64>,
@@ -23,7 +21,6 @@ impl Occupancy {
         // room on the right for 64-position windows and 128-bit reads past the last sprite
         let stride = (width + 2 * border).div_ceil(64) + 4;
         let mut occupancy = Occupancy {
-            height,
             border,
             stride,
             rows: vec![0; stride * (height + 2 * border)],
@@ -79,19 +76,21 @@ impl Occupancy {
         blocked
     }
 
-    /// Marks the ink of a placed word (every pixel with coverage) whose cropped raster has its
-    /// top-left corner at canvas position (x, y).
-    pub(crate) fn insert_raster(&mut self, raster: &Raster, x: usize, y: usize) {
-        let bx = x + self.border;
-        for r in 0..raster.height.min(self.height.saturating_sub(y)) {
-            let row = (y + r + self.border) * self.stride;
-            let coverage = &raster.coverage[r * raster.width..(r + 1) * raster.width];
-            // 64 pixels of the raster at a time, shifted into place
-            for (k, pixels) in coverage.chunks(64).enumerate() {
-                let bits = pixels
-                    .iter()
-                    .enumerate()
-                    .fold(0u64, |acc, (i, &c)| acc | (u64::from(c > 0) << i));
+    /// Marks the ink of a placed word: the sprite's `solid` rows (its ink with closed holes,
+    /// not the growth), with the sprite's top-left corner at canvas position (x, y) (which may
+    /// be negative by up to the border).
+    pub(crate) fn insert(&mut self, sprite: &Sprite, x: isize, y: isize) {
+        let bx = (x + self.border as isize) as usize;
+        let by = (y + self.border as isize) as usize;
+        let last = self.rows.len() / self.stride;
+        for r in 0..sprite.height.min(last.saturating_sub(by)) {
+            let row = (by + r) * self.stride;
+            let bits = &sprite.solid[r * sprite.stride..(r + 1) * sprite.stride];
+            if bits.iter().all(|&b| b == 0) {
+                continue;
+            }
+            // 64 pixels of the sprite at a time, shifted into place
+            for (k, &bits) in bits.iter().enumerate() {
                 if bits == 0 {
                     continue;
                 }
@@ -102,7 +101,7 @@ impl Occupancy {
                     self.rows[row + word + 1] |= bits >> (64 - shift);
                 }
             }
-            self.update_avail(y + r + self.border);
+            self.update_avail(by + r);
         }
     }
 
@@ -288,7 +287,7 @@ mod tests {
             origin: P(0.0, 0.0),
             coverage,
         };
-        let sprite = Sprite::new(&raster, 0).unwrap();
+        let sprite = Sprite::new(&raster, (0, 0), true).unwrap();
         let mut occ = Occupancy::new(200, 10, 4);
         occ.set(100, 5);
         for x in 90..110isize {

@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 
 use wortwolke_layout::{
-    image, layout, render, Color, Layout, LayoutOptions, Palette, SpiralKind, WeightedWord,
+    image, layout, render, Color, Labels, Layout, LayoutOptions, Palette, SpiralKind, WeightedWord,
 };
 
 fn words() -> Vec<WeightedWord> {
@@ -42,6 +42,10 @@ fn case(name: &str) -> Layout {
         width: 300,
         height: 200,
         seed: 7,
+        labels: Labels {
+            subject: Some(format!("golden {name}")),
+            ..Default::default()
+        },
         ..Default::default()
     };
     let options = match name {
@@ -58,6 +62,14 @@ fn case(name: &str) -> Layout {
         "rectangular_dark" => LayoutOptions {
             spiral: SpiralKind::Rectangular,
             background: Color::rgb(0x20, 0x20, 0x30),
+            ..base
+        },
+        "captioned" => LayoutOptions {
+            labels: Labels {
+                title: Some("Warum werden EfA-Dienste nicht genutzt?".into()),
+                caption: Some("Base: n = 97 respondents answered (7 without answer).".into()),
+                ..Default::default()
+            },
             ..base
         },
         other => panic!("no golden case {other}"),
@@ -84,7 +96,7 @@ macro_rules! golden {
     };
 }
 
-golden!(horizontal, rotated_viridis, rectangular_dark);
+golden!(horizontal, rotated_viridis, rectangular_dark, captioned);
 
 /// `tests/golden/`, or `GOLDEN_DIR` (used by `update_writes_the_reference_and_fails`).
 fn golden_dir() -> PathBuf {
@@ -141,13 +153,7 @@ fn check_png(name: &str) {
 }
 
 fn check_svg(name: &str) {
-    let actual = render::svg(
-        &case(name),
-        &render::SvgOptions {
-            title: format!("golden {name}"),
-            ..Default::default()
-        },
-    );
+    let actual = render::svg(&case(name), &Default::default());
     let path = golden_dir().join(format!("{name}.svg"));
     if update() {
         std::fs::write(&path, &actual).unwrap();

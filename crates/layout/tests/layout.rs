@@ -2,7 +2,9 @@
 //! canvas and the mask, deterministic, nothing silently lost.
 
 use proptest::prelude::*;
-use wortwolke_layout::{image, layout, Layout, LayoutOptions, Mask, SpiralKind, WeightedWord};
+use wortwolke_layout::{
+    image, layout, Layout, LayoutOptions, Mask, Scale, Sizing, SpiralKind, WeightedWord,
+};
 
 /// Asserts that no canvas pixel is ink of two words, and all ink lies on the canvas (and in
 /// the mask, if given).
@@ -36,6 +38,104 @@ fn assert_sound(cloud: &Layout, mask: Option<&Mask>) {
     }
 }
 
+/// The owner of every canvas pixel of ink (`usize::MAX`: background).
+fn owners(cloud: &Layout) -> Vec<usize> {
+    let mut owner = vec![usize::MAX; (cloud.width * cloud.height) as usize];
+    for i in 0..cloud.words.len() {
+        for (x, y) in cloud.ink(i) {
+            owner[(y * cloud.width + x) as usize] = i;
+        }
+    }
+    owner
+}
+
+/// Asserts the spacing rule: around every ink pixel of a word, within `options.gaps(its size,
+/// its rotation)` = (gx, gy) pixels (gx left and right, gy up and down, and the rectangle
+/// between), there is no ink of a word placed before it (heavier, so at least as big); so
+/// between any two words there are at least the gaps of the smaller one in background pixels.
+fn assert_spaced(cloud: &Layout, options: &LayoutOptions) {
+    let owner = owners(cloud);
+    let (w, h) = (cloud.width as i64, cloud.height as i64);
+    for (i, word) in cloud.words.iter().enumerate() {
+        let (gx, gy) = options.gaps(word.font_size, word.rotation);
+        let (gx, gy) = (i64::from(gx), i64::from(gy));
+        for (x, y) in cloud.ink(i) {
+            let (x, y) = (i64::from(x), i64::from(y));
+            for ny in (y - gy).max(0)..=(y + gy).min(h - 1) {
+                for nx in (x - gx).max(0)..=(x + gx).min(w - 1) {
+                    let j = owner[(ny * w + nx) as usize];
+                    if j != usize::MAX && j != i {
+                        let other = &cloud.words[j];
+                        assert!(
+                            j > i,
+                            "{} ({} px) and {} ({} px) are {}, {} px apart at {x},{y}, within the gaps {gx}, {gy}",
+                            word.text,
+                            word.font_size,
+                            other.text,
+                            other.font_size,
+                            (nx - x).abs() - 1,
+                            (ny - y).abs() - 1,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Asserts that no word has ink inside another word's letter holes: background enclosed by a
+/// word's ink (not 4-connected to the edge of its bounding box).
+fn assert_no_word_in_holes(cloud: &Layout) {
+    let owner = owners(cloud);
+    for (i, word) in cloud.words.iter().enumerate() {
+        let [x0, y0, x1, y1] = word.bbox;
+        let (bw, bh) = ((x1 - x0) as usize, (y1 - y0) as usize);
+        let own = |x: usize, y: usize| {
+            let (cx, cy) = (x0 as usize + x, y0 as usize + y);
+            cx < cloud.width as usize
+                && cy < cloud.height as usize
+                && owner[cy * cloud.width as usize + cx] == i
+        };
+        let mut outside = vec![false; bw * bh];
+        let mut stack: Vec<(usize, usize)> = (0..bw)
+            .flat_map(|x| [(x, 0), (x, bh - 1)])
+            .chain((0..bh).flat_map(|y| [(0, y), (bw - 1, y)]))
+            .collect();
+        while let Some((x, y)) = stack.pop() {
+            if own(x, y) || outside[y * bw + x] {
+                continue;
+            }
+            outside[y * bw + x] = true;
+            if x > 0 {
+                stack.push((x - 1, y));
+            }
+            if x + 1 < bw {
+                stack.push((x + 1, y));
+            }
+            if y > 0 {
+                stack.push((x, y - 1));
+            }
+            if y + 1 < bh {
+                stack.push((x, y + 1));
+            }
+        }
+        for y in 0..bh {
+            for x in 0..bw {
+                let (cx, cy) = (x0 as usize + x, y0 as usize + y);
+                if !own(x, y) && !outside[y * bw + x] && cx < cloud.width as usize {
+                    let j = owner[cy * cloud.width as usize + cx];
+                    assert!(
+                        j == usize::MAX,
+                        "{} is inside a hole of {} at {cx},{cy}",
+                        cloud.words[j].text,
+                        word.text
+                    );
+                }
+            }
+        }
+    }
+}
+
 fn word() -> impl Strategy<Value = WeightedWord> {
     ("[A-Za-zÄÖÜäöüß*.-]{1,14}", 1u32..500).prop_map(|(t, w)| WeightedWord::new(t, f64::from(w)))
 }
@@ -49,6 +149,7 @@ proptest! {
         width in 120u32..420,
         height in 100u32..320,
         padding in 0u32..5,
+        spacing in 0.0f32..0.3,
         vertical in any::<bool>(),
         rectangular in any::<bool>(),
         seed in any::<u64>(),
@@ -57,6 +158,7 @@ proptest! {
             width,
             height,
             padding,
+            spacing,
             seed,
             rotations: if vertical { vec![0.0, 90.0, -45.0] } else { vec![0.0] },
             spiral: if rectangular { SpiralKind::Rectangular } else { SpiralKind::Archimedean },
@@ -64,6 +166,8 @@ proptest! {
         };
         let cloud = layout(&words, &options);
         assert_sound(&cloud, None);
+        assert_spaced(&cloud, &options);
+        assert_no_word_in_holes(&cloud);
         // nothing silently lost: every drawable word is placed or reported
         let drawable = words.iter().filter(|w| !w.text.trim().is_empty()).count();
         prop_assert_eq!(cloud.words.len() + cloud.dropped.len(), drawable);
@@ -72,7 +176,118 @@ proptest! {
         prop_assert_eq!(cloud.words[0].weight, top);
         // same input and seed, same layout
         prop_assert_eq!(&layout(&words, &options).words, &cloud.words);
+        // every word at the size its weight gives it
+        assert_sizes_follow_the_scale(&cloud, &options);
     }
+}
+
+/// Asserts that every placed word above the minimum size is exactly as large as the scale
+/// says, relative to the heaviest word.
+fn assert_sizes_follow_the_scale(cloud: &Layout, options: &LayoutOptions) {
+    let top = &cloud.words[0];
+    for word in &cloud.words {
+        let expected = options.scale.size(
+            word.weight,
+            top.weight,
+            f64::from(top.font_size),
+            f64::from(options.min_font),
+        ) as f32;
+        assert!(
+            (word.font_size - expected).abs() <= 1e-3 * expected,
+            "{}: {} px, the scale says {expected} px",
+            word.text,
+            word.font_size
+        );
+    }
+}
+
+/// The top 60 terms of the bundled example answers.
+fn example_words(n: usize) -> Vec<WeightedWord> {
+    use wortwolke_text::{Analyzer, TableOptions};
+    let answers = concat!(
+        include_str!("../../../examples/answers/efa_gruende.txt"),
+        include_str!("../../../examples/answers/koordination.txt")
+    );
+    let table = Analyzer::german()
+        .count(answers.lines())
+        .table(&TableOptions {
+            top: Some(n),
+            ..Default::default()
+        });
+    WeightedWord::from_weights(table.weights())
+}
+
+/// Share of the canvas width and height between the outermost ink pixels.
+fn extent(cloud: &Layout) -> (f64, f64) {
+    let (mut x0, mut y0, mut x1, mut y1) = (u32::MAX, u32::MAX, 0, 0);
+    for w in &cloud.words {
+        x0 = x0.min(w.bbox[0]);
+        y0 = y0.min(w.bbox[1]);
+        x1 = x1.max(w.bbox[2]);
+        y1 = y1.max(w.bbox[3]);
+    }
+    (
+        f64::from(x1 - x0) / f64::from(cloud.width),
+        f64::from(y1 - y0) / f64::from(cloud.height),
+    )
+}
+
+// See: issue 10 (clouds that fill their canvas, with honest sizes)
+#[test]
+fn r10_the_default_cloud_fills_the_canvas_with_exact_sizes() {
+    let words = example_words(60);
+    for (width, height, scale) in [
+        (1200, 800, Scale::Sqrt),
+        (800, 800, Scale::Linear),
+        (600, 900, Scale::Log),
+    ] {
+        let options = LayoutOptions {
+            width,
+            height,
+            scale,
+            ..Default::default()
+        };
+        let cloud = layout(&words, &options);
+        assert!(cloud.dropped.is_empty(), "{:?}", cloud.dropped);
+        let (w, h) = extent(&cloud);
+        assert!(
+            w >= 0.9 && h >= 0.9,
+            "{width}x{height} {scale:?}: the words span {w:.2} x {h:.2} of the canvas"
+        );
+        assert_sizes_follow_the_scale(&cloud, &options);
+        assert_spaced(&cloud, &options);
+    }
+}
+
+#[test]
+fn max_font_caps_the_fill_and_fixed_sizes_are_kept() {
+    let words = example_words(30);
+    let base = LayoutOptions {
+        width: 600,
+        height: 400,
+        ..Default::default()
+    };
+    let filled = layout(&words, &base);
+    let capped = layout(
+        &words,
+        &LayoutOptions {
+            sizing: Sizing::Fill {
+                max_font: Some(30.0),
+            },
+            ..base.clone()
+        },
+    );
+    assert!(filled.words[0].font_size > 30.0);
+    assert_eq!(capped.words[0].font_size, 30.0);
+    assert!(capped.dropped.is_empty());
+    let fixed = layout(
+        &words,
+        &LayoutOptions {
+            sizing: Sizing::Fixed { max_font: 45.0 },
+            ..base
+        },
+    );
+    assert_eq!(fixed.words[0].font_size, 45.0);
 }
 
 #[test]
@@ -141,7 +356,7 @@ fn a_fixed_max_font_that_is_too_large_still_places_the_top_word() {
     let options = LayoutOptions {
         width: 200,
         height: 100,
-        max_font: Some(400.0),
+        sizing: Sizing::Fixed { max_font: 400.0 },
         ..Default::default()
     };
     let cloud = layout(&words, &options);

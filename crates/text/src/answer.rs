@@ -149,6 +149,11 @@ impl NoAnswer {
         if trimmed.is_empty() {
             return true;
         }
+        // long answers are never markers, not even with quotes and punctuation around them:
+        // decided before any trimming (this runs for every answer)
+        if trimmed.len() > 4 * self.longest.max(1) + 16 {
+            return false;
+        }
         if self.is_marker(trimmed) {
             return true;
         }

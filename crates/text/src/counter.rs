@@ -290,6 +290,11 @@ impl Counter {
         self.next_position = position;
     }
 
+    /// Where the next answer will be placed (see [`Counter::seek`]).
+    pub(crate) fn next_position(&self) -> u64 {
+        self.next_position
+    }
+
     /// All answers counted, no-answers included.
     pub fn answers(&self) -> u64 {
         self.whole.answers

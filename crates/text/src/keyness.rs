@@ -73,15 +73,17 @@ impl Keyness {
 pub fn keyness(group: &FrequencyTable, total: &FrequencyTable) -> Vec<Keyness> {
     let n1 = group.answered;
     let n2 = total.answered.saturating_sub(group.answered);
+    // the group's rows by key: one lookup per row of `total` (a scan was quadratic)
+    let in_group: std::collections::HashMap<&str, u64> = group
+        .terms
+        .iter()
+        .map(|t| (t.key.as_str(), t.answers))
+        .collect();
     let mut rows: Vec<Keyness> = total
         .terms
         .iter()
         .map(|term| {
-            let a = group
-                .terms
-                .iter()
-                .find(|t| t.key == term.key)
-                .map_or(0, |t| t.answers);
+            let a = in_group.get(term.key.as_str()).copied().unwrap_or(0);
             let b = term.answers.saturating_sub(a);
             let (g2, low_expected) = log_likelihood(a, n1, b, n2);
             Keyness {

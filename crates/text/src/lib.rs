@@ -27,6 +27,7 @@ mod keyness;
 mod language;
 mod list;
 mod phrases;
+mod portable;
 mod stopwords;
 mod synonyms;
 mod table;

@@ -6,8 +6,8 @@ use std::path::Path;
 use crate::error::{list_lines, Result};
 use crate::Language;
 
-const GERMAN: &str = include_str!("../../../stopwords/de.txt");
-const ENGLISH: &str = include_str!("../../../stopwords/en.txt");
+const GERMAN: &str = include_str!("../stopwords/de.txt");
+const ENGLISH: &str = include_str!("../stopwords/en.txt");
 
 /// A set of stop words, compared on normalized (case-folded, NFC) keys.
 ///

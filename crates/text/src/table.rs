@@ -34,7 +34,8 @@ pub enum Base {
     All,
 }
 
-/// Which rows a table holds and how they are weighed.
+/// Which rows a table holds and how they are weighed. The default: weight by answers
+/// (respondents), shares of those who answered, every row (`min: 0`, `top: None`).
 ///
 /// # Example
 /// ```
@@ -159,7 +160,7 @@ impl FrequencyTable {
 /// assert_eq!((row.answers, row.occurrences), (2, 2));
 /// assert_eq!((table.answers, table.answered, table.no_answer), (3, 2, 1));
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Counted {
     counter: Counter,
     codebook: HashMap<String, String>,
@@ -180,6 +181,18 @@ struct Row {
     main: TermId,
     /// For a row of open terms alone: the reading decided (its key, its label's case).
     reading: Option<Reading>,
+}
+
+/// Short: the counter's sizes and the plan's, not every row.
+impl std::fmt::Debug for Counted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Counted")
+            .field("counter", &self.counter)
+            .field("rows", &self.rows.len())
+            .field("joined", &self.joined.len())
+            .field("codebook_labels", &self.codebook.len())
+            .finish()
+    }
 }
 
 impl PartialEq for Counted {
@@ -569,7 +582,8 @@ impl<'c> View<'c> {
             if occurrences == 0 {
                 continue;
             }
-            answers -= twice.get(&row).copied().unwrap_or(0);
+            // saturating: saved counters read back are untrusted
+            answers = answers.saturating_sub(twice.get(&row).copied().unwrap_or(0));
             let cell = Cell {
                 row,
                 answers,

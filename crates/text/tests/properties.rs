@@ -155,6 +155,46 @@ proptest! {
         prop_assert_eq!(whole.subset(3).table(&TableOptions::default()), all);
     }
 
+    /// A counter saved and read back is the same counter, and merges like the original: shards
+    /// counted anywhere (other processes, other machines) give the table of one counter.
+    #[test]
+    fn saved_counters_read_back_and_merge_exactly(generated in prop::collection::vec((answer(), 0usize..3), 0..24), cut in 0usize..24) {
+        let analyzer = Analyzer::german();
+        let cut = cut.min(generated.len());
+        let count = |start: usize, part: &[(String, usize)]| {
+            let mut tally = Tally::new(&analyzer);
+            tally.seek(start as u64);
+            for (answer, group) in part {
+                tally.count_in(&[*group]);
+                tally.count(answer);
+            }
+            tally.into_counter()
+        };
+        let whole = count(0, &generated);
+        let round = |c: &Counter| -> Counter { serde_json::from_str(&serde_json::to_string(c).unwrap()).unwrap() };
+        prop_assert_eq!(&round(&whole), &whole);
+        let mut merged = round(&count(0, &generated[..cut]));
+        merged.merge(round(&count(cut, &generated[cut..])));
+        prop_assert_eq!(&merged, &whole);
+        let (a, b) = (analyzer.finish(merged), analyzer.finish(whole));
+        for s in 0..3 {
+            prop_assert_eq!(a.subset(s).table(&TableOptions::default()), b.subset(s).table(&TableOptions::default()));
+        }
+    }
+
+    /// Saved counters are untrusted input: any change gives a counter or an error, never a panic.
+    #[test]
+    fn damaged_saved_counters_never_panic(answers in prop::collection::vec(answer(), 1..8), at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let analyzer = Analyzer::german();
+        let counter = analyzer.count(&answers).counter().clone();
+        let mut text = serde_json::to_vec(&counter).unwrap();
+        let i = at.index(text.len());
+        text[i] = byte;
+        if let Ok(read) = serde_json::from_slice::<Counter>(&text) {
+            let _ = analyzer.finish(read).table(&TableOptions::default());
+        }
+    }
+
     /// The memo of a tally changes nothing: its tokens and counts are those of the plain chain,
     /// with token rules only and with filters that see whole answers (negation, codebook).
     #[test]

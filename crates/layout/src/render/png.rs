@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use image::{ImageEncoder, Rgba, RgbaImage};
+use image::{Rgba, RgbaImage};
 
 use crate::color::Color;
 use crate::error::{Error, Result};
@@ -10,7 +10,7 @@ use crate::raster::Raster;
 use crate::Layout;
 
 /// The layout as an RGBA image: background, then each word's coverage blended in its colour,
-/// then the mask contour if there is one.
+/// then the title and caption lines, then the mask contour if there is one.
 ///
 /// # Example
 /// ```
@@ -25,11 +25,10 @@ pub fn png(layout: &Layout) -> RgbaImage {
     let bg = layout.background;
     let mut image =
         RgbaImage::from_pixel(layout.width, layout.height, Rgba([bg.r, bg.g, bg.b, bg.a]));
-    for word in &layout.words {
-        let shape = layout.font.shape(&word.text, word.font_size, word.rotation);
-        let raster = Raster::new(&shape);
-        let x0 = (word.x - raster.origin.0).round() as i64;
-        let y0 = (word.y - raster.origin.1).round() as i64;
+    for (text, font_size, rotation, (cx, cy), color) in layout.texts() {
+        let raster = Raster::new(&layout.font.shape(text, font_size, rotation));
+        let x0 = (cx - raster.origin.0).round() as i64;
+        let y0 = (cy - raster.origin.1).round() as i64;
         for y in 0..raster.height {
             for x in 0..raster.width {
                 let a = raster.coverage[y * raster.width + x];
@@ -41,7 +40,7 @@ pub fn png(layout: &Layout) -> RgbaImage {
                     && cy < i64::from(layout.height)
                 {
                     let p = image.get_pixel_mut(cx as u32, cy as u32);
-                    *p = blend(*p, word.color, a);
+                    *p = blend(*p, color, a);
                 }
             }
         }
@@ -87,29 +86,56 @@ fn blend(dst: Rgba<u8>, color: Color, a: u8) -> Rgba<u8> {
     ])
 }
 
-/// Writes the layout as a PNG file (RGBA, or RGB when the background is opaque).
+/// Writes the layout as a PNG file (RGBA, or RGB when the background is opaque) that carries
+/// its text alternative: `Title` ([`Labels::name`](crate::Labels::name)) and `Description`
+/// ([`alt_text`](super::alt_text)) as `tEXt` chunks (`iTXt` for text beyond Latin-1).
+///
+/// # Example
+/// ```
+/// use wortwolke_layout::{layout, render, Labels, LayoutOptions, WeightedWord};
+///
+/// let options = LayoutOptions {
+///     width: 200,
+///     height: 100,
+///     labels: Labels { title: Some("Gründe".into()), ..Default::default() },
+///     ..Default::default()
+/// };
+/// let mut png = Vec::new();
+/// render::write_png(&layout(&[WeightedWord::new("Zeit", 4.0)], &options), &mut png).unwrap();
+/// // a tEXt chunk: keyword, NUL, Latin-1 text
+/// assert!(png.windows(12).any(|w| w == b"Title\0Gr\xfcnde"));
+/// ```
 pub fn write_png(layout: &Layout, out: impl Write) -> Result<()> {
     let image = png(layout);
-    let encoder = image::codecs::png::PngEncoder::new_with_quality(
-        out,
-        image::codecs::png::CompressionType::Fast,
-        image::codecs::png::FilterType::Adaptive,
-    );
-    let result = if layout.background.a == 255 {
+    let encode = |e: ::png::EncodingError| Error::Encode(e.to_string());
+    let mut encoder = ::png::Encoder::new(out, layout.width, layout.height);
+    encoder.set_depth(::png::BitDepth::Eight);
+    encoder.set_compression(::png::Compression::Fast);
+    encoder.set_filter(::png::Filter::Adaptive);
+    for (keyword, text) in [
+        ("Title", layout.labels.name().to_owned()),
+        (
+            "Description",
+            super::alt_text(layout, super::DESCRIBED_TERMS),
+        ),
+    ] {
+        if text.chars().all(|c| u32::from(c) <= 0xff) {
+            encoder.add_text_chunk(keyword.into(), text)
+        } else {
+            encoder.add_itxt_chunk(keyword.into(), text)
+        }
+        .map_err(encode)?;
+    }
+    if layout.background.a == 255 {
+        encoder.set_color(::png::ColorType::Rgb);
         let rgb = image::DynamicImage::ImageRgba8(image).into_rgb8();
-        encoder.write_image(
-            rgb.as_raw(),
-            layout.width,
-            layout.height,
-            image::ExtendedColorType::Rgb8,
-        )
+        let mut writer = encoder.write_header().map_err(encode)?;
+        writer.write_image_data(rgb.as_raw()).map_err(encode)?;
+        writer.finish().map_err(encode)
     } else {
-        encoder.write_image(
-            image.as_raw(),
-            layout.width,
-            layout.height,
-            image::ExtendedColorType::Rgba8,
-        )
-    };
-    result.map_err(|e| Error::Encode(e.to_string()))
+        encoder.set_color(::png::ColorType::Rgba);
+        let mut writer = encoder.write_header().map_err(encode)?;
+        writer.write_image_data(image.as_raw()).map_err(encode)?;
+        writer.finish().map_err(encode)
+    }
 }

@@ -5,29 +5,31 @@ use std::fmt::Write as _;
 use crate::font::{Curve, P};
 use crate::Layout;
 
-/// What the SVG says about itself.
+/// How the SVG is written.
 #[derive(Debug, Clone)]
 pub struct SvgOptions {
-    /// The document title (`<title>`), e.g. the survey question.
-    pub title: String,
-    /// How many top terms `<desc>` lists with their counts.
+    /// How many top terms `<desc>` (the text alternative) lists with their counts.
     pub described_terms: usize,
+    /// Words as `<text>` elements (editable in Inkscape or PowerPoint) in the layout's font,
+    /// embedded whole as an `@font-face`, instead of paths. Each word's advance width is set
+    /// with `textLength`, so a viewer's text layout matches the paths' width.
+    pub text: bool,
 }
 
 impl Default for SvgOptions {
     fn default() -> Self {
         SvgOptions {
-            title: "Word cloud".into(),
-            described_terms: 20,
+            described_terms: super::DESCRIBED_TERMS,
+            text: false,
         }
     }
 }
 
-/// The layout as an SVG document. Words are drawn as filled paths made from the very outlines
-/// the PNG is rasterized from, so both look the same without depending on installed fonts.
-/// Each word is a group with its text as `<title>`; the document carries a `<title>` and a
-/// `<desc>` listing the top terms with their counts (the text alternative for screen readers).
-/// All text is XML-escaped.
+/// The layout as an SVG document. Words (and the title and caption lines) are drawn as filled
+/// paths made from the very outlines the PNG is rasterized from, so both look the same without
+/// depending on installed fonts. Each word is a group with its text as `<title>`; the document
+/// carries a `<title>` ([`Labels::name`](crate::Labels::name)) and a `<desc>`, the text
+/// alternative ([`alt_text`](super::alt_text)). All text is XML-escaped.
 ///
 /// # Example
 /// ```
@@ -36,7 +38,7 @@ impl Default for SvgOptions {
 /// let cloud = layout(&[WeightedWord::new("Bürger & <Innen>", 3.0)], &LayoutOptions { width: 300, height: 100, ..Default::default() });
 /// let svg = render::svg(&cloud, &Default::default());
 /// assert!(svg.contains("<title>Bürger &amp; &lt;Innen&gt;</title>"));
-/// assert!(svg.contains(">Bürger &amp; &lt;Innen&gt; (3)</desc>"));
+/// assert!(svg.contains("Terms by count: Bürger &amp; &lt;Innen&gt; (3)."));
 /// ```
 pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
     let mut out = String::new();
@@ -48,15 +50,26 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
     let _ = writeln!(
         out,
         "<title id=\"title\">{}</title>",
-        escape(&options.title)
+        escape(layout.labels.name())
     );
-    let desc: Vec<String> = layout
-        .words
-        .iter()
-        .take(options.described_terms)
-        .map(|word| format!("{} ({})", word.text, trim_number(word.weight)))
-        .collect();
-    let _ = writeln!(out, "<desc id=\"desc\">{}</desc>", escape(&desc.join(", ")));
+    let _ = writeln!(
+        out,
+        "<desc id=\"desc\">{}</desc>",
+        escape(super::alt_text(layout, options.described_terms).trim_end())
+    );
+    if options.text {
+        let data = layout.font.data();
+        let (mime, format) = if data.starts_with(b"OTTO") {
+            ("font/otf", "opentype")
+        } else {
+            ("font/ttf", "truetype")
+        };
+        let _ = writeln!(
+            out,
+            "<defs><style>@font-face{{font-family:\"{FAMILY}\";src:url(data:{mime};base64,{}) format(\"{format}\");}}</style></defs>",
+            base64(data)
+        );
+    }
     if layout.background.a > 0 {
         let _ = writeln!(
             out,
@@ -65,58 +78,35 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
             opacity(layout.background.a)
         );
     }
-    for word in &layout.words {
-        let shape = layout.font.shape(&word.text, word.font_size, word.rotation);
-        let mut d = String::new();
-        let mut last: Option<P> = None;
-        let at = |p: P| P(p.0 + word.x, p.1 + word.y);
-        for curve in &shape.curves {
-            let (start, end) = match *curve {
-                Curve::Line(a, b) => (a, b),
-                Curve::Quad(a, _, c) => (a, c),
-                Curve::Cubic(a, _, _, d) => (a, d),
-            };
-            if last != Some(start) {
-                if last.is_some() {
-                    d.push('Z');
-                }
-                let s = at(start);
-                let _ = write!(d, "M{} {}", n(s.0), n(s.1));
-            }
-            match *curve {
-                Curve::Line(_, b) => {
-                    let b = at(b);
-                    let _ = write!(d, "L{} {}", n(b.0), n(b.1));
-                }
-                Curve::Quad(_, b, c) => {
-                    let (b, c) = (at(b), at(c));
-                    let _ = write!(d, "Q{} {} {} {}", n(b.0), n(b.1), n(c.0), n(c.1));
-                }
-                Curve::Cubic(_, b, c, e) => {
-                    let (b, c, e) = (at(b), at(c), at(e));
-                    let _ = write!(
-                        d,
-                        "C{} {} {} {} {} {}",
-                        n(b.0),
-                        n(b.1),
-                        n(c.0),
-                        n(c.1),
-                        n(e.0),
-                        n(e.1)
-                    );
-                }
-            }
-            last = Some(end);
+    if options.text {
+        for (text, size, rotation, centre, color) in layout.texts() {
+            out.push_str(&text_element(layout, text, size, rotation, centre, color));
         }
-        if last.is_some() {
-            d.push('Z');
-        }
+    }
+    for word in layout.words.iter().filter(|_| !options.text) {
+        let d = path(
+            layout,
+            &word.text,
+            word.font_size,
+            word.rotation,
+            (word.x, word.y),
+        );
         let _ = writeln!(
             out,
             "<g><title>{}</title><path fill=\"{}\"{} d=\"{d}\"/></g>",
             escape(&word.text),
             word.color.hex(),
             opacity(word.color.a)
+        );
+    }
+    for line in layout.lines.iter().filter(|_| !options.text) {
+        let d = path(layout, &line.text, line.font_size, 0.0, (line.x, line.y));
+        let _ = writeln!(
+            out,
+            "<path fill=\"{}\"{} d=\"{d}\"><title>{}</title></path>",
+            line.color.hex(),
+            opacity(line.color.a),
+            escape(&line.text)
         );
     }
     if let Some(contour) = &layout.contour {
@@ -135,6 +125,140 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
     out
 }
 
+/// The outline of placed word `index` as SVG path data (`M … Z`), in canvas pixels: the
+/// same glyph outlines [`svg`] fills and the PNG is rasterized from. For pages that draw the
+/// words themselves, e.g. to make each one a link or a button.
+///
+/// # Example
+/// ```
+/// use wortwolke_layout::{layout, render, LayoutOptions, WeightedWord};
+///
+/// let cloud = layout(&[WeightedWord::new("Zeit", 3.0)], &LayoutOptions { width: 300, height: 100, ..Default::default() });
+/// let d = render::word_path(&cloud, 0);
+/// assert!(d.starts_with('M') && d.ends_with('Z'));
+/// assert!(render::svg(&cloud, &Default::default()).contains(&format!(" d=\"{d}\"")));
+/// ```
+///
+/// # Panics
+/// Panics if `index` is not a placed word's index.
+pub fn word_path(layout: &Layout, index: usize) -> String {
+    let word = &layout.words[index];
+    path(
+        layout,
+        &word.text,
+        word.font_size,
+        word.rotation,
+        (word.x, word.y),
+    )
+}
+
+/// The family name of the embedded font.
+const FAMILY: &str = "wortwolke-embedded";
+
+/// A `<text>` element that draws `text` as its path would be drawn: the text box (advance
+/// width × ascent–descent) centred on `(x, y)`, rotated `rotation` degrees counter-clockwise.
+fn text_element(
+    layout: &Layout,
+    text: &str,
+    size: f32,
+    rotation: f32,
+    (x, y): (f32, f32),
+    color: crate::Color,
+) -> String {
+    let (ascent, descent) = layout.font.ascent_descent(size);
+    let width = layout.font.text_width(text, size);
+    // the baseline lies (ascent + descent) / 2 below the box's centre; the text starts half
+    // the advance width left of it
+    let (tx, ty) = (x - width / 2.0, y + (ascent + descent) / 2.0);
+    let transform = if rotation == 0.0 {
+        String::new()
+    } else {
+        format!(" transform=\"rotate({} {} {})\"", n(-rotation), n(x), n(y))
+    };
+    format!(
+        "<text x=\"{}\" y=\"{}\" font-family=\"{FAMILY}, sans-serif\" font-size=\"{}\" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\" fill=\"{}\"{}{transform} xml:space=\"preserve\">{}</text>\n",
+        n(tx),
+        n(ty),
+        n(layout.font.em_size(size)),
+        n(width),
+        color.hex(),
+        opacity(color.a),
+        escape(text)
+    )
+}
+
+/// Standard base64 with padding (RFC 4648).
+fn base64(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let v = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(v >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The outline of `text` at `size` and `rotation`, centred on `(x, y)`, as path data.
+fn path(layout: &Layout, text: &str, size: f32, rotation: f32, (x, y): (f32, f32)) -> String {
+    let shape = layout.font.shape(text, size, rotation);
+    let mut d = String::new();
+    let mut last: Option<P> = None;
+    let at = |p: P| P(p.0 + x, p.1 + y);
+    for curve in &shape.curves {
+        let (start, end) = match *curve {
+            Curve::Line(a, b) => (a, b),
+            Curve::Quad(a, _, c) => (a, c),
+            Curve::Cubic(a, _, _, d) => (a, d),
+        };
+        if last != Some(start) {
+            if last.is_some() {
+                d.push('Z');
+            }
+            let s = at(start);
+            let _ = write!(d, "M{} {}", n(s.0), n(s.1));
+        }
+        match *curve {
+            Curve::Line(_, b) => {
+                let b = at(b);
+                let _ = write!(d, "L{} {}", n(b.0), n(b.1));
+            }
+            Curve::Quad(_, b, c) => {
+                let (b, c) = (at(b), at(c));
+                let _ = write!(d, "Q{} {} {} {}", n(b.0), n(b.1), n(c.0), n(c.1));
+            }
+            Curve::Cubic(_, b, c, e) => {
+                let (b, c, e) = (at(b), at(c), at(e));
+                let _ = write!(
+                    d,
+                    "C{} {} {} {} {} {}",
+                    n(b.0),
+                    n(b.1),
+                    n(c.0),
+                    n(c.1),
+                    n(e.0),
+                    n(e.1)
+                );
+            }
+        }
+        last = Some(end);
+    }
+    if last.is_some() {
+        d.push('Z');
+    }
+    d
+}
+
 fn opacity(a: u8) -> String {
     if a == 255 {
         String::new()
@@ -151,14 +275,6 @@ fn n(x: f32) -> String {
         "0".to_owned()
     } else {
         s.to_owned()
-    }
-}
-
-fn trim_number(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x:.2}")
     }
 }
 
@@ -183,6 +299,59 @@ pub(crate) fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        for (raw, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(raw.as_bytes()), encoded);
+        }
+    }
+
+    #[test]
+    fn text_elements_sit_where_the_paths_are() {
+        use crate::{layout, LayoutOptions, WeightedWord};
+        let cloud = layout(
+            &[
+                WeightedWord::new("Zeit & Geld", 3.0),
+                WeightedWord::new("Akte", 1.0),
+            ],
+            &LayoutOptions {
+                width: 300,
+                height: 200,
+                rotations: vec![90.0],
+                ..Default::default()
+            },
+        );
+        let svg = svg(
+            &cloud,
+            &SvgOptions {
+                text: true,
+                ..Default::default()
+            },
+        );
+        assert!(svg.contains(
+            "@font-face{font-family:\"wortwolke-embedded\";src:url(data:font/ttf;base64,AAEAAA"
+        ));
+        assert_eq!(svg.matches("<text ").count(), 2);
+        assert!(!svg.contains("<path"));
+        let word = &cloud.words[0];
+        let width = cloud.font.text_width(&word.text, word.font_size);
+        assert!(svg.contains(&format!(
+            "textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\" fill=\"{}\" transform=\"rotate(-90 {} {})\" xml:space=\"preserve\">Zeit &amp; Geld</text>",
+            n(width),
+            word.color.hex(),
+            n(word.x),
+            n(word.y)
+        )), "{svg}");
+    }
 
     #[test]
     fn escaping() {
