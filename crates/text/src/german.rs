@@ -427,8 +427,8 @@ const UMLAUT_COMPARATIVE: &[(&str, &str)] = &[
 /// prefixes (`übernahm` → `übernehm`).
 const STRONG_VERBS: &[&[&str]] = &[
     &["backen", "bäckt", "buk"],
-    &["befehlen", "befiehlt", "befahl", "befohlen"],
-    &["beginnen", "begann", "begonnen"],
+    &["befehlen", "befiehlt", "befahl", "befohlen", "beföhle"],
+    &["beginnen", "begann", "begonnen", "begönne"],
     &["beißen", "biss", "gebissen"],
     &["biegen", "bog", "gebogen"],
     &["bieten", "bot", "geboten"],
@@ -443,7 +443,7 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["dreschen", "drischt", "drosch", "gedroschen"],
     &["dringen", "drang", "gedrungen"],
     &["dürfen", "darf", "durfte"],
-    &["empfehlen", "empfiehlt", "empfahl", "empfohlen"],
+    &["empfehlen", "empfiehlt", "empfahl", "empfohlen", "empföhle"],
     &["essen", "isst", "aß", "gegessen"],
     &["fahren", "fährt", "fuhr"],
     &["fallen", "fällt", "fiel"],
@@ -460,11 +460,11 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["gedeihen", "gedieh", "gediehen"],
     &["gehen", "ging", "gegangen"],
     &["gelingen", "gelang", "gelungen"],
-    &["gelten", "gilt", "galt", "gegolten"],
+    &["gelten", "gilt", "galt", "gegolten", "gölte"],
     &["genesen", "genas"],
     &["genießen", "genoss", "genossen"],
     &["geschehen", "geschieht", "geschah"],
-    &["gewinnen", "gewann", "gewonnen"],
+    &["gewinnen", "gewann", "gewonnen", "gewönne"],
     &["gießen", "goss", "gegossen"],
     &["gleichen", "glich", "geglichen"],
     &["gleiten", "glitt", "geglitten"],
@@ -472,9 +472,9 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["greifen", "griff", "gegriffen"],
     &["halten", "hält", "hielt"],
     &["hängen", "hing"],
-    &["heben", "hob", "gehoben"],
+    &["heben", "hob", "hub", "gehoben"],
     &["heißen", "hieß"],
-    &["helfen", "hilft", "half", "geholfen"],
+    &["helfen", "hilft", "half", "geholfen", "hülfe"],
     &["kennen", "kannte", "gekannt"],
     &["klingen", "klang", "geklungen"],
     &["kneifen", "kniff", "gekniffen"],
@@ -490,7 +490,8 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["liegen", "lag"],
     &["lügen", "log", "löge", "gelogen"],
     &["meiden", "mied", "gemieden"],
-    &["messen", "misst", "maß"],
+    // not "misst": it is also the stem of "vermissen" (vermisst)
+    &["messen", "maß"],
     &["mögen", "mag", "mochte", "möchte"],
     &["müssen", "muss", "musste"],
     &["nehmen", "nimmt", "nahm", "genommen"],
@@ -524,23 +525,23 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["schreien", "schrie", "geschrien"],
     &["schreiten", "schritt", "geschritten"],
     &["schweigen", "schwieg", "geschwiegen"],
-    &["schwimmen", "schwamm", "geschwommen"],
+    &["schwimmen", "schwamm", "geschwommen", "schwömme"],
     &["schwinden", "schwand", "geschwunden"],
     &["schwingen", "schwang", "geschwungen"],
-    &["schwören", "schwor", "geschworen"],
+    &["schwören", "schwor", "schwur", "geschworen", "schwüre"],
     &["sehen", "sieht", "sah"],
     &["senden", "sandte", "gesandt"],
     &["singen", "sang", "gesungen"],
     &["sinken", "sank", "gesunken"],
     &["sitzen", "saß", "gesessen"],
-    &["spinnen", "spann", "gesponnen"],
+    &["spinnen", "spann", "gesponnen", "spönne"],
     &["sprechen", "spricht", "sprach", "gesprochen"],
     &["springen", "sprang", "gesprungen"],
     &["stechen", "sticht", "stach", "gestochen"],
-    &["stehen", "stand", "gestanden"],
-    &["stehlen", "stiehlt", "stahl", "gestohlen"],
+    &["stehen", "stand", "gestanden", "stünde"],
+    &["stehlen", "stiehlt", "stahl", "gestohlen", "stöhle"],
     &["steigen", "stieg", "gestiegen"],
-    &["sterben", "stirbt", "starb", "gestorben"],
+    &["sterben", "stirbt", "starb", "gestorben", "stürbe"],
     &["stinken", "stank", "gestunken"],
     &["stoßen", "stößt", "stieß"],
     &["streichen", "strich", "gestrichen"],
@@ -552,7 +553,7 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["trinken", "trank", "getrunken"],
     &["trügen", "trog", "getrogen"],
     &["tun", "tut", "tat"],
-    &["verderben", "verdirbt", "verdarb", "verdorben"],
+    &["verderben", "verdirbt", "verdarb", "verdorben", "verdürbe"],
     &["vergessen", "vergisst", "vergaß"],
     &["verlieren", "verlor", "verloren"],
     &["wachsen", "wächst", "wuchs"],
@@ -560,38 +561,139 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["weichen", "wich", "gewichen"],
     &["weisen", "wies", "gewiesen"],
     &["wenden", "wandte", "gewandt"],
-    &["werben", "wirbt", "warb", "geworben"],
-    &["werfen", "wirft", "warf", "geworfen"],
+    &["werben", "wirbt", "warb", "geworben", "würbe"],
+    &["werfen", "wirft", "warf", "geworfen", "würfe"],
     &["wiegen", "wog", "gewogen"],
     &["winden", "wand", "gewunden"],
     &["wissen", "wusste"],
     &["wollen", "will"],
     &["ziehen", "zog", "gezogen"],
     &["zwingen", "zwang", "gezwungen"],
+    // strong verbs less often met in answers, from the same grammar tables
+    &["bergen", "birgt", "barg"],
+    &["bewegen", "bewog", "bewogen"],
+    &["erwägen", "erwog", "erwogen"],
+    &["bringen", "brachte", "gebracht"],
+    &["dünken", "deucht", "däucht"],
+    &["erkiesen", "erkor", "erkoren"],
+    &["erlöschen", "erlischt", "erlosch", "erloschen"],
+    &["erschrecken", "erschrickt", "erschrak", "erschrocken"],
+    &["gären", "gor", "gegoren"],
+    &["glimmen", "glomm", "geglommen"],
+    &["hauen", "hieb"],
+    &["klimmen", "klomm", "geklommen"],
+    &["melken", "milkt", "molk", "gemolken"],
+    &["saugen", "sog", "gesogen"],
+    &["schallen", "scholl"],
+    &["scheißen", "schiss", "geschissen"],
+    &["schelten", "schilt", "gescholten", "schölte"],
+    &["scheren", "schor", "geschoren"],
+    &["schinden", "schund", "geschunden"],
+    &["schleichen", "schlich", "geschlichen"],
+    &["schleißen", "schliss", "geschlissen"],
+    &["schnauben", "schnob", "geschnoben"],
+    &["schrauben", "schrob", "geschroben"],
+    &["schwellen", "schwillt", "schwoll", "geschwollen"],
+    &["sieden", "sott", "gesotten"],
+    &["sinnen", "sann", "gesonnen", "sönne"],
+    &["speien", "spie", "gespien"],
+    &["spleißen", "spliss", "gesplissen"],
+    &["sprießen", "spross", "gesprossen"],
+    &["stecken", "stak"],
+    &["stieben", "stob", "gestoben"],
+    &["triefen", "troff"],
+    &["verdrießen", "verdross", "verdrossen"],
+    &["weben", "wob", "gewoben"],
+    &["werden", "wird", "wurde", "ward", "geworden"],
+    &["wringen", "wrang", "gewrungen"],
 ];
 
+/// Weak verbs whose stem is the subjunctive II of a strong verb (`führen` / `führe` of `fahren`,
+/// `tränken` / `tränke` of `trinken`): such stems keep their own verb.
+const WEAK_SUBJUNCTIVE_HOMOGRAPHS: &[&str] = &["führ", "tränk", "zwäng", "dräng", "flöss"];
+
 /// Stem of a strong-verb form → stem of its infinitive, built once from [`STRONG_VERBS`].
+///
+/// The subjunctive II of a strong verb is its past stem with umlaut (`kam` → `käme`, `zog` →
+/// `zöge`, `trug` → `trüge`): generated from the past forms (those not ending in `-en`, which
+/// are participles), unless the umlauted stem is a verb of its own (an infinitive of the table,
+/// or one of [`WEAK_SUBJUNCTIVE_HOMOGRAPHS`]).
 fn strong_stems() -> &'static rustc_hash::FxHashMap<String, String> {
     // looked up for every ending of every verb-like word: a fast hash, not SipHash
     static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<String, String>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = rustc_hash::FxHashMap::default();
-        for parts in STRONG_VERBS {
-            let base: String = verb_stem(parts[0].chars().collect(), false)
+        let stem = |form: &str| -> String {
+            verb_stem(form.chars().collect(), false)
                 .into_iter()
-                .collect();
+                .collect()
+        };
+        let mut map = rustc_hash::FxHashMap::default();
+        let bases: rustc_hash::FxHashSet<String> =
+            STRONG_VERBS.iter().map(|parts| stem(parts[0])).collect();
+        // entries that yield to the written forms where they meet one
+        let mut late = Vec::new();
+        for parts in STRONG_VERBS {
+            let base = stem(parts[0]);
             for form in &parts[1..] {
-                let stem: String = verb_stem(form.chars().collect(), false)
-                    .into_iter()
-                    .collect();
-                if stem != base {
-                    map.entry(stem).or_insert_with(|| base.clone());
+                let form_stem = stem(form);
+                if form_stem != base {
+                    map.entry(form_stem.clone()).or_insert_with(|| base.clone());
                 }
+                if !form.ends_with("en") {
+                    if let Some(umlauted) = umlaut_last_vowel(&form_stem) {
+                        late.push((umlauted, base.clone()));
+                    }
+                }
+                // behind a prefix the word is long enough to lose its final t or s (vorlas →
+                // vorla, as vorlesen → vorle), and so is the infinitive's stem
+                late.push((form_stem, base.clone()));
+            }
+        }
+        let long_bases: rustc_hash::FxHashSet<String> =
+            bases.iter().map(|b| behind_prefix(b)).collect();
+        let long: Vec<(String, String)> = late
+            .iter()
+            .map(|(stem, base)| (behind_prefix(stem), behind_prefix(base)))
+            .filter(|(stem, base)| stem != base && !long_bases.contains(stem))
+            .collect();
+        late.retain(|(stem, base)| stem != base);
+        late.extend(long);
+        for (stem, base) in late {
+            if !bases.contains(&stem) && !WEAK_SUBJUNCTIVE_HOMOGRAPHS.contains(&stem.as_str()) {
+                map.entry(stem).or_insert(base);
             }
         }
         map
     })
+}
+
+/// A stem as [`verb_stem`] leaves it in a word with a prefix before it.
+fn behind_prefix(stem: &str) -> String {
+    let mut w: Vec<char> = stem.chars().collect();
+    strip_stem_tail(&mut w, 1);
+    w.into_iter().collect()
+}
+
+/// `zog` → `zög`, `lief` → `None`: the stem with its last vowel umlauted (`au` → `äu`), if that
+/// vowel is `a`, `o` or `u`.
+fn umlaut_last_vowel(stem: &str) -> Option<String> {
+    let mut chars: Vec<char> = stem.chars().collect();
+    let i = chars.iter().rposition(|&c| is_vowel(c))?;
+    let j = if i > 0 && chars[i] == 'u' && chars[i - 1] == 'a' {
+        i - 1
+    } else if i > 0 && is_vowel(chars[i - 1]) && chars[i] != chars[i - 1] {
+        return None; // ie, ei, eu: no umlaut
+    } else {
+        i
+    };
+    chars[j] = match chars[j] {
+        'a' => 'ä',
+        'o' => 'ö',
+        'u' => 'ü',
+        _ => return None,
+    };
+    Some(chars.into_iter().collect())
 }
 
 /// Replaces a strong-verb stem at the end of `w` when what precedes it is made of prefixes.
@@ -635,6 +737,20 @@ fn verb_adjective(w: Vec<char>) -> Vec<char> {
 /// (`gemähte`, `verdrängtes`, `fehlende`) as adjectives of their own.
 fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     const MIN: usize = 3;
+    // ß is ss in Swiss and (after a short vowel) in the spelling before 1996 (muß, mißt, läßt):
+    // no two lower-case words differ only there, so the key spells ss
+    if w.contains(&'ß') {
+        w = w
+            .into_iter()
+            .flat_map(|c| {
+                if c == 'ß' {
+                    ['s', 's'].to_vec()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect();
+    }
     // A. adjective endings: comparative -ere -erem -eren -erer -eres, or -em -es -er
     let mut adjective = false;
     for s in ["erem", "eren", "erer", "eres", "ere", "em", "es", "er"] {
@@ -722,16 +838,22 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
         }
     }
     // G. the stem's own final t and s: rett (retten) = ret (rettete), belast (belasten) = bela (belastet)
-    while ends(&w, "t") && w.len() > 3 {
-        w.pop();
-    }
-    if ends(&w, "s") && !ends(&w, "ss") && w.len() > 3 {
-        w.pop();
-    }
+    strip_stem_tail(&mut w, 3);
     if adjective || superlative {
         umlaut_comparative(&mut w);
     }
     w
+}
+
+/// Strips the stem's own final `t`s and a final single `s` while more than `min` characters
+/// remain (`rett` → `ret`, `belast` → `bela`), so that forms whose endings took or left them agree.
+fn strip_stem_tail(w: &mut Vec<char>, min: usize) {
+    while ends(w, "t") && w.len() > min {
+        w.pop();
+    }
+    if ends(w, "s") && !ends(w, "ss") && w.len() > min {
+        w.pop();
+    }
 }
 
 /// `größ` → `groß`, `kürz` → `kurz`: the umlaut of irregular comparatives.
@@ -874,6 +996,51 @@ mod tests {
         ] {
             same(group, false);
         }
+    }
+
+    /// Issue 14: the subjunctive II of a strong verb is its past stem with umlaut, also after
+    /// prefixes; old subjunctives with another vowel (hülfe, stünde) are in the table.
+    #[test]
+    fn subjunctive_ii_of_strong_verbs() {
+        for group in [
+            &["kommen", "kam", "käme", "kämest"][..],
+            &["ziehen", "zog", "zöge"],
+            &["finden", "fand", "fände"],
+            &["stehen", "stand", "stände", "stünde"],
+            &["helfen", "half", "hülfe"],
+            &["bekommen", "bekam", "bekäme"],
+            &["beschließen", "beschloss", "beschlösse"],
+            &["vorlesen", "vorlas", "vorläse"],
+            &["betreffen", "betraf", "beträfe"],
+            &["wachsen", "wuchs", "wüchse"],
+        ] {
+            same(group, false);
+        }
+        let k = |w: &str| german_key(w, false);
+        // weak verbs of their own whose stem is such a subjunctive
+        assert_ne!(k("führen"), k("fahren"));
+        assert_ne!(k("drängen"), k("dringen"));
+        assert_ne!(k("einflößen"), k("einfließen"));
+        // vermisst is vermissen, not messen (misst)
+        assert_ne!(k("vermisst"), k("vermessen"));
+        // a weak verb whose stem a strong past tense spells stays apart
+        assert_ne!(k("schalten"), k("schelten"));
+        assert_ne!(k("borgen"), k("bergen"));
+    }
+
+    /// Issue 14: ß and ss are one spelling in lower-case keys (Swiss, and the spelling before
+    /// 1996); nouns keep them apart (Maße, Masse).
+    #[test]
+    fn sharp_s_in_verbs_and_adjectives() {
+        for group in [
+            &["müssen", "muss", "muß", "mußt"][..],
+            &["reißen", "reißt", "reisst", "reissen"],
+            &["schließen", "schliessen", "schließt"],
+            &["bloß", "bloss", "bloße", "blosse"],
+        ] {
+            same(group, false);
+        }
+        assert_ne!(german_key("maße", true), german_key("masse", true));
     }
 
     #[test]
