@@ -205,18 +205,45 @@ const ER_PLURALS: &[(&str, &str)] = &[
     ("regimenter", "regiment"),
     ("spitäler", "spital"),
     ("vermögen", "vermögen"),
+    // the few nouns in -er with an umlaut plural (most -er umlauts are lexical: Schläger)
+    ("mütter", "mutter"),
+    ("töchter", "tochter"),
+    ("väter", "vater"),
+    ("brüder", "bruder"),
+    ("äcker", "acker"),
+    ("hämmer", "hammer"),
+    ("klöster", "kloster"),
+    ("schwäger", "schwager"),
+    // more -er plurals
+    ("lämmer", "lamm"),
+    ("bretter", "brett"),
+    ("gemüter", "gemüt"),
+    ("gewänder", "gewand"),
+    ("geschlechter", "geschlecht"),
+    ("gespenster", "gespenst"),
+    ("glieder", "glied"),
+    ("örter", "ort"),
+    // Saal, Säle
+    ("säle", "saal"),
 ];
+
+/// Nouns whose final `-ern` is their stem, not the dative plural of an `-er` noun
+/// (`Kern`, `Stern`, `Konzern`; `Lehrern` is `Lehrer`).
+const ERN_STEMS: &[&str] = &["kern", "stern", "konzern", "western", "kaserne", "laterne"];
 
 /// Nouns whose final `s` belongs to the stem (`Kurs`, `Preis`), matched at the end of a compound.
 /// `-als` only in `Hals` (a genitive elsewhere: `Kanals`, `Portals`); `-chs` not after `ich` or
 /// `auch` (genitives: `Bereichs`, `Verbrauchs`; stems: `Fuchs`, `Nachwuchs`, `Lachs`).
 const S_STEMS: &[&str] = &[
     "eis", "aus", "ais", "urs", "hals", "uls", "ebs", "eks", "ips", "aps", "ops", "las", "ras",
-    "gas", "oos", "los", "us", "is", "ss", "achs", "echs", "ochs", "uchs", "zins", "sens",
+    "gas", "oos", "los", "us", "is", "ss", "zins", "sens", "ims",
 ];
 
-/// `-chs` endings that are a genitive after all (`Verbrauchs` ends in `uchs`).
-const CHS_GENITIVES: &[&str] = &["ichs", "auchs"];
+/// Nouns in `-chs` (`Fuchs`, `Nachwuchs`); elsewhere `-chs` is a genitive (`Buchs`, `Besuchs`,
+/// `Bereichs`, `Verbrauchs`).
+const CHS_STEMS: &[&str] = &[
+    "fuchs", "luchs", "lachs", "dachs", "wachs", "ochs", "flachs", "wuchs", "gewächs", "sachs",
+];
 
 /// Nouns whose umlaut belongs to the stem and whose un-umlauted form is another word
 /// (`Bürger`/`Burger`, `Zähler`/`Zahler`): never folded. Matched at the end of a compound.
@@ -265,7 +292,6 @@ const LEXICAL_UMLAUT: &[&str] = &[
     "mütze",
     "rüge",
     "süße",
-    "bäume",
     "spätzle",
     "schräge",
     "ähre",
@@ -303,6 +329,27 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
             return w;
         }
     }
+    // Kaufleute, Fachleute: the plural of -mann in compounds (Leute alone is a word of its own)
+    if ends(&w, "leute") && w.len() > 6 || ends(&w, "leuten") && w.len() > 7 {
+        w.truncate(w.len() - if ends(&w, "n") { 6 } else { 5 });
+        w.extend("mann".chars());
+        return w;
+    }
+    // Irrtümer, Reichtümer: the plural of -tum (Eigentümer is the owner)
+    if (ends(&w, "tümer") || ends(&w, "tümern")) && !starts(&w, "eigentümer") {
+        w.truncate(w.len() - if ends(&w, "n") { 6 } else { 5 });
+        w.extend("tum".chars());
+        return w;
+    }
+    // Latin: Algorithmus, Algorithmen; Praktikum, Praktika; Abstraktum, Abstrakta
+    if ends(&w, "mus") && w.len() > 5 {
+        w.truncate(w.len() - 2);
+        return w;
+    }
+    if (ends(&w, "ika") || ends(&w, "kta")) && w.len() > 5 {
+        w.pop();
+        return w;
+    }
     if ends(&w, "nisse") || ends(&w, "nissen") || ends(&w, "nisses") {
         while !ends(&w, "nis") {
             w.pop();
@@ -314,16 +361,20 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
         w.truncate(w.len() - if ends(&w, "um") { 2 } else { 1 });
         return w;
     }
-    let _ = strip(&mut w, "ern", MIN)
-        .then(|| w.extend("er".chars()))
-        .is_some()
-        || strip(&mut w, "ens", MIN)
+    let _ = (!ERN_STEMS.iter().any(|s| ends(&w, s)) && strip(&mut w, "ern", MIN) && {
+        w.extend("er".chars());
+        true
+    }) || strip(&mut w, "ens", MIN)
         || strip(&mut w, "en", MIN)
         || strip(&mut w, "es", MIN) && !ends(&w, "nis")
         || strip(&mut w, "e", MIN)
         || (ends(&w, "eln") && strip(&mut w, "n", MIN))
         || (ends(&w, "s")
-            && (!S_STEMS.iter().any(|s| ends(&w, s)) || CHS_GENITIVES.iter().any(|s| ends(&w, s)))
+            && if ends(&w, "chs") {
+                !CHS_STEMS.iter().any(|s| ends(&w, s))
+            } else {
+                !S_STEMS.iter().any(|s| ends(&w, s))
+            }
             && strip(&mut w, "s", MIN));
     if (ends(&w, "um") || ends(&w, "ma")) && w.len() > 4 {
         w.truncate(w.len() - if ends(&w, "um") { 2 } else { 1 });
@@ -418,6 +469,8 @@ const UMLAUT_COMPARATIVE: &[(&str, &str)] = &[
     ("krümm", "krumm"),
     ("gröb", "grob"),
     ("öft", "oft"),
+    ("näch", "nah"),
+    ("höch", "hoh"),
 ];
 
 /// Strong and irregular verbs by their principal parts, written by hand: infinitive first,
@@ -459,7 +512,8 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["geben", "gibt", "gab"],
     &["gedeihen", "gedieh", "gediehen"],
     &["gehen", "ging", "gegangen"],
-    &["gelingen", "gelang", "gelungen"],
+    // not "gelang": behind its ge- it is the adjective lang
+    &["gelingen", "gelungen"],
     &["gelten", "gilt", "galt", "gegolten", "gölte"],
     &["genesen", "genas"],
     &["genießen", "genoss", "genossen"],
@@ -534,7 +588,8 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["singen", "sang", "gesungen"],
     &["sinken", "sank", "gesunken"],
     &["sitzen", "saß", "gesessen"],
-    &["spinnen", "spann", "gesponnen", "spönne"],
+    // not "spann": the verb spannen
+    &["spinnen", "gesponnen", "spönne"],
     &["sprechen", "spricht", "sprach", "gesprochen"],
     &["springen", "sprang", "gesprungen"],
     &["stechen", "sticht", "stach", "gestochen"],
@@ -580,7 +635,6 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["erschrecken", "erschrickt", "erschrak", "erschrocken"],
     &["gären", "gor", "gegoren"],
     &["glimmen", "glomm", "geglommen"],
-    &["hauen", "hieb"],
     &["klimmen", "klomm", "geklommen"],
     &["melken", "milkt", "molk", "gemolken"],
     &["saugen", "sog", "gesogen"],
@@ -589,13 +643,11 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["schelten", "schilt", "gescholten", "schölte"],
     &["scheren", "schor", "geschoren"],
     &["schinden", "schund", "geschunden"],
-    &["schleichen", "schlich", "geschlichen"],
     &["schleißen", "schliss", "geschlissen"],
     &["schnauben", "schnob", "geschnoben"],
     &["schrauben", "schrob", "geschroben"],
     &["schwellen", "schwillt", "schwoll", "geschwollen"],
     &["sieden", "sott", "gesotten"],
-    &["sinnen", "sann", "gesonnen", "sönne"],
     &["speien", "spie", "gespien"],
     &["spleißen", "spliss", "gesplissen"],
     &["sprießen", "spross", "gesprossen"],
@@ -728,8 +780,15 @@ fn is_prefixes(w: &[char]) -> bool {
 
 /// Verb and adjective inflection: personal endings, tense, participles, degree.
 fn verb_adjective(w: Vec<char>) -> Vec<char> {
+    // a comparative ending (or the -ere of an -ern verb: liefere) never ends a strong verb's
+    // form: such a stem is no strong past (liefere is not lief, länger not gelang)
+    let comparative = ["erem", "eren", "erer", "eres", "ere"]
+        .iter()
+        .any(|s| ends(&w, s));
     let mut w = verb_stem(w, true);
-    map_strong(&mut w);
+    if !comparative {
+        map_strong(&mut w);
+    }
     w
 }
 
@@ -772,6 +831,13 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     }
     // C. -st / -est: superlative (after an ending) or 2nd person; after s/ß/z/x only the t goes
     let superlative = strip_st(&mut w) && (adjective || e_ending);
+    // E. superlative of an adjective in -er: sicherste → sicher → sich (as sicherer → sich);
+    // decided here, before the stem's own t goes (werteste is wert, not wer-)
+    let er_superlative = superlative
+        && ends(&w, "er")
+        && !ends(&w, "ier")
+        && w.len() > 4
+        && syllables(&w[..w.len() - 2]) >= 1;
     if participles {
         let ge_participle = starts(&w, "ge") && ends(&w, "t") && w.len() > 5;
         let participle = ge_participle
@@ -804,8 +870,7 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
             break;
         }
     }
-    // E. superlative of an adjective in -er: sicherste → sicher → sich (as sicherer → sich)
-    if superlative && ends(&w, "er") && !ends(&w, "ier") && w.len() > 4 {
+    if er_superlative && ends(&w, "er") {
         w.truncate(w.len() - 2);
     }
     // contracted forms: wandre → wander, gipfle → gipfel; also after `ch` (kichre → kicher:
@@ -838,10 +903,17 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
         }
     }
     // G. the stem's own final t and s: rett (retten) = ret (rettete), belast (belasten) = bela (belastet)
-    strip_stem_tail(&mut w, 3);
+    // the comparative's umlaut before the stem's own t goes (kälter as kalt)
     if adjective || superlative {
         umlaut_comparative(&mut w);
     }
+    // hoch, hohe, höher, höchste: one stem
+    if ends(&w, "hoch") {
+        w.pop();
+        w.pop();
+        w.push('h');
+    }
+    strip_stem_tail(&mut w, 3);
     w
 }
 
@@ -859,7 +931,8 @@ fn strip_stem_tail(w: &mut Vec<char>, min: usize) {
 /// `größ` → `groß`, `kürz` → `kurz`: the umlaut of irregular comparatives.
 fn umlaut_comparative(w: &mut Vec<char>) {
     for (umlaut, plain) in UMLAUT_COMPARATIVE {
-        if suffix_len(w, umlaut) == Some(w.len()) {
+        // the adjective, or a compound ending in it (fettärmer as fettarm, körpernäher)
+        if suffix_len(w, umlaut).is_some_and(|n| n == w.len() || w.len() - n >= 3) {
             replace_end(w, umlaut, plain);
             break;
         }
