@@ -228,15 +228,18 @@ const ER_PLURALS: &[(&str, &str)] = &[
 ];
 
 /// Nouns whose final `-ern` is their stem, not the dative plural of an `-er` noun
-/// (`Kern`, `Stern`, `Konzern`; `Lehrern` is `Lehrer`).
-const ERN_STEMS: &[&str] = &["kern", "stern", "konzern", "western", "kaserne", "laterne"];
+/// (`Konzern`; `Lehrern` is `Lehrer`), matched at the end of a compound. `Kern` and `Stern`
+/// only alone: at the end of a compound they are mostly `-er` nouns (`Politikern`, `Fenstern`).
+const ERN_STEMS: &[&str] = &["konzern", "western"];
 
-/// Nouns whose final `s` belongs to the stem (`Kurs`, `Preis`), matched at the end of a compound.
+/// Nouns whose final `s` belongs to the stem (`Kurs`, `Preis`, `Basis`), matched at the end of a
+/// compound. After another `i` the `s` is a plural (`Azubis`, `Unis`, `Alibis`).
 /// `-als` only in `Hals` (a genitive elsewhere: `Kanals`, `Portals`); `-chs` not after `ich` or
 /// `auch` (genitives: `Bereichs`, `Verbrauchs`; stems: `Fuchs`, `Nachwuchs`, `Lachs`).
 const S_STEMS: &[&str] = &[
     "eis", "aus", "ais", "urs", "hals", "uls", "ebs", "eks", "ips", "aps", "ops", "las", "ras",
-    "gas", "oos", "los", "us", "is", "ss", "zins", "sens", "ims",
+    "gas", "oos", "los", "us", "sis", "xis", "nis", "ris", "kürbis", "iltis", "ss", "zins", "sens",
+    "ims",
 ];
 
 /// Nouns in `-chs` (`Fuchs`, `Nachwuchs`); elsewhere `-chs` is a genitive (`Buchs`, `Besuchs`,
@@ -357,11 +360,20 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
         return fold_umlaut(w);
     }
     // Latin and Greek plurals: Themen/Thema, Zentren/Zentrum, Museen/Museum, Firmen/Firma
-    if ends(&w, "um") && w.len() > 5 || ends(&w, "ma") && w.len() > 4 {
+    // (not the German -tum: Reichtum, Wachstum; Latin only in Datum, Faktum, Quantum, Votum)
+    let german_tum = ends(&w, "tum")
+        && !["datum", "faktum", "quantum", "votum"]
+            .iter()
+            .any(|s| ends(&w, s));
+    if ends(&w, "um") && w.len() > 5 && !german_tum || ends(&w, "ma") && w.len() > 4 {
         w.truncate(w.len() - if ends(&w, "um") { 2 } else { 1 });
         return w;
     }
-    let _ = (!ERN_STEMS.iter().any(|s| ends(&w, s)) && strip(&mut w, "ern", MIN) && {
+    let ern_stem = ERN_STEMS.iter().any(|s| ends(&w, s))
+        || ["kern", "stern"]
+            .iter()
+            .any(|s| suffix_len(&w, s) == Some(w.len()));
+    let _ = (!ern_stem && strip(&mut w, "ern", MIN) && {
         w.extend("er".chars());
         true
     }) || strip(&mut w, "ens", MIN)
@@ -376,7 +388,7 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
                 !S_STEMS.iter().any(|s| ends(&w, s))
             }
             && strip(&mut w, "s", MIN));
-    if (ends(&w, "um") || ends(&w, "ma")) && w.len() > 4 {
+    if (ends(&w, "um") && !german_tum || ends(&w, "ma")) && w.len() > 4 {
         w.truncate(w.len() - if ends(&w, "um") { 2 } else { 1 });
     }
     fold_umlaut(w)
@@ -838,6 +850,10 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
         && !ends(&w, "ier")
         && w.len() > 4
         && syllables(&w[..w.len() - 2]) >= 1;
+    // the comparative's umlaut, before the stem's own t goes (kälter as kalt)
+    if adjective || superlative {
+        umlaut_comparative(&mut w);
+    }
     if participles {
         let ge_participle = starts(&w, "ge") && ends(&w, "t") && w.len() > 5;
         let participle = ge_participle
@@ -903,10 +919,6 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
         }
     }
     // G. the stem's own final t and s: rett (retten) = ret (rettete), belast (belasten) = bela (belastet)
-    // the comparative's umlaut before the stem's own t goes (kälter as kalt)
-    if adjective || superlative {
-        umlaut_comparative(&mut w);
-    }
     // hoch, hohe, höher, höchste: one stem
     if ends(&w, "hoch") {
         w.pop();
@@ -1114,6 +1126,62 @@ mod tests {
             same(group, false);
         }
         assert_ne!(german_key("maße", true), german_key("masse", true));
+    }
+
+    /// Issue 14: noun classes — -mann/-leute and -tum/-tümer in compounds, Latin -mus/-men and
+    /// -um/-a, the -er nouns with an umlaut plural, Saal/Säle, the -s plural after a vowel
+    /// (Azubis), the genitive -s after -ch (Tuchs) and -n after an -er noun (Politikern).
+    #[test]
+    fn noun_classes() {
+        for group in [
+            &["Fachmann", "Fachleute", "Fachleuten"][..],
+            &["Reichtum", "Reichtümer", "Reichtümern"],
+            &["Heiligtum", "Heiligtümer"],
+            &["Mechanismus", "Mechanismen"],
+            &["Praktikum", "Praktika"],
+            &["Antibiotikum", "Antibiotika"],
+            &["Großmutter", "Großmütter", "Großmüttern"],
+            &["Schwiegervater", "Schwiegerväter"],
+            &["Sitzungssaal", "Sitzungssäle", "Sitzungssälen"],
+            &["Kiwi", "Kiwis"],
+            &["Profi", "Profis"],
+            &["Tuch", "Tuchs", "Tuches"],
+            &["Politiker", "Politikern"],
+            &["Fenster", "Fenstern"],
+            &["Konzern", "Konzerne", "Konzerns"],
+            &["Luchs", "Luchse"],
+        ] {
+            same(group, true);
+        }
+        let k = |w: &str| german_key(w, true);
+        assert_ne!(k("leute"), k("mann"));
+        assert_ne!(k("eigentümer"), k("eigentum"));
+        for stem in ["basis", "praxis", "kürbis", "lachs", "kern", "stern"] {
+            assert_eq!(k(stem), stem);
+        }
+    }
+
+    /// Issue 14: comparative umlauts also at the end of compounds and before the stem's own t;
+    /// hoch/hohe/höher/höchste and nah/nächste; the superlative of an adjective in -t keeps it.
+    #[test]
+    fn adjective_degrees() {
+        for group in [
+            &["kalt", "kalte", "kälter", "kälteste"][..],
+            &[
+                "strukturarm",
+                "strukturarme",
+                "strukturärmer",
+                "strukturärmste",
+            ],
+            &["hoch", "hohe", "höher", "höchste"],
+            &["nah", "nahe", "näher", "nächste"],
+            &["wertvoll", "wertvolle", "wertvollste"],
+            &["leicht", "leichteste", "leichtesten"],
+            &["sicher", "sichere", "sicherste"],
+            &["schwer", "schwere", "schwerste"],
+        ] {
+            same(group, false);
+        }
     }
 
     #[test]
