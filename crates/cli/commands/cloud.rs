@@ -60,13 +60,14 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
             Some(args.max_words),
         );
         let counts = crate::pipeline::count(&args.analysis)?;
+        let lang = output::words_lang(args.caption_lang, &args.analysis.lang);
         for tables in counts.tables(&options, GroupRows::Own) {
             let cloud = |group: Option<&String>, table: &wortwolke_text::FrequencyTable| Cloud {
                 question: tables.question.clone(),
                 group: group.cloned(),
                 words: WeightedWord::from_weights(table.weights()),
-                base: Some(output::base_sentence(table)),
-                caption: Some(output::cloud_caption(table)),
+                base: Some(output::base_sentence_in(table, lang)),
+                caption: Some(output::cloud_caption(table, lang)),
                 terms: table.distinct,
             };
             clouds.push(cloud(None, &tables.total));
