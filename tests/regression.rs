@@ -555,7 +555,10 @@ fn r10_title_caption_and_text_alternative() {
         svg.contains("><title>Warum nicht EfA?</title></path>"),
         "the title is drawn"
     );
-    assert!(svg.contains("><title>Basis: n = 96"), "the caption is drawn");
+    assert!(
+        svg.contains("><title>Basis: n = 96"),
+        "the caption is drawn"
+    );
     // `--caption ''` draws none; the text alternative keeps the base
     let run = wortwolke(
         &[

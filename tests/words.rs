@@ -300,7 +300,9 @@ fn r14_cloud_caption_follows_the_language() {
     let svg = dir.join("efa.svg");
     let svg_path = svg.to_str().unwrap();
     let de = wortwolke(
-        &["cloud", EFA, "--width", "400", "--height", "300", "-o", svg_path],
+        &[
+            "cloud", EFA, "--width", "400", "--height", "300", "-o", svg_path,
+        ],
         "",
     );
     assert_eq!(de.code, 0, "{de:?}");
@@ -317,7 +319,15 @@ fn r14_cloud_caption_follows_the_language() {
     );
     let en = wortwolke(
         &[
-            "cloud", EFA, "--width", "400", "--height", "300", "--caption-lang", "en", "-o",
+            "cloud",
+            EFA,
+            "--width",
+            "400",
+            "--height",
+            "300",
+            "--caption-lang",
+            "en",
+            "-o",
             svg_path,
         ],
         "",
@@ -330,7 +340,11 @@ fn r14_cloud_caption_follows_the_language() {
         &["cloud", "--lang", "en", "--format", "json", "-o", "-"],
         "staff missing\nstaff missing\n",
     );
-    assert!(english.stderr.contains("Base: n = 2 respondents answered"), "{}", english.stderr);
+    assert!(
+        english.stderr.contains("Base: n = 2 respondents answered"),
+        "{}",
+        english.stderr
+    );
 }
 
 #[test]

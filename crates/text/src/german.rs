@@ -361,11 +361,13 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
     }
     // Latin and Greek plurals: Themen/Thema, Zentren/Zentrum, Museen/Museum, Firmen/Firma
     // (not the German -tum: Reichtum, Wachstum; Latin only in Datum, Faktum, Quantum, Votum)
-    let german_tum = ends(&w, "tum")
-        && !["datum", "faktum", "quantum", "votum"]
-            .iter()
-            .any(|s| ends(&w, s));
-    if ends(&w, "um") && w.len() > 5 && !german_tum || ends(&w, "ma") && w.len() > 4 {
+    let german_tum = |w: &[char]| {
+        ends(w, "tum")
+            && !["datum", "faktum", "quantum", "votum"]
+                .iter()
+                .any(|s| ends(w, s))
+    };
+    if ends(&w, "um") && w.len() > 5 && !german_tum(&w) || ends(&w, "ma") && w.len() > 4 {
         w.truncate(w.len() - if ends(&w, "um") { 2 } else { 1 });
         return w;
     }
@@ -385,10 +387,12 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
             && if ends(&w, "chs") {
                 !CHS_STEMS.iter().any(|s| ends(&w, s))
             } else {
-                !S_STEMS.iter().any(|s| ends(&w, s))
+                // the French -eur nouns take the genitive -s (Masseurs), Kurs has it
+                ends(&w, "eurs") || !S_STEMS.iter().any(|s| ends(&w, s))
             }
             && strip(&mut w, "s", MIN));
-    if (ends(&w, "um") && !german_tum || ends(&w, "ma")) && w.len() > 4 {
+    // (the -um of a genitive too: Kaisertums keeps -tum, Zentrums loses -um)
+    if (ends(&w, "um") && !german_tum(&w) || ends(&w, "ma")) && w.len() > 4 {
         w.truncate(w.len() - if ends(&w, "um") { 2 } else { 1 });
     }
     fold_umlaut(w)
@@ -1150,6 +1154,8 @@ mod tests {
             &["Fenster", "Fenstern"],
             &["Konzern", "Konzerne", "Konzerns"],
             &["Luchs", "Luchse"],
+            &["Reichtum", "Reichtums"],
+            &["Installateur", "Installateurs", "Installateure"],
         ] {
             same(group, true);
         }
