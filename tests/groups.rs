@@ -92,7 +92,7 @@ fn r11_equal_shares_are_equal_sizes_in_every_group_cloud() {
         .iter()
         .map(|p| p["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["All respondents", "A", "B", "C"]);
+    assert_eq!(names, ["Alle Befragten", "A", "B", "C"]);
     let words = grid_words(&grid);
     let mut equal = 0;
     for a in &words {
@@ -192,7 +192,7 @@ fn r11_same_positions_put_a_word_in_one_place_in_every_panel() {
         .filter(|w| w.text == "Akte")
         .map(|w| w.panel.as_str())
         .collect();
-    assert_eq!(akte, ["All respondents", "B"]);
+    assert_eq!(akte, ["Alle Befragten", "B"]);
     // … and sizes still follow the shares on one scale
     let size = |panel: &str, text: &str| {
         words
@@ -219,6 +219,9 @@ fn r11_the_grid_names_each_panel_and_flags_small_groups() {
             "--min-group-n",
             "5",
             "--svg-text",
+            // German answers are captioned in German unless asked otherwise
+            "--caption-lang",
+            "en",
         ],
     );
     // the drawn lines (a long one wraps), joined by spaces
@@ -297,11 +300,12 @@ fn r11_the_comparison_cloud_keeps_terms_named_at_equal_rates() {
         &["--group", "Gruppe=A,B", "--compare", "--svg-text"],
     );
     let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Weniger als 30 Antworten in A und B: Anteile sind unsicher."));
     for legend in [
-        "only A (n = 4)",
-        "3 × as often in A",
-        "equal shares",
-        "only B (n = 2)",
+        "nur A (n = 4)",
+        "3 × so oft in A",
+        "gleiche Anteile",
+        "nur B (n = 2)",
     ] {
         assert!(text.contains(legend), "{legend} in {text}");
     }
@@ -421,7 +425,7 @@ fn r11_long_format_questions_get_a_grid_each() {
             .iter()
             .map(|p| p["name"].as_str().unwrap())
             .collect();
-        assert_eq!(names, ["All respondents", "Nord", "Süd"], "{question}");
+        assert_eq!(names, ["Alle Befragten", "Nord", "Süd"], "{question}");
         assert_eq!(v["panels"][1]["n"], 2);
     }
 }

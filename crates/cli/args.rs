@@ -404,6 +404,11 @@ pub struct CloudArgs {
     #[arg(long, value_name = "TEXT")]
     pub caption: Option<String>,
 
+    /// Language of the default caption and the base on standard error: `de` or `en`.
+    /// Default: `de` when the answers are German (--lang de), else `en`.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub caption_lang: Option<TableLang>,
+
     /// SVG: words as `<text>` in the embedded font (editable in Inkscape or PowerPoint)
     /// instead of paths.
     #[arg(long)]

@@ -80,6 +80,7 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
             args.min_count,
             Some(args.max_words),
         );
+        let lang = caption_lang(&args);
         let all = counts.tables(&table_options, GroupRows::Own);
         super::small_groups(&all, args.min_group_n, args.analysis.quiet);
         for tables in &all {
@@ -87,8 +88,8 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 question: tables.question.clone(),
                 group: group.cloned(),
                 words: WeightedWord::from_weights(table.weights()),
-                base: Some(output::base_sentence(table)),
-                caption: Some(output::cloud_caption(table)),
+                base: Some(output::base_sentence_in(table, lang)),
+                caption: Some(output::cloud_caption(table, lang)),
                 terms: table.distinct,
                 n: Some((base_n(table), table.answered)),
             };
@@ -257,14 +258,14 @@ fn cloud_options(
     let mut caption = cloud.caption.clone();
     if grouped && !args.scale_per_group {
         if let Some(c) = &mut caption {
-            c.push_str(&format!(" {}", one_scale(args)));
+            c.push_str(&format!(" {}", one_scale(args, caption_lang(args))));
         }
     }
     if cloud.small(args) {
         if let Some(c) = &mut caption {
             c.push_str(&format!(
                 " {}",
-                super::small_group_caption(args.min_group_n, None)
+                super::small_group_caption(args.min_group_n, None, caption_lang(args))
             ));
         }
     }
@@ -286,12 +287,28 @@ fn cloud_options(
 }
 
 /// What the caption says about a shared scale (and the same positions).
-fn one_scale(args: &CloudArgs) -> &'static str {
+fn one_scale(args: &CloudArgs, lang: output::Lang) -> &'static str {
     if args.same_positions {
-        "One scale for all groups (equal shares, equal sizes); each word in the same place in every cloud."
+        lang.say(
+            "One scale for all groups (equal shares, equal sizes); each word in the same place in every cloud.",
+            "Ein Maßstab für alle Gruppen (gleiche Anteile, gleiche Größen); jedes Wort in jeder Wolke an derselben Stelle.",
+        )
     } else {
-        "One scale for all groups: equal shares of the group's respondents, equal sizes."
+        lang.say(
+            "One scale for all groups: equal shares of the group's respondents, equal sizes.",
+            "Ein Maßstab für alle Gruppen: gleiche Anteile an den Befragten der Gruppe, gleiche Größen.",
+        )
     }
+}
+
+/// The language of what a cloud draws in words (captions, panel names, legends).
+pub(crate) fn caption_lang(args: &CloudArgs) -> output::Lang {
+    output::words_lang(args.caption_lang, &args.analysis.lang)
+}
+
+/// The name of the panel of all respondents.
+fn total_name(lang: output::Lang) -> &'static str {
+    lang.say("All respondents", "Alle Befragten")
 }
 
 /// The layouts of one question's clouds (the total and its groups), each with its options:
@@ -398,7 +415,7 @@ fn grid(
         }
         let mut caption = total.caption.clone().unwrap_or_default();
         if !args.scale_per_group {
-            caption.push_str(&format!(" {}", one_scale(args)));
+            caption.push_str(&format!(" {}", one_scale(args, caption_lang(args))));
         }
         let grid_options = LayoutOptions {
             labels: Labels {
@@ -421,7 +438,7 @@ fn grid(
             .iter()
             .map(|c| {
                 let (n, _) = c.n.unwrap_or((0, 0));
-                let name = c.group.as_deref().unwrap_or("All respondents");
+                let name = c.group.as_deref().unwrap_or(total_name(caption_lang(args)));
                 LayoutOptions {
                     width: cells.cell.0,
                     height: cells.cell.1,
@@ -431,7 +448,11 @@ fn grid(
                         title: Some(match c.small(args) {
                             true => format!(
                                 "{name} (n = {n})\n{}",
-                                super::small_group_caption(args.min_group_n, None)
+                                super::small_group_caption(
+                                    args.min_group_n,
+                                    None,
+                                    caption_lang(args)
+                                )
                             ),
                             false => format!("{name} (n = {n})"),
                         }),
@@ -459,7 +480,9 @@ fn grid(
         let grid = Grid::new(
             set.iter().zip(layouts).map(|(c, l)| {
                 (
-                    c.group.clone().unwrap_or_else(|| "All respondents".into()),
+                    c.group
+                        .clone()
+                        .unwrap_or_else(|| total_name(caption_lang(args)).into()),
                     c.n.map(|(n, _)| n),
                     l,
                 )

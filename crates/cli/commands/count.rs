@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Outcome;
-use crate::args::{CountArgs, TableFormat, TableLang};
+use crate::args::{CountArgs, TableFormat};
 use crate::output::{self, Lang, Style};
 use crate::pipeline::{GroupRows, Tables};
 
@@ -20,12 +20,7 @@ fn format_and_style(args: &CountArgs) -> Result<(TableFormat, Style)> {
         (Some(format), false) => format,
         (None, false) => TableFormat::Tsv,
     };
-    let lang = match args.table_lang {
-        Some(TableLang::De) => Lang::De,
-        Some(TableLang::En) => Lang::En,
-        None if args.analysis.lang.eq_ignore_ascii_case("de") => Lang::De,
-        None => Lang::En,
-    };
+    let lang = output::words_lang(args.table_lang, &args.analysis.lang);
     Ok((
         format,
         Style {

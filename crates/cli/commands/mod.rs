@@ -83,9 +83,20 @@ pub(crate) fn small_groups(all: &[crate::pipeline::Tables], min_group_n: u64, qu
 
 /// The caption note of a group too small for stable shares, drawn in its cloud or panel;
 /// `who`: the groups' names, where the cloud shows more than the small ones.
-pub(crate) fn small_group_caption(min_group_n: u64, who: Option<&str>) -> String {
-    match who {
-        Some(who) => format!("Fewer than {min_group_n} answered in {who}: shares are unstable."),
-        None => format!("Fewer than {min_group_n} answered: shares are unstable."),
+pub(crate) fn small_group_caption(
+    min_group_n: u64,
+    who: Option<&str>,
+    lang: crate::output::Lang,
+) -> String {
+    use crate::output::Lang;
+    match (who, lang) {
+        (Some(who), Lang::En) => {
+            format!("Fewer than {min_group_n} answered in {who}: shares are unstable.")
+        }
+        (Some(who), Lang::De) => {
+            format!("Weniger als {min_group_n} Antworten in {who}: Anteile sind unsicher.")
+        }
+        (None, Lang::En) => format!("Fewer than {min_group_n} answered: shares are unstable."),
+        (None, Lang::De) => format!("Weniger als {min_group_n} Antworten: Anteile sind unsicher."),
     }
 }

@@ -11,7 +11,7 @@ use wortwolke_text::{FrequencyTable, Weight};
 use super::{base_n, output_template, render_layout, report_dropped, Cloud};
 use crate::args::{CloudArgs, ImageFormat};
 use crate::commands::Outcome;
-use crate::output;
+use crate::output::{self, Lang};
 use crate::pipeline::{Counts, GroupRows};
 
 /// One term of the comparison: its label, its counts in the two groups.
@@ -156,13 +156,24 @@ pub(super) fn run(
             .iter()
             .map(|r| lean(r.counts[0], na, r.counts[1], nb))
             .collect();
+        let lang = super::caption_lang(args);
         let sized = match ta.weight {
-            Weight::Answers => "respondents of both groups naming the term",
-            Weight::Occurrences => "occurrences in both groups",
+            Weight::Answers => lang.say(
+                "respondents of both groups naming the term",
+                "Befragte beider Gruppen, die den Begriff nennen",
+            ),
+            Weight::Occurrences => {
+                lang.say("occurrences in both groups", "Nennungen in beiden Gruppen")
+            }
         };
-        let mut caption = format!(
-            "Base: {na_name} n = {na}, {nb_name} n = {nb}. Word size: {sized}. Colour: which group names the term more often, as a share of its own n, from grey (equal shares) to the group's colour (only that group names it)."
-        );
+        let mut caption = match lang {
+            Lang::En => format!(
+                "Base: {na_name} n = {na}, {nb_name} n = {nb}. Word size: {sized}. Colour: which group names the term more often, as a share of its own n, from grey (equal shares) to the group's colour (only that group names it)."
+            ),
+            Lang::De => format!(
+                "Basis: {na_name} n = {na}, {nb_name} n = {nb}. Wortgröße: {sized}. Farbe: welche Gruppe den Begriff häufiger nennt, als Anteil an ihrem n, von Grau (gleiche Anteile) bis zur Farbe der Gruppe (nur diese Gruppe nennt ihn)."
+            ),
+        };
         let small: Vec<&str> = [(na_name, ta), (nb_name, tb)]
             .into_iter()
             .filter(|(_, t)| t.answered < args.min_group_n)
@@ -171,10 +182,15 @@ pub(super) fn run(
         if !small.is_empty() {
             caption.push_str(&format!(
                 " {}",
-                crate::commands::small_group_caption(args.min_group_n, Some(&small.join(" and ")))
+                crate::commands::small_group_caption(
+                    args.min_group_n,
+                    Some(&small.join(lang.say(" and ", " und "))),
+                    lang,
+                )
             ));
         }
-        let subject = format!("{}: {na_name} compared with {nb_name}", tables.question);
+        let compared = lang.say("compared with", "im Vergleich mit");
+        let subject = format!("{}: {na_name} {compared} {nb_name}", tables.question);
         let cloud_options = LayoutOptions {
             labels: Labels {
                 title: args.title.clone(),
@@ -184,7 +200,7 @@ pub(super) fn run(
                     .or_else(|| Some(caption.clone()))
                     .filter(|c| !c.trim().is_empty()),
                 subject: Some(if tables.question == "answers" {
-                    format!("{na_name} compared with {nb_name}")
+                    format!("{na_name} {compared} {nb_name}")
                 } else {
                     subject
                 }),
@@ -194,11 +210,23 @@ pub(super) fn run(
         };
         // the lean of a share three times the other's: (1 - 3) / (1 + 3)
         let legend = [
-            (format!("only {na_name} (n = {na})"), -1.0),
-            (format!("3 × as often in {na_name}"), -0.5),
-            ("equal shares".to_owned(), 0.0),
-            (format!("3 × as often in {nb_name}"), 0.5),
-            (format!("only {nb_name} (n = {nb})"), 1.0),
+            (
+                format!("{} {na_name} (n = {na})", lang.say("only", "nur")),
+                -1.0,
+            ),
+            (
+                format!("{} {na_name}", lang.say("3 × as often in", "3 × so oft in")),
+                -0.5,
+            ),
+            (lang.say("equal shares", "gleiche Anteile").to_owned(), 0.0),
+            (
+                format!("{} {nb_name}", lang.say("3 × as often in", "3 × so oft in")),
+                0.5,
+            ),
+            (
+                format!("{} {nb_name} (n = {nb})", lang.say("only", "nur")),
+                1.0,
+            ),
         ];
         let cloud = layout_compare(
             &words,
