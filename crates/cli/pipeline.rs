@@ -43,6 +43,9 @@ pub struct Counts {
     pub counted: Counted,
     pub questions: Vec<String>,
     groups: Vec<String>,
+    /// The groups tables show, as indices into `groups`: all, or those `--group COLUMN=A,B`
+    /// chose, in its order.
+    shown: Vec<usize>,
     subsets: Subsets,
     /// `--phrases auto`: the phrases detected, with their statistics.
     pub detected: Vec<Detected>,
@@ -65,9 +68,9 @@ impl Counts {
                 };
                 let total = view.table(options);
                 let groups = self
-                    .groups
+                    .shown
                     .iter()
-                    .enumerate()
+                    .map(|&g| (g, &self.groups[g]))
                     .filter_map(|(g, name)| {
                         let group = counted.subset(self.subsets.find(q, Some(g))?);
                         let table = match rows {
@@ -127,14 +130,43 @@ fn count_from(args: &AnalysisArgs, config: AnalysisConfig, mut source: Source) -
         analyzer.count_parallel_counter(threads, produce)
     })?;
     let counted = analyzer.finish(counter);
+    let shown = shown_groups(args, &shape.groups.names)?;
     Ok(Counts {
         analyzer,
         counted,
         questions: shape.questions,
+        shown,
         groups: shape.groups.names,
         subsets: shape.subsets,
         detected,
     })
+}
+
+/// The groups to show, as indices into `names`: those `--group COLUMN=A,B` chose (in its
+/// order), else all; a chosen group the column does not hold is an error that lists them.
+fn shown_groups(args: &AnalysisArgs, names: &[String]) -> Result<Vec<usize>> {
+    let Some(chosen) = args.chosen_groups() else {
+        return Ok((0..names.len()).collect());
+    };
+    let column = args.group_column().unwrap_or_default();
+    let mut shown = Vec::new();
+    for name in chosen {
+        if name.is_empty() {
+            anyhow::bail!(
+                "--group {column}=…: an empty group name; list groups separated by commas, e.g. --group {column}=A,B"
+            );
+        }
+        let Some(g) = names.iter().position(|n| n == group_name(name)) else {
+            anyhow::bail!(
+                "--group {column}={name}: column {column} has no group `{name}`; its groups are {}",
+                names.join(", ")
+            );
+        };
+        if !shown.contains(&g) {
+            shown.push(g);
+        }
+    }
+    Ok(shown)
 }
 
 /// Where the answers come from.

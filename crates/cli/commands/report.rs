@@ -12,6 +12,12 @@ use crate::{input, output};
 
 pub fn run(args: ReportArgs) -> Result<Outcome> {
     let analysis = &args.analysis;
+    if analysis.chosen_groups().is_some() {
+        anyhow::bail!(
+            "--group {}: choosing groups is for count and cloud; the report shows every group of --group COLUMN",
+            analysis.group.as_deref().unwrap_or_default()
+        );
+    }
     let target = output::targets(&args.output, [("report", None)], &analysis.inputs)?.remove(0);
     let date = today()?;
     let options = super::table_options(analysis, args.count, args.min_count, None);
@@ -191,7 +197,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         title,
         date,
         method: method(&args, inputs, &layout_options, max_words),
-        group_column: analysis.group.clone(),
+        group_column: analysis.group_column().map(str::to_owned),
         groups,
         answers_included: !args.no_answers,
         top: usize::try_from(args.top).unwrap_or(usize::MAX),

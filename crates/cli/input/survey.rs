@@ -332,7 +332,7 @@ fn read_jsonl(decoded: &Decoded, args: &AnalysisArgs, id_column: Option<&str>) -
     };
     let mut fields = vec![field.to_owned()];
     for extra in [
-        args.group.as_deref(),
+        args.group_column(),
         args.respondent_column.as_deref(),
         args.question_column.as_deref(),
         id_column,
@@ -455,8 +455,7 @@ fn glob(pattern: &str, text: &str) -> bool {
 /// A table → questions, wide or long.
 fn table_survey(table: &Table, args: &AnalysisArgs, id_column: Option<&str>) -> Result<Survey> {
     let group = args
-        .group
-        .as_deref()
+        .group_column()
         .map(|g| column(table, g, "--group"))
         .transpose()?;
     let id = id_column
@@ -629,8 +628,7 @@ pub fn visit_delimited(
         rows: Vec::new(),
     };
     let group = args
-        .group
-        .as_deref()
+        .group_column()
         .map(|g| column(&table, g, "--group"))
         .transpose()?;
     let columns = wide_columns(&table, args, group)?;
