@@ -28,7 +28,7 @@ CRATES = ["wortwolke-text", "wortwolke-layout"]
 
 # Implementations rustdoc lists that follow the toolchain, not our code (compiler-internal
 # marker traits that come and go between releases).
-NOISE = re.compile(r"impl !?(Freeze|UnsafeUnpin|StructuralPartialEq) for ")
+NOISE = re.compile(r"impl(<[^>]*>)? !?(Freeze|UnsafeUnpin|StructuralPartialEq) for ")
 
 
 class Page(html.parser.HTMLParser):
