@@ -60,7 +60,9 @@ pub struct PlacedWord {
     pub rotation: f32,
     /// Fill colour.
     pub color: Color,
-    /// Ink bounding box on the canvas: x0, y0, x1, y1 (exclusive).
+    /// Ink bounding box on the canvas: x0, y0, x1, y1 (exclusive). Canvases of more than
+    /// 1.2 million pixels are laid out in cells of 2 × 2 pixels; there the box is rounded out to
+    /// whole cells (at most a pixel larger on each side).
     #[serde(skip)]
     pub bbox: [u32; 4],
 }

@@ -1,10 +1,8 @@
 //! The placement loop: largest first, along the spiral, real glyph shapes, no silent loss; and
 //! the search for the largest common scale at which every word fits.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 use crate::color::Color;
+use crate::font::P;
 use crate::mask::Mask;
 use crate::model::{Layout, PlacedWord, WeightedWord};
 use crate::occupancy::Occupancy;
@@ -259,9 +257,20 @@ struct Misfit {
     at_min_font: bool,
 }
 
-/// A word drawn at one size and rotation: its raster (for the position of its centre) and
-/// its sprite (for collisions), or `None` when it has no ink.
-type Drawn = Option<(Raster, Sprite)>;
+/// A word drawn at one size and rotation, or `None` when it has no ink.
+type Drawn = Option<DrawnWord>;
+
+/// A word drawn at one size and rotation.
+struct DrawnWord {
+    /// The size in pixels of the ink's bounding box, or of its cells on a coarse grid.
+    size: (usize, usize),
+    /// The text-box centre inside that box, in pixels.
+    origin: P,
+    /// The same centre in grid cells (inside the coarse raster the sprite was made from).
+    cell_origin: P,
+    /// The ink in grid cells, grown by the gaps, for collisions.
+    sprite: Sprite,
+}
 
 /// Places words at a given scale; keeps what stays the same from one scale to the next.
 struct Placer<'a> {
@@ -276,6 +285,9 @@ struct Placer<'a> {
     /// Per word and rotation, the last size it was drawn at and the result: words at the
     /// minimum size keep theirs at every scale, and are rasterized once.
     drawn: Vec<Vec<Option<(f32, Drawn)>>>,
+    /// Side of a grid cell in pixels: occupancy, sprites and positions are in cells of
+    /// `cell × cell` pixels (see [`grid_cell`]).
+    cell: usize,
 }
 
 impl<'a> Placer<'a> {
@@ -288,14 +300,20 @@ impl<'a> Placer<'a> {
         (width, height): (usize, usize),
         largest: f32,
     ) -> Placer<'a> {
+        let cell = grid_cell(width, height);
         let (gx, gy) = options.gaps(largest, 0.0);
-        let border = gx.max(gy) as usize + 2;
-        let mut empty = Occupancy::new(width, height, border);
+        let border = (gx.max(gy) as usize).div_ceil(cell) + 2;
+        let (cw, ch) = (width / cell, height / cell);
+        let mut empty = Occupancy::new(cw, ch, border);
         if let Some(mask) = mask {
-            for y in 0..height {
-                for x in 0..width {
-                    if !mask.allows(x as u32, y as u32) {
-                        empty.set(x, y);
+            // a cell is free only if the mask allows each of its pixels
+            for cy in 0..ch {
+                for cx in 0..cw {
+                    let blocked = (cy * cell..(cy + 1) * cell).any(|y| {
+                        (cx * cell..(cx + 1) * cell).any(|x| !mask.allows(x as u32, y as u32))
+                    });
+                    if blocked {
+                        empty.set(cx, cy);
                     }
                 }
             }
@@ -308,7 +326,10 @@ impl<'a> Placer<'a> {
             size: (width, height),
             empty,
             centre: mask.map_or((width as i32 / 2, height as i32 / 2), centre_of),
-            drawn: vec![vec![None; options.rotations.len()]; words.len()],
+            drawn: (0..words.len())
+                .map(|_| (0..options.rotations.len()).map(|_| None).collect())
+                .collect(),
+            cell,
         }
     }
 
@@ -339,16 +360,26 @@ impl<'a> Placer<'a> {
 
     /// The sprite of word `rank` at `size` and rotation number `r`, drawn or from the last scale.
     fn drawn(&mut self, rank: usize, r: usize, size: f32) -> &Drawn {
-        let options = self.options;
+        let (options, cell) = (self.options, self.cell);
         let slot = &mut self.drawn[rank][r];
         if slot.as_ref().is_none_or(|(s, _)| *s != size) {
             let shape = options
                 .font
                 .shape(&self.words[rank].text, size, options.rotations[r]);
-            let raster = Raster::new(&shape);
+            let raster = if cell == 1 {
+                Raster::new(&shape)
+            } else {
+                Raster::cells(&shape, cell)
+            };
             let (gx, gy) = options.gaps(size, options.rotations[r]);
-            let radius = (gx as usize, gy as usize);
-            let drawn = Sprite::new(&raster, radius, !options.fill_holes).map(|s| (raster, s));
+            // whole cells of growth: at least the gaps in pixels
+            let radius = ((gx as usize).div_ceil(cell), (gy as usize).div_ceil(cell));
+            let drawn = Sprite::new(&raster, radius, !options.fill_holes).map(|sprite| DrawnWord {
+                size: (raster.width * cell, raster.height * cell),
+                origin: P(raster.origin.0 * cell as f32, raster.origin.1 * cell as f32),
+                cell_origin: raster.origin,
+                sprite,
+            });
             *slot = Some((size, drawn));
         }
         &slot.as_ref().expect("set above").1
@@ -358,6 +389,8 @@ impl<'a> Placer<'a> {
     fn place(&mut self, max_font: f32, mode: Mode) -> Result<Layout, Misfit> {
         let options = self.options;
         let (width, height) = self.size;
+        let cell = self.cell;
+        let grid = (width / cell, height / cell);
         let min_font = options.min_font.max(1.0);
         let mut occupancy = self.empty.clone();
         let mut rng = Rng::new(options.seed);
@@ -382,28 +415,33 @@ impl<'a> Placer<'a> {
                     rng.below(2 * jy + 1) as i32 - jy as i32,
                 )
             };
-            let start = (self.centre.0 + jitter.0, self.centre.1 + jitter.1);
+            let start = (
+                (self.centre.0 + jitter.0) / cell as i32,
+                (self.centre.1 + jitter.1) / cell as i32,
+            );
             let mut found = None;
             let mut blank = false;
             let mut s = size;
             'sizes: loop {
                 for &r in &rotations {
-                    let Some((raster, sprite)) = self.drawn(rank, r, s) else {
+                    let Some(drawn) = self.drawn(rank, r, s) else {
                         blank = true;
                         break 'sizes;
                     };
+                    let sprite = &drawn.sprite;
                     if let Some(at) = search(
                         &occupancy,
                         sprite,
-                        raster,
+                        drawn.cell_origin,
                         options.spiral,
                         start,
-                        (width, height),
+                        grid,
                     ) {
                         // the sprite's top-left is the raster's, moved out by the growth
                         let (rx, ry) = (sprite.ink.0 as isize, sprite.ink.1 as isize);
                         occupancy.insert(sprite, at.0 - rx, at.1 - ry);
-                        found = Some((s, options.rotations[r], raster.clone(), at));
+                        let at = (at.0 * cell as isize, at.1 * cell as isize);
+                        found = Some((s, options.rotations[r], drawn.size, drawn.origin, at));
                         break 'sizes;
                     }
                 }
@@ -413,20 +451,20 @@ impl<'a> Placer<'a> {
                 s = (s * SHRINK).max(min_font);
             }
             match found {
-                Some((font_size, rotation, raster, (px, py))) => {
+                Some((font_size, rotation, (w, h), origin, (px, py))) => {
                     // the raster is cropped to the ink, so its rectangle is the ink's bounding box
                     let bbox = [
                         px as u32,
                         py as u32,
-                        (px as usize + raster.width) as u32,
-                        (py as usize + raster.height) as u32,
+                        (px as usize + w) as u32,
+                        (py as usize + h) as u32,
                     ];
                     placed.push(PlacedWord {
                         text: word.text.clone(),
                         weight: word.weight,
                         font_size,
-                        x: px as f32 + raster.origin.0,
-                        y: py as f32 + raster.origin.1,
+                        x: px as f32 + origin.0,
+                        y: py as f32 + origin.1,
                         rotation,
                         color: self.colors[rank],
                         bbox,
@@ -484,14 +522,14 @@ fn rotation_order(rotations: &[f32], prefer_horizontal: f64, rng: &mut Rng) -> V
 fn search(
     occupancy: &Occupancy,
     sprite: &Sprite,
-    raster: &Raster,
+    origin: P,
     kind: SpiralKind,
     centre: (i32, i32),
     (width, height): (usize, usize),
 ) -> Option<(isize, isize)> {
     // the raster's top-left inside the sprite (the growth around the ink)
     let (pad_x, pad_y) = (sprite.ink.0 as i64, sprite.ink.1 as i64);
-    let (ox, oy) = (raster.origin.0 as i64, raster.origin.1 as i64);
+    let (ox, oy) = (origin.0 as i64, origin.1 as i64);
     // sprite top-left that puts the text-box centre on `centre`
     let (tx, ty) = (
         i64::from(centre.0) - ox - pad_x,
@@ -513,10 +551,12 @@ fn search(
         }
     };
     let mut best: Option<(i64, i64, i64)> = None; // (distance, x, y)
-                                                  // Every row (a few pixels apart for taller words) has two cursors: the next window of 64
-                                                  // positions right of the centre (`[tx + 64 k, tx + 64 k + 64)`) and left of it
-                                                  // (`[tx - 64 (k + 1), tx - 64 k)`). A heap hands out the window that may hold the nearest
-                                                  // position next; the search ends when that lower bound is no better than the best found.
+                                                  // Rows (a few pixels apart for taller words) are visited by their distance from the centre
+                                                  // row, each scanned outwards from the centre on both sides in windows of 64 positions
+                                                  // (`[tx + 64 k, tx + 64 k + 64)` to the right, `[tx - 64 (k + 1), tx - 64 k)` to the
+                                                  // left); on one side of a row the first free position is that side's nearest. A window is
+                                                  // only looked at while it may beat the best position found so far, and the rows end when
+                                                  // even their centre is no nearer than that.
     let row_step = (sprite.height as i64 / 8).clamp(2, 6);
     let windows_right = (x_hi - tx).max(-1) / 64 + 1;
     let windows_left = ((tx - x_lo).max(0) + 63) / 64;
@@ -531,24 +571,9 @@ fn search(
         let x0 = window_x0(k, right);
         distance(if right { x0 - tx } else { tx - (x0 + 63) }, dy)
     };
-    // heap entries packed into one u128: distance, row, side, window index (compared at once)
-    let pack = |d: i64, y: i64, right: bool, k: i64| -> u128 {
-        (d as u128) << 64 | ((y - y_lo) as u128) << 32 | u128::from(right) << 31 | k as u128
-    };
-    let unpack = |v: u128| -> (i64, i64, bool, i64) {
-        (
-            (v >> 64) as i64,
-            ((v >> 32) as u32) as i64 + y_lo,
-            (v >> 31) & 1 == 1,
-            (v as u32 & 0x7fff_ffff) as i64,
-        )
-    };
-    // Rows join the heap lazily, nearest first, when their lower bound comes up: the heap
-    // holds only the rows of the disc searched so far.
-    let mut heap = BinaryHeap::new();
     let rows_up = (ty - y_lo).div_euclid(row_step); // rows at ty - step, ty - 2 step, … ≥ y_lo
     let rows_down = (y_hi - ty).div_euclid(row_step); // rows at ty, ty + step, … ≤ y_hi
-    let mut next_row = 0i64; // 0, 1, 2, … ↦ dy = 0, +step, -step, +2 step, …
+                                                      // 0, 1, 2, … ↦ dy = 0, +step, -step, +2 step, …
     let row_dy = |n: i64| {
         if n % 2 == 0 {
             (n / 2) * row_step
@@ -564,60 +589,43 @@ fn search(
         }
     };
     let max_rows = 2 * (rows_up.max(rows_down) + 1) + 1;
-    loop {
-        // admit every row whose nearest window may beat the heap's best candidate
-        while next_row < max_rows {
-            let dy = row_dy(next_row);
-            let lower = distance(0, dy);
-            if heap.peek().is_some_and(|Reverse(e)| lower > unpack(*e).0) {
-                break;
-            }
-            next_row += 1;
-            if !row_exists(dy) {
-                continue;
-            }
-            if windows_right > 0 {
-                heap.push(Reverse(pack(bound(0, true, dy), ty + dy, true, 0)));
-            }
-            if windows_left > 0 {
-                heap.push(Reverse(pack(bound(0, false, dy), ty + dy, false, 0)));
-            }
-        }
-        let Some(Reverse(entry)) = heap.pop() else {
-            break;
-        };
-        let (lower, y, right, k) = unpack(entry);
-        if best.is_some_and(|(b, _, _)| lower >= b) {
+    for n in 0..max_rows {
+        let dy = row_dy(n);
+        if best.is_some_and(|(b, _, _)| distance(0, dy) >= b) {
             break;
         }
-        let dy = y - ty;
-        let x0 = window_x0(k, right);
-        let count = if right { windows_right } else { windows_left };
-        // jump over windows whose longest run of ink cannot find room on this row
-        let next = match occupancy.next_window(
-            x0 as isize,
-            y as isize,
-            sprite.longest_run,
-            tx as isize,
-            right,
-        ) {
-            Some(next) if next > k => next,
-            Some(_) => {
-                if let Some((d, x)) =
-                    test_window(occupancy, sprite, x0, y, (x_lo, x_hi), right, |x| {
-                        distance(x - tx, dy)
-                    })
-                {
-                    if best.is_none_or(|(b, _, _)| d < b) {
-                        best = Some((d, x, y));
+        if !row_exists(dy) {
+            continue;
+        }
+        let y = ty + dy;
+        for (right, count) in [(true, windows_right), (false, windows_left)] {
+            let mut k = 0;
+            while k < count && best.is_none_or(|(b, _, _)| bound(k, right, dy) < b) {
+                let x0 = window_x0(k, right);
+                // jump over windows whose longest run of ink cannot find room on this row
+                match occupancy.next_window(
+                    x0 as isize,
+                    y as isize,
+                    sprite.longest_run,
+                    tx as isize,
+                    right,
+                ) {
+                    Some(next) if next > k => k = next,
+                    Some(_) => {
+                        if let Some((d, x)) =
+                            test_window(occupancy, sprite, x0, y, (x_lo, x_hi), right, |x| {
+                                distance(x - tx, dy)
+                            })
+                        {
+                            if best.is_none_or(|(b, _, _)| d < b) {
+                                best = Some((d, x, y));
+                            }
+                        }
+                        k += 1;
                     }
+                    None => break,
                 }
-                k + 1
             }
-            None => count,
-        };
-        if next < count {
-            heap.push(Reverse(pack(bound(next, right, dy), y, right, next)));
         }
     }
     best.map(|(_, x, y)| ((x + pad_x) as isize, (y + pad_y) as isize))
@@ -669,6 +677,19 @@ fn test_window(
         63 - free.leading_zeros()
     } as i64;
     Some((distance(base + i), base + i))
+}
+
+/// Canvases up to this many pixels are laid out pixel by pixel; larger ones in cells of 2 × 2
+/// pixels (a quarter of the work, and at most a pixel more gap between two words).
+const FINE_GRID_PIXELS: usize = 1_200_000;
+
+/// The side of a grid cell in pixels for a canvas of `width × height`.
+fn grid_cell(width: usize, height: usize) -> usize {
+    if width * height <= FINE_GRID_PIXELS {
+        1
+    } else {
+        2
+    }
 }
 
 /// The centre of mass of a mask's allowed area.
