@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
-use wortwolke_layout::{layout, render, Labels, LayoutOptions, WeightedWord};
+use wortwolke_layout::{
+    layout, render, DropReason, DroppedWord, Labels, LayoutOptions, WeightedWord,
+};
 
 use super::Outcome;
 use crate::args::{CloudArgs, ImageFormat};
@@ -183,16 +185,23 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
             output::write_output(&alt_path, text.as_bytes())?;
         }
         drawn += 1;
-        if !cloud.dropped.is_empty() {
-            let list: Vec<String> = cloud
-                .dropped
+        for warning in cloud.warnings() {
+            crate::note(&format!("{}: {warning}", path.display()));
+        }
+        let no_room: Vec<&DroppedWord> = cloud
+            .dropped
+            .iter()
+            .filter(|w| w.reason == DropReason::DoesNotFit)
+            .collect();
+        if !no_room.is_empty() {
+            let list: Vec<String> = no_room
                 .iter()
                 .map(|w| format!("{} ({})", w.text, w.weight))
                 .collect();
             crate::note(&format!(
                 "{}: {} of {} words did not fit at their size (the lightest at --min-font {}) and are not drawn: {}; use a larger canvas, a smaller --min-font or --max-words",
                 path.display(),
-                cloud.dropped.len(),
+                no_room.len(),
                 words.len(),
                 options.min_font,
                 list.join(", ")

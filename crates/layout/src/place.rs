@@ -1,10 +1,13 @@
 //! The placement loop: largest first, along the spiral, real glyph shapes, no silent loss; and
 //! the search for the largest common scale at which every word fits.
 
+use std::collections::HashMap;
+
 use crate::color::Color;
+use crate::font::Font;
 use crate::font::P;
 use crate::mask::Mask;
-use crate::model::{Layout, PlacedWord, WeightedWord};
+use crate::model::{DropReason, DroppedWord, Layout, PlacedWord, WeightedWord};
 use crate::occupancy::Occupancy;
 use crate::options::{LayoutOptions, Sizing};
 use crate::raster::Raster;
@@ -16,24 +19,28 @@ use crate::sprite::Sprite;
 /// tries (a guess: the search moves from there).
 const FIRST_GUESS_FILL: f64 = 1.2;
 /// The fill search steps the scale by this factor until it has a scale that fits and one that
-/// does not, then bisects between them.
-const STEP: f32 = 1.1;
+/// does not (the first guess is usually within a step or two of the result).
+const STEP: f32 = 1.05;
 /// Where words at the minimum size do not fit, the fill search shrinks by this factor.
 const CROWDED_STEP: f32 = 1.5;
 /// … but not below this many times the minimum size for the heaviest word.
 const CROWDED_FLOOR: f32 = 4.0;
-/// The bisection stops when the scale that fits is within this factor of one that does not
-/// (the heaviest word at most 5 % smaller than it could be): one probe fewer than 3 %.
-const PRECISION: f32 = 1.05;
+/// Where the crowded search stepped faster, bisection narrows the gap between the scale that
+/// fits and one that does not to this factor (the heaviest word at most about 5 % smaller than
+/// it could be, as one [`STEP`] leaves it).
+const PRECISION: f32 = 1.06;
 /// Layouts tried at shrinking sizes until the heaviest word is placed (fixed sizes, and clouds
 /// that cannot place every word).
 const MAX_ATTEMPTS: usize = 8;
 /// With fixed sizes, each smaller attempt for a word that does not fit multiplies its size by this.
 const SHRINK: f32 = 0.85;
 
-/// Lays out `words` on a canvas as `options` say. Never fails: words that do not fit even at the
-/// minimum size are returned in [`Layout::dropped`], and the heaviest word is always placed
-/// (everything shrinks until it fits). Invalid options should be caught with
+/// Lays out `words` on a canvas as `options` say. Never fails, and accounts for every word:
+/// each is placed or in [`Layout::dropped`] with a [`DropReason`](crate::DropReason) — it does
+/// not fit even at the minimum size, its weight is not positive and finite, its text is empty,
+/// it repeats an earlier word's text (the weights are added, the text drawn once), or the font
+/// lacks some of its characters (see [`Layout::warnings`]). The heaviest drawable word is always
+/// placed (everything shrinks until it fits). Invalid options should be caught with
 /// [`LayoutOptions::validate`] first; out-of-range values are clamped here.
 ///
 /// With the default [`Sizing::Fill`], the font sizes are the largest at which every word fits
@@ -64,14 +71,7 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
         options.background,
     );
     let height = (full_height - top - bottom) as usize;
-    let mut words: Vec<WeightedWord> = words
-        .iter()
-        .filter(|w| w.weight > 0.0 && w.weight.is_finite() && !w.text.trim().is_empty())
-        .map(|w| WeightedWord {
-            text: w.text.trim().to_owned(),
-            weight: w.weight,
-        })
-        .collect();
+    let (mut words, refused) = accept(words, &options.font);
     words.sort_by(|a, b| {
         b.weight
             .total_cmp(&a.weight)
@@ -129,10 +129,43 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
             segment.3 += top;
         }
     }
+    cloud.dropped.extend(refused);
     cloud.height = full_height;
     cloud.labels = options.labels.clone();
     cloud.lines = lines;
     cloud
+}
+
+/// The words that can be drawn (trimmed; a repeated text once, with the weights added), and
+/// the others with the reason, in input order.
+fn accept(words: &[WeightedWord], font: &Font) -> (Vec<WeightedWord>, Vec<DroppedWord>) {
+    let mut accepted: Vec<WeightedWord> = Vec::with_capacity(words.len());
+    let mut refused = Vec::new();
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(words.len());
+    for word in words {
+        let text = word.text.trim();
+        let missing = font.missing_glyphs(text);
+        let reason = if text.is_empty() {
+            DropReason::EmptyText
+        } else if !(word.weight > 0.0 && word.weight.is_finite()) {
+            DropReason::InvalidWeight
+        } else if !missing.is_empty() {
+            DropReason::MissingGlyphs(missing)
+        } else if let Some(&i) = first.get(text) {
+            accepted[i].weight += word.weight;
+            DropReason::Duplicate
+        } else {
+            first.insert(text, accepted.len());
+            accepted.push(WeightedWord::new(text, word.weight));
+            continue;
+        };
+        refused.push(DroppedWord {
+            text: text.to_owned(),
+            weight: word.weight,
+            reason,
+        });
+    }
+    (accepted, refused)
 }
 
 /// The fill search: from `guess`, scales grow (or shrink) by [`STEP`] until one places every
@@ -475,7 +508,15 @@ impl<'a> Placer<'a> {
                         at_min_font: size <= min_font,
                     })
                 }
-                None => dropped.push(word.clone()),
+                None => dropped.push(DroppedWord {
+                    text: word.text.clone(),
+                    weight: word.weight,
+                    reason: if blank {
+                        DropReason::EmptyText
+                    } else {
+                        DropReason::DoesNotFit
+                    },
+                }),
             }
         }
         Ok(Layout {
