@@ -223,8 +223,19 @@ fn bench_fill(c: &mut Criterion) {
         let bg = options.background;
         let png = render::png(&cloud);
         if let Some(dir) = std::env::var_os("FILL_PNG_DIR") {
-            png.save(std::path::Path::new(&dir).join(format!("{name}.png")))
+            let dir = std::path::Path::new(&dir);
+            png.save(dir.join(format!("{name}.png")))
                 .expect("FILL_PNG_DIR is writable");
+            // the table, for other tools to draw the same cloud (term<TAB>count)
+            let table: String = words
+                .iter()
+                .map(|w| format!("{}\t{}\n", w.text, w.weight))
+                .collect();
+            std::fs::write(
+                dir.join(format!("{name}.tsv")),
+                format!("term\tcount\n{table}"),
+            )
+            .expect("FILL_PNG_DIR is writable");
         }
         let f = fill(&png, [bg.r, bg.g, bg.b, bg.a], mask.as_ref());
         eprintln!(

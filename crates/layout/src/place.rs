@@ -315,6 +315,10 @@ struct Placer<'a> {
     empty: Occupancy,
     /// Where the search begins: the mask's centre of mass, or the canvas centre.
     centre: (i32, i32),
+    /// With a mask, where the searches may begin (see [`Starts`]).
+    starts: Option<Starts>,
+    /// The colours a word may take instead of its own to differ from its neighbours.
+    swappable: Option<Vec<Color>>,
     /// Per word and rotation, the last size it was drawn at and the result: words at the
     /// minimum size keep theirs at every scale, and are rasterized once.
     drawn: Vec<Vec<Option<(f32, Drawn)>>>,
@@ -359,11 +363,41 @@ impl<'a> Placer<'a> {
             size: (width, height),
             empty,
             centre: mask.map_or((width as i32 / 2, height as i32 / 2), centre_of),
+            starts: mask.map(Starts::new),
+            swappable: options
+                .palette
+                .swappable(options.color_by, options.background),
             drawn: (0..words.len())
                 .map(|_| (0..options.rotations.len()).map(|_| None).collect())
                 .collect(),
             cell,
         }
+    }
+
+    /// The colour of word `rank` with its ink in `bbox`: its own, or where that is the colour
+    /// of a word next to it (boxes less than a line of the smaller word apart) and the palette
+    /// allows, the first colour after it in the palette that no neighbour has.
+    fn color(&self, rank: usize, bbox: [u32; 4], placed: &[PlacedWord]) -> Color {
+        let own = self.colors[rank];
+        let Some(palette) = &self.swappable else {
+            return own;
+        };
+        let near = |w: &PlacedWord| {
+            let reach = w.font_size.min(palette_reach(bbox)) as u32;
+            w.bbox[0] < bbox[2] + reach
+                && bbox[0] < w.bbox[2] + reach
+                && w.bbox[1] < bbox[3] + reach
+                && bbox[1] < w.bbox[3] + reach
+        };
+        let taken: Vec<Color> = placed.iter().filter(|w| near(w)).map(|w| w.color).collect();
+        if !taken.contains(&own) {
+            return own;
+        }
+        let at = palette.iter().position(|&c| c == own).unwrap_or(0);
+        (1..palette.len())
+            .map(|i| palette[(at + i) % palette.len()])
+            .find(|c| !taken.contains(c))
+            .unwrap_or(own)
     }
 
     /// The layout at the first of `max_font`, 0.8 × `max_font`, … that places the heaviest word.
@@ -439,19 +473,22 @@ impl<'a> Placer<'a> {
                     .size(word.weight, max_w, f64::from(max_font), f64::from(min_font))
                     as f32;
             let rotations = rotation_order(&options.rotations, options.prefer_horizontal, &mut rng);
-            let jitter = if rank == 0 {
-                (0, 0)
-            } else {
-                let (jx, jy) = ((width / 12).max(1), (height / 12).max(1));
-                (
-                    rng.below(2 * jx + 1) as i32 - jx as i32,
-                    rng.below(2 * jy + 1) as i32 - jy as i32,
-                )
+            let start = match &self.starts {
+                // a mask is filled whole: each word starts at a point of its own, deep enough
+                // for half its line
+                Some(starts) => {
+                    starts.pick(if rank == 0 { f32::INFINITY } else { size / 2.0 }, &mut rng)
+                }
+                None if rank == 0 => self.centre,
+                None => {
+                    let (jx, jy) = ((width / 12).max(1), (height / 12).max(1));
+                    (
+                        self.centre.0 + rng.below(2 * jx + 1) as i32 - jx as i32,
+                        self.centre.1 + rng.below(2 * jy + 1) as i32 - jy as i32,
+                    )
+                }
             };
-            let start = (
-                (self.centre.0 + jitter.0) / cell as i32,
-                (self.centre.1 + jitter.1) / cell as i32,
-            );
+            let start = (start.0 / cell as i32, start.1 / cell as i32);
             let mut found = None;
             let mut blank = false;
             let mut s = size;
@@ -499,7 +536,7 @@ impl<'a> Placer<'a> {
                         x: px as f32 + origin.0,
                         y: py as f32 + origin.1,
                         rotation,
-                        color: self.colors[rank],
+                        color: self.color(rank, bbox, &placed),
                         bbox,
                     });
                 }
@@ -591,13 +628,13 @@ fn search(
             SpiralKind::Rectangular => a.max(b).pow(2),
         }
     };
+    // Rows (a few pixels apart for taller words) are visited by their distance from the centre
+    // row, each scanned outwards from the centre on both sides in windows of 64 positions
+    // (`[tx + 64 k, tx + 64 k + 64)` to the right, `[tx - 64 (k + 1), tx - 64 k)` to the
+    // left); on one side of a row the first free position is that side's nearest. A window is
+    // only looked at while it may beat the best position found so far, and the rows end when
+    // even their centre is no nearer than that.
     let mut best: Option<(i64, i64, i64)> = None; // (distance, x, y)
-                                                  // Rows (a few pixels apart for taller words) are visited by their distance from the centre
-                                                  // row, each scanned outwards from the centre on both sides in windows of 64 positions
-                                                  // (`[tx + 64 k, tx + 64 k + 64)` to the right, `[tx - 64 (k + 1), tx - 64 k)` to the
-                                                  // left); on one side of a row the first free position is that side's nearest. A window is
-                                                  // only looked at while it may beat the best position found so far, and the rows end when
-                                                  // even their centre is no nearer than that.
     let row_step = (sprite.height as i64 / 8).clamp(2, 6);
     let windows_right = (x_hi - tx).max(-1) / 64 + 1;
     let windows_left = ((tx - x_lo).max(0) + 63) / 64;
@@ -730,6 +767,61 @@ fn grid_cell(width: usize, height: usize) -> usize {
         1
     } else {
         2
+    }
+}
+
+/// A rough line height of a word whose ink box is `bbox`: the shorter side of the box.
+fn palette_reach(bbox: [u32; 4]) -> f32 {
+    (bbox[2] - bbox[0]).min(bbox[3] - bbox[1]) as f32
+}
+
+/// The points of a mask where searches may begin, deepest first (by whole pixels of depth,
+/// then row by row): the points at least `d` pixels from the mask's edge are a prefix.
+/// Choosing a word's start at random among the points deep enough for it spreads the words
+/// over the whole mask — big ones where it is wide, small ones also into its thin parts (a
+/// speech bubble's tail) — instead of growing the cloud from the centre of mass.
+struct Starts {
+    points: Vec<(i32, i32)>,
+    /// `deeper[d]`: how many points are at least `d` whole pixels deep.
+    deeper: Vec<usize>,
+}
+
+impl Starts {
+    fn new(mask: &Mask) -> Starts {
+        let width = mask.size().0 as usize;
+        let depth = mask.depth();
+        let max = depth.iter().fold(0.0f32, |m, &d| m.max(d)) as usize;
+        // counting sort by whole pixels of depth, deepest first
+        let mut count = vec![0usize; max + 2];
+        for &d in &depth {
+            if d > 0.0 {
+                count[d as usize] += 1;
+            }
+        }
+        let mut deeper = vec![0usize; max + 2];
+        for d in (0..=max).rev() {
+            deeper[d] = deeper[d + 1] + count[d];
+        }
+        let mut next: Vec<usize> = (0..=max).map(|d| deeper[d + 1]).collect();
+        let mut points = vec![(0, 0); deeper[0]];
+        for (i, &d) in depth.iter().enumerate() {
+            if d > 0.0 {
+                let slot = &mut next[d as usize];
+                points[*slot] = ((i % width) as i32, (i / width) as i32);
+                *slot += 1;
+            }
+        }
+        Starts { points, deeper }
+    }
+
+    /// A seeded pick among the points at least `depth` pixels deep (the deepest point if
+    /// there are none, or for an infinite depth).
+    fn pick(&self, depth: f32, rng: &mut Rng) -> (i32, i32) {
+        let d = depth.ceil().min((self.deeper.len() - 1) as f32) as usize;
+        match self.deeper[d] {
+            0 => self.points.first().copied().unwrap_or((0, 0)),
+            n => self.points[rng.below(n)],
+        }
     }
 }
 
