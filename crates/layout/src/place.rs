@@ -36,7 +36,7 @@ const MAX_ATTEMPTS: usize = 8;
 const SHRINK: f32 = 0.85;
 
 /// Lays out `words` on a canvas as `options` say. Never fails, and accounts for every word:
-/// each is placed or in [`Layout::dropped`] with a [`DropReason`](crate::DropReason) — it does
+/// each is placed or in [`Layout::dropped`] with a [`DropReason`] — it does
 /// not fit even at the minimum size, its weight is not positive and finite, its text is empty,
 /// it repeats an earlier word's text (the weights are added, the text drawn once), or the font
 /// lacks some of its characters (see [`Layout::warnings`]). The heaviest drawable word is always
