@@ -18,7 +18,7 @@ use wortwolke_text::{Analyzer, TableOptions};
 #[allow(dead_code)]
 mod generator;
 
-/// `n` German-looking words with Zipf-like weights (deterministic).
+/// `n` different German-looking words with Zipf-like weights (deterministic).
 pub fn words(n: usize) -> Vec<WeightedWord> {
     const PARTS: &[&str] = &[
         "Personal",
@@ -50,14 +50,20 @@ pub fn words(n: usize) -> Vec<WeightedWord> {
         "Amt",
         "Zeit",
     ];
+    // every text once (a repeated text would be drawn once, its weights added): a part, then
+    // two parts, then three
+    let p = PARTS.len();
     (0..n)
         .map(|i| {
-            let a = PARTS[i % PARTS.len()];
-            let b = PARTS[(i / PARTS.len() + 3 * i) % PARTS.len()].to_lowercase();
-            let text = if i < PARTS.len() {
+            let a = PARTS[i % p];
+            let b = PARTS[(i / p) % p].to_lowercase();
+            let c = PARTS[(i / (p * p)) % p].to_lowercase();
+            let text = if i < p {
                 a.to_owned()
-            } else {
+            } else if i < p * p {
                 format!("{a}{b}")
+            } else {
+                format!("{a}{b}{c}")
             };
             WeightedWord::new(text, (1000.0 / (i as f64 + 1.0)).max(1.0).round())
         })
@@ -223,8 +229,19 @@ fn bench_fill(c: &mut Criterion) {
         let bg = options.background;
         let png = render::png(&cloud);
         if let Some(dir) = std::env::var_os("FILL_PNG_DIR") {
-            png.save(std::path::Path::new(&dir).join(format!("{name}.png")))
+            let dir = std::path::Path::new(&dir);
+            png.save(dir.join(format!("{name}.png")))
                 .expect("FILL_PNG_DIR is writable");
+            // the table, for other tools to draw the same cloud (term<TAB>count)
+            let table: String = words
+                .iter()
+                .map(|w| format!("{}\t{}\n", w.text, w.weight))
+                .collect();
+            std::fs::write(
+                dir.join(format!("{name}.tsv")),
+                format!("term\tcount\n{table}"),
+            )
+            .expect("FILL_PNG_DIR is writable");
         }
         let f = fill(&png, [bg.r, bg.g, bg.b, bg.a], mask.as_ref());
         eprintln!(

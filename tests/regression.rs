@@ -618,3 +618,35 @@ fn r10_svg_text_writes_words_as_text_in_the_embedded_font() {
     )
     .assert_error("--svg-text");
 }
+
+// See: issue 15 (characters the font lacks were drawn as empty boxes, unreported)
+#[test]
+fn r15_words_with_characters_the_font_lacks_are_dropped_with_a_warning() {
+    let run = wortwolke(
+        &[
+            "cloud",
+            "--frequencies",
+            "--width",
+            "300",
+            "--height",
+            "200",
+            "-o",
+            "-",
+            "--format",
+            "json",
+        ],
+        "Personal\t5\nWolke雲\t3\n",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["words"].as_array().unwrap().len(), 1);
+    assert_eq!(v["dropped"][0]["text"], "Wolke雲");
+    assert_eq!(v["dropped"][0]["reason"], "missing_glyphs");
+    assert!(
+        run.stderr
+            .contains("`Wolke雲` is not drawn: the font has no glyph for 雲 (U+96F2)")
+            && !run.stderr.contains("did not fit"),
+        "{}",
+        run.stderr
+    );
+}

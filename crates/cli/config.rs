@@ -160,6 +160,36 @@ pub fn layout_options(args: &crate::args::CloudArgs) -> Result<wortwolke_layout:
         // per cloud: the command knows each cloud's question and base
         labels: Default::default(),
     };
-    options.validate()?;
+    options.validate().map_err(with_flag_names)?;
     Ok(options)
+}
+
+/// The layout library names an invalid option by its field; the user knows it by its flag.
+fn with_flag_names(err: wortwolke_layout::Error) -> anyhow::Error {
+    const FLAGS: [(&str, &str); 8] = [
+        ("width", "--width"),
+        ("height", "--height"),
+        ("min_font", "--min-font"),
+        ("sizing.max_font", "--max-font"),
+        ("spacing", "--spacing"),
+        ("rotations", "--rotate"),
+        ("prefer_horizontal", "--prefer-horizontal"),
+        ("padding", "--padding"),
+    ];
+    let flag = |field: &str| {
+        FLAGS
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, flag)| *flag)
+    };
+    match err {
+        wortwolke_layout::Error::Option { option, message } => {
+            let message = message.replace("min_font", "--min-font");
+            anyhow::anyhow!(
+                "invalid option {}: {message}",
+                flag(option).unwrap_or(option)
+            )
+        }
+        other => other.into(),
+    }
 }

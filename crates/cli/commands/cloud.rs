@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use wortwolke_layout::{
-    layout, layout_same_positions, layout_shared, render, Cells, Grid, GroupCloud, Labels, Layout,
-    LayoutOptions, WeightedWord,
+    layout, layout_same_positions, layout_shared, render, Cells, DropReason, DroppedWord, Grid,
+    GroupCloud, Labels, Layout, LayoutOptions, WeightedWord,
 };
 
 use super::Outcome;
@@ -107,19 +107,6 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
     for set in &mut sets {
         for cloud in set.iter_mut() {
             cloud.words.truncate(args.max_words);
-        }
-    }
-    if !args.analysis.quiet {
-        let missing: Vec<char> = sets
-            .iter()
-            .flatten()
-            .flat_map(|c| &c.words)
-            .flat_map(|w| options.font.missing_glyphs(&w.text))
-            .collect();
-        if !missing.is_empty() {
-            crate::note(&format!(
-                "the font has no glyph for {missing:?}; pass --font with a font that has"
-            ));
         }
     }
     if args.grid {
@@ -359,17 +346,25 @@ fn render_layout(layout: &Layout, format: ImageFormat, svg_text: bool) -> Result
 
 /// Says which words of `layout` (of `words` given) did not fit.
 fn report_dropped(what: &str, layout: &Layout, words: usize, min_font: f32) {
-    if layout.dropped.is_empty() {
+    // the other reasons (duplicates merged, empty text, weights) cannot come from a table
+    for warning in layout.warnings() {
+        crate::note(&format!("{what}: {warning}"));
+    }
+    let no_room: Vec<&DroppedWord> = layout
+        .dropped
+        .iter()
+        .filter(|w| w.reason == DropReason::DoesNotFit)
+        .collect();
+    if no_room.is_empty() {
         return;
     }
-    let list: Vec<String> = layout
-        .dropped
+    let list: Vec<String> = no_room
         .iter()
         .map(|w| format!("{} ({})", w.text, w.weight))
         .collect();
     crate::note(&format!(
         "{what}: {} of {words} words did not fit at their size (the lightest at --min-font {min_font}) and are not drawn: {}; use a larger canvas, a smaller --min-font or --max-words",
-        layout.dropped.len(),
+        no_room.len(),
         list.join(", ")
     ));
 }

@@ -428,10 +428,12 @@ fn cloud_figure(out: &mut String, page: &Page, id: &str, question: &QuestionPage
             ("list", &named.join(", ")),
         ],
     );
-    if !layout.dropped.is_empty() {
-        let dropped: Vec<String> = layout
-            .dropped
-            .iter()
+    let no_room = layout
+        .dropped
+        .iter()
+        .filter(|w| w.reason == wortwolke_layout::DropReason::DoesNotFit);
+    if no_room.clone().next().is_some() {
+        let dropped: Vec<String> = no_room
             .map(|w| format!("{} ({})", w.text, lang.int(w.weight.round() as u64)))
             .collect();
         alt.push_str(&Lang::say(

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::color::Color;
 use crate::labels::TextLine;
 use crate::layout;
-use crate::model::{Layout, PlacedWord, WeightedWord};
+use crate::model::{DroppedWord, Layout, PlacedWord, WeightedWord};
 use crate::options::{LayoutOptions, Sizing};
 use crate::raster::Raster;
 
@@ -262,7 +262,11 @@ pub fn layout_same_positions(clouds: &[GroupCloud<'_>]) -> Vec<Layout> {
                 .iter()
                 .filter_map(|w| {
                     let own = *share.get(w.text.as_str())?;
-                    Some(WeightedWord::new(w.text.clone(), own))
+                    Some(DroppedWord {
+                        text: w.text.clone(),
+                        weight: own,
+                        reason: w.reason.clone(),
+                    })
                 })
                 .collect();
             let mut contour = base.contour.clone();

@@ -23,7 +23,8 @@ pub enum Error {
     /// An option value outside its range.
     #[error("invalid option {option}: {message}")]
     Option {
-        /// The option.
+        /// The option: the [`LayoutOptions`](crate::LayoutOptions) field for
+        /// [`validate`](crate::LayoutOptions::validate), such as `min_font` or `sizing.max_font`.
         option: &'static str,
         /// What is wrong and what to do.
         message: String,

@@ -43,7 +43,7 @@ pub use font::Font;
 pub use grid::{Cells, Grid, Panel};
 pub use labels::{Labels, TextLine};
 pub use mask::Mask;
-pub use model::{Contour, Layout, PlacedWord, WeightedWord};
+pub use model::{Contour, DropReason, DroppedWord, Layout, PlacedWord, WeightedWord};
 pub use options::{LayoutOptions, Sizing, MAX_SIDE, SIDE_BY_SIDE};
 pub use palette::{ColorBy, Palette};
 pub use place::layout;

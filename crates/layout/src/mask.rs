@@ -104,6 +104,26 @@ impl Mask {
         self.allowed.iter().filter(|&&a| a).count()
     }
 
+    /// For each pixel (row by row), its distance in pixels to the nearest pixel that is not
+    /// allowed or lies outside the image: how far a word centred there may reach. 0 where the
+    /// mask does not allow the pixel.
+    pub(crate) fn depth(&self) -> Vec<f32> {
+        use imageproc::distance_transform::euclidean_squared_distance_transform;
+        // the foreground the distance is measured to: forbidden pixels and a frame around all
+        let framed = image::GrayImage::from_fn(self.width + 2, self.height + 2, |x, y| {
+            let inside = x >= 1 && y >= 1 && self.allows(x - 1, y - 1);
+            image::Luma([if inside { 0 } else { 255 }])
+        });
+        let squared = euclidean_squared_distance_transform(&framed);
+        let mut depth = Vec::with_capacity(self.allowed.len());
+        for y in 0..self.height {
+            for x in 0..self.width {
+                depth.push(squared.get_pixel(x + 1, y + 1).0[0].sqrt() as f32);
+            }
+        }
+        depth
+    }
+
     /// The outline between allowed and other pixels as axis-parallel segments
     /// `(x0, y0, x1, y1)` on pixel edges, horizontal runs and vertical runs merged.
     pub fn contour(&self) -> Vec<(u32, u32, u32, u32)> {
@@ -141,5 +161,29 @@ impl Mask {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Mask;
+
+    #[test]
+    fn depth_is_the_distance_to_the_nearest_forbidden_pixel_or_edge() {
+        // a 9 × 5 image, all allowed but (6, 2)
+        let mut img = image::GrayImage::from_pixel(9, 5, image::Luma([0]));
+        img.put_pixel(6, 2, image::Luma([255]));
+        let mask = Mask::from_image(&image::DynamicImage::ImageLuma8(img));
+        let depth = mask.depth();
+        let at = |x: usize, y: usize| depth[y * 9 + x];
+        assert_eq!(at(6, 2), 0.0);
+        assert_eq!(
+            at(0, 0),
+            1.0,
+            "the frame around the image is one pixel away"
+        );
+        assert_eq!(at(2, 2), 3.0, "three to the left edge's frame");
+        assert_eq!(at(5, 2), 1.0);
+        assert!((at(5, 1) - 2f32.sqrt()).abs() < 1e-6);
     }
 }

@@ -41,6 +41,59 @@ impl WeightedWord {
     }
 }
 
+/// Why a word of the input is not drawn.
+///
+/// In JSON: `"reason": "does_not_fit"` (or `invalid_weight`, `empty_text`, `duplicate`,
+/// `missing_glyphs` with `"characters": ["ő"]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", content = "characters", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DropReason {
+    /// There is no room for it at its size, on the canvas or in the mask.
+    DoesNotFit,
+    /// Its weight is zero, negative, NaN or infinite: it has no size.
+    InvalidWeight,
+    /// Its text is empty, only white space, or draws no ink.
+    EmptyText,
+    /// The same text (after trimming white space) came earlier in the input; this word's
+    /// weight was added to that word's, which is drawn once.
+    Duplicate,
+    /// The font has no glyph for these characters (they would be drawn as empty boxes).
+    MissingGlyphs(Vec<char>),
+}
+
+impl std::fmt::Display for DropReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DropReason::DoesNotFit => f.write_str("it does not fit at its size"),
+            DropReason::InvalidWeight => f.write_str("its weight is not a positive, finite number"),
+            DropReason::EmptyText => f.write_str("its text draws nothing"),
+            DropReason::Duplicate => {
+                f.write_str("the same text came earlier; its weight was added there")
+            }
+            DropReason::MissingGlyphs(chars) => {
+                let named: Vec<String> = chars
+                    .iter()
+                    .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+                    .collect();
+                write!(f, "the font has no glyph for {}", named.join(", "))
+            }
+        }
+    }
+}
+
+/// A word of the input that is not drawn, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DroppedWord {
+    /// The text as given (white space around it trimmed).
+    pub text: String,
+    /// The weight as given.
+    pub weight: f64,
+    /// Why it is not drawn.
+    #[serde(flatten)]
+    pub reason: DropReason,
+}
+
 /// One placed word. (`x`, `y`) is the centre of the word's text box (advance width × font
 /// ascent–descent) in canvas pixels; the word is rotated `rotation` degrees counter-clockwise
 /// around it.
@@ -60,7 +113,9 @@ pub struct PlacedWord {
     pub rotation: f32,
     /// Fill colour.
     pub color: Color,
-    /// Ink bounding box on the canvas: x0, y0, x1, y1 (exclusive).
+    /// Ink bounding box on the canvas: x0, y0, x1, y1 (exclusive). Canvases of more than
+    /// 1.2 million pixels are laid out in cells of 2 × 2 pixels; there the box is rounded out to
+    /// whole cells (at most a pixel larger on each side).
     #[serde(skip)]
     pub bbox: [u32; 4],
 }
@@ -88,8 +143,11 @@ pub struct Layout {
     pub background: Color,
     /// Placed words, heaviest first.
     pub words: Vec<PlacedWord>,
-    /// Words that did not fit even at the minimum size (never silently lost).
-    pub dropped: Vec<WeightedWord>,
+    /// Every word of the input that is not drawn, with the reason: first those that did not
+    /// fit (heaviest first), then those refused before the layout (in input order). Every input
+    /// word is either in `words` or here, once (a duplicate's weight is merged into its first
+    /// occurrence and the duplicate is listed here).
+    pub dropped: Vec<DroppedWord>,
     /// The mask outline to draw.
     #[serde(skip)]
     pub contour: Option<Contour>,
@@ -108,6 +166,25 @@ pub struct Layout {
 pub(crate) type Drawn<'a> = (&'a str, f32, f32, (f32, f32), Color);
 
 impl Layout {
+    /// One line for each dropped word that the caller should hear about beyond "no room": a
+    /// font without some of its characters, an invalid weight, an empty text, a duplicate.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_layout::{layout, LayoutOptions, WeightedWord};
+    ///
+    /// let words = [WeightedWord::new("Wolke", 3.0), WeightedWord::new("雲", 2.0)];
+    /// let cloud = layout(&words, &LayoutOptions { width: 200, height: 100, ..Default::default() });
+    /// assert_eq!(cloud.warnings(), ["`雲` is not drawn: the font has no glyph for 雲 (U+96F2)"]);
+    /// ```
+    pub fn warnings(&self) -> Vec<String> {
+        self.dropped
+            .iter()
+            .filter(|w| w.reason != DropReason::DoesNotFit)
+            .map(|w| format!("`{}` is not drawn: {}", w.text, w.reason))
+            .collect()
+    }
+
     /// Everything drawn as text, in drawing order: the words, then the title and caption lines.
     pub(crate) fn texts(&self) -> impl Iterator<Item = Drawn<'_>> {
         let words = self.words.iter().map(|w| {

@@ -14,7 +14,14 @@ pub(crate) struct Occupancy {
     /// of word `k` (capped at `u16::MAX`). Lets a window be rejected with two lookups when the
     /// sprite's longest run of ink cannot fit there (see [`Occupancy::may_fit_run`]).
     avail: Vec<u16>,
+    /// The rows dilated to the left, [`LEVELS`] planes of `rows.len()` words: bit `x` of plane
+    /// `p` (0-based) is set if any pixel `x .. x + 2^(p+1)` of the row is taken. A run of any
+    /// length up to 64 is then tested with two reads (see [`Occupancy::dilated`]).
+    levels: Vec<u64>,
 }
+
+/// Planes of [`Occupancy::levels`]: spans 2, 4, … 64.
+const LEVELS: usize = 6;
 
 impl Occupancy {
     pub(crate) fn new(width: usize, height: usize, border: usize) -> Occupancy {
@@ -25,6 +32,7 @@ impl Occupancy {
             stride,
             rows: vec![0; stride * (height + 2 * border)],
             avail: Vec::new(),
+            levels: vec![0; LEVELS * stride * (height + 2 * border)],
         };
         occupancy.avail = vec![u16::MAX; occupancy.stride * (height + 2 * border)];
         occupancy
@@ -59,12 +67,11 @@ impl Occupancy {
         let by = (y + self.border as isize) as usize;
         let mut blocked = 0u64;
         for r in rows {
-            let row = &self.rows[(by + r) * self.stride..(by + r + 1) * self.stride];
             for &(start, len) in sprite.row_runs(r) {
                 let (mut start, mut len) = (start as usize, len as usize);
                 while len > 0 {
                     let l = len.min(64);
-                    blocked |= dilated(row, bx + start, l);
+                    blocked |= self.dilated(by + r, bx + start, l);
                     start += l;
                     len -= l;
                 }
@@ -112,8 +119,52 @@ impl Occupancy {
         }
     }
 
-    /// Recomputes `avail` for one bordered row from its free runs.
+    /// Bit `i` is set if any of the pixels `off + i .. off + i + len` of bordered row `row` is
+    /// taken (`1 ≤ len ≤ 64`): one read of the row, or two of a [`Occupancy::levels`] plane
+    /// (the largest span `2^(p+1)` ≤ `len`, at the start and at the end of the run).
+    #[inline]
+    pub(crate) fn dilated(&self, row: usize, off: usize, len: usize) -> u64 {
+        let plane = self.rows.len();
+        let base = row * self.stride;
+        let read = |words: &[u64], off: usize| {
+            let (k, s) = (off / 64, off % 64);
+            ((u128::from(words[k]) | (u128::from(words[k + 1]) << 64)) >> s) as u64
+        };
+        if len == 1 {
+            return read(&self.rows[base..base + self.stride], off);
+        }
+        let p = (usize::BITS - 1 - len.leading_zeros()) as usize - 1; // 2^(p+1) ≤ len
+        let at = p * plane + base;
+        let words = &self.levels[at..at + self.stride];
+        read(words, off) | read(words, off + len - (2 << p))
+    }
+
+    /// Recomputes the dilated planes of one bordered row.
+    fn update_levels(&mut self, row: usize) {
+        let (plane, stride) = (self.rows.len(), self.stride);
+        let base = row * stride;
+        for p in 0..LEVELS {
+            // plane p = plane p - 1 (the row for p = 0) | itself shifted by 2^p
+            let shift = 1 << p;
+            for k in 0..stride {
+                let src = |k: usize| {
+                    if k >= stride {
+                        0
+                    } else if p == 0 {
+                        self.rows[base + k]
+                    } else {
+                        self.levels[(p - 1) * plane + base + k]
+                    }
+                };
+                let (cur, next) = (src(k), src(k + 1));
+                self.levels[p * plane + base + k] = cur | (cur >> shift) | (next << (64 - shift));
+            }
+        }
+    }
+
+    /// Recomputes `avail` (and the dilated planes) for one bordered row from its free runs.
     fn update_avail(&mut self, row: usize) {
+        self.update_levels(row);
         let words = &self.rows[row * self.stride..(row + 1) * self.stride];
         let avail = &mut self.avail[row * self.stride..(row + 1) * self.stride];
         avail.fill(0);
@@ -166,12 +217,11 @@ impl Occupancy {
     ) -> u64 {
         let bx = (x + self.border as isize) as usize;
         let row = (y + self.border as isize) as usize + r;
-        let words = &self.rows[row * self.stride..(row + 1) * self.stride];
         let (mut start, mut len) = (bx + start, len);
         let mut blocked = 0;
         while len > 0 {
             let l = len.min(64);
-            blocked |= dilated(words, start, l);
+            blocked |= self.dilated(row, start, l);
             start += l;
             len -= l;
         }
@@ -237,25 +287,6 @@ impl Occupancy {
     }
 }
 
-/// Bit `i` is set if any of the bits `off + i .. off + i + len` of `row` is set (`len` ≤ 64).
-#[inline]
-fn dilated(row: &[u64], off: usize, len: usize) -> u64 {
-    let (k, s) = (off / 64, off % 64);
-    let mut v = u128::from(row[k]) | (u128::from(row[k + 1]) << 64);
-    v >>= s;
-    if s > 0 {
-        v |= u128::from(row[k + 2]) << (128 - s);
-    }
-    // OR of v >> 0 .. v >> (len - 1), by doubling
-    let mut span = 1;
-    while span < len {
-        let shift = span.min(len - span);
-        v |= v >> shift;
-        span += shift;
-    }
-    v as u64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,14 +295,20 @@ mod tests {
 
     #[test]
     fn dilated_matches_naive() {
-        let row = [0x8000_0000_0000_0001u64, 0x10, 0, 0, 0];
+        // one row of 120 pixels (no border): pixels 0, 63 and 68 taken
+        let mut occ = Occupancy::new(120, 1, 0);
+        for x in [0, 63, 68] {
+            occ.set(x, 0);
+        }
+        occ.update_all();
+        let taken = |b: usize| [0, 63, 68].contains(&b);
         for off in 0..100 {
             for len in 1..=64 {
                 let naive = (0..64).fold(0u64, |acc, i| {
-                    let any = (off + i..off + i + len).any(|b| row[b / 64] >> (b % 64) & 1 == 1);
+                    let any = (off + i..off + i + len).any(taken);
                     acc | (u64::from(any) << i)
                 });
-                assert_eq!(dilated(&row, off, len), naive, "{off} {len}");
+                assert_eq!(occ.dilated(0, off, len), naive, "{off} {len}");
             }
         }
     }

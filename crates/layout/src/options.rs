@@ -166,35 +166,40 @@ impl LayoutOptions {
         )
     }
 
-    /// Checks ranges; the error names the option.
+    /// Checks ranges. The error ([`Error::Option`]) names the field (`width`, `height`,
+    /// `min_font`, `sizing.max_font`, `spacing`, `rotations`, `prefer_horizontal`, `padding`);
+    /// a program with its own option names maps them (the `wortwolke` CLI to its flags).
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_layout::{Error, LayoutOptions, Sizing};
+    ///
+    /// let options = LayoutOptions { min_font: 30.0, sizing: Sizing::Fixed { max_font: 20.0 }, ..Default::default() };
+    /// let Err(Error::Option { option, message }) = options.validate() else { panic!() };
+    /// assert_eq!(option, "sizing.max_font");
+    /// assert_eq!(message, "20 must be at least min_font (30)");
+    /// ```
     pub fn validate(&self) -> Result<()> {
         let err = |option: &'static str, message: String| Err(Error::Option { option, message });
-        if !(16..=MAX_SIDE).contains(&self.width) || !(16..=MAX_SIDE).contains(&self.height) {
-            return err(
-                "--width/--height",
-                format!(
-                    "{}×{} is outside 16..={MAX_SIDE} pixels",
-                    self.width, self.height
-                ),
-            );
+        for (option, side) in [("width", self.width), ("height", self.height)] {
+            if !(16..=MAX_SIDE).contains(&side) {
+                return err(option, format!("{side} is outside 16..={MAX_SIDE} pixels"));
+            }
         }
         if !(self.min_font.is_finite() && self.min_font >= 1.0) {
-            return err(
-                "--min-font",
-                format!("{} must be at least 1", self.min_font),
-            );
+            return err("min_font", format!("{} must be at least 1", self.min_font));
         }
         if let Some(max) = self.sizing.max_font() {
             if !(max.is_finite() && max >= self.min_font) {
                 return err(
-                    "--max-font",
-                    format!("{max} must be at least --min-font ({})", self.min_font),
+                    "sizing.max_font",
+                    format!("{max} must be at least min_font ({})", self.min_font),
                 );
             }
         }
         if !(0.0..=1.0).contains(&self.spacing) {
             return err(
-                "--spacing",
+                "spacing",
                 format!(
                     "{} must be between 0 and 1 (a share of the font size)",
                     self.spacing
@@ -203,19 +208,19 @@ impl LayoutOptions {
         }
         if self.rotations.is_empty() || self.rotations.iter().any(|r| !r.is_finite()) {
             return err(
-                "--rotate",
+                "rotations",
                 "give at least one angle in degrees, e.g. 0,90".into(),
             );
         }
         if !(0.0..=1.0).contains(&self.prefer_horizontal) {
             return err(
-                "--prefer-horizontal",
+                "prefer_horizontal",
                 format!("{} must be between 0 and 1", self.prefer_horizontal),
             );
         }
         if self.padding > 100 {
             return err(
-                "--padding",
+                "padding",
                 format!("{} pixels is more than 100", self.padding),
             );
         }

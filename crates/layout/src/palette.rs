@@ -126,6 +126,27 @@ impl Palette {
     }
 }
 
+impl Palette {
+    /// The colours a word may swap its own for, so that it differs from its neighbours: the
+    /// palette's colours (contrast-adjusted as [`Palette::assign`] does) where the colour only
+    /// tells words apart (by rank or at random), `None` where it means something (a ramp by
+    /// weight) or there is only one.
+    pub(crate) fn swappable(&self, by: ColorBy, background: Color) -> Option<Vec<Color>> {
+        let by = match by {
+            ColorBy::Auto if self.is_ramp() => ColorBy::Weight,
+            other => other,
+        };
+        if !matches!(by, ColorBy::Auto | ColorBy::Rank | ColorBy::Random) {
+            return None;
+        }
+        let n = self.colors().len();
+        let ranks: Vec<f64> = (0..n).map(|i| (n - i) as f64).collect();
+        let mut colors = self.assign(ColorBy::Rank, &ranks, background, 0);
+        colors.dedup();
+        (colors.len() > 1).then_some(colors)
+    }
+}
+
 fn ramp(colors: &[Color], t: f64) -> Color {
     if colors.len() == 1 {
         return colors[0];

@@ -1,12 +1,13 @@
 //! The placement loop: largest first, along the spiral, real glyph shapes, no silent loss; and
 //! the search for the largest common scale at which every word fits.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::HashMap;
 
 use crate::color::Color;
+use crate::font::Font;
+use crate::font::P;
 use crate::mask::Mask;
-use crate::model::{Layout, PlacedWord, WeightedWord};
+use crate::model::{DropReason, DroppedWord, Layout, PlacedWord, WeightedWord};
 use crate::occupancy::Occupancy;
 use crate::options::{LayoutOptions, Sizing};
 use crate::raster::Raster;
@@ -18,24 +19,28 @@ use crate::sprite::Sprite;
 /// tries (a guess: the search moves from there).
 const FIRST_GUESS_FILL: f64 = 1.2;
 /// The fill search steps the scale by this factor until it has a scale that fits and one that
-/// does not, then bisects between them.
-const STEP: f32 = 1.1;
+/// does not (the first guess is usually within a step or two of the result).
+const STEP: f32 = 1.05;
 /// Where words at the minimum size do not fit, the fill search shrinks by this factor.
 const CROWDED_STEP: f32 = 1.5;
 /// … but not below this many times the minimum size for the heaviest word.
 const CROWDED_FLOOR: f32 = 4.0;
-/// The bisection stops when the scale that fits is within this factor of one that does not
-/// (the heaviest word at most 5 % smaller than it could be): one probe fewer than 3 %.
-const PRECISION: f32 = 1.05;
+/// Where the crowded search stepped faster, bisection narrows the gap between the scale that
+/// fits and one that does not to this factor (the heaviest word at most about 5 % smaller than
+/// it could be, as one [`STEP`] leaves it).
+const PRECISION: f32 = 1.06;
 /// Layouts tried at shrinking sizes until the heaviest word is placed (fixed sizes, and clouds
 /// that cannot place every word).
 const MAX_ATTEMPTS: usize = 8;
 /// With fixed sizes, each smaller attempt for a word that does not fit multiplies its size by this.
 const SHRINK: f32 = 0.85;
 
-/// Lays out `words` on a canvas as `options` say. Never fails: words that do not fit even at the
-/// minimum size are returned in [`Layout::dropped`], and the heaviest word is always placed
-/// (everything shrinks until it fits). Invalid options should be caught with
+/// Lays out `words` on a canvas as `options` say. Never fails, and accounts for every word:
+/// each is placed or in [`Layout::dropped`] with a [`DropReason`] — it does
+/// not fit even at the minimum size, its weight is not positive and finite, its text is empty,
+/// it repeats an earlier word's text (the weights are added, the text drawn once), or the font
+/// lacks some of its characters (see [`Layout::warnings`]). The heaviest drawable word is always
+/// placed (everything shrinks until it fits). Invalid options should be caught with
 /// [`LayoutOptions::validate`] first; out-of-range values are clamped here.
 ///
 /// With the default [`Sizing::Fill`], the font sizes are the largest at which every word fits
@@ -66,14 +71,7 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
         options.background,
     );
     let height = (full_height - top - bottom) as usize;
-    let mut words: Vec<WeightedWord> = words
-        .iter()
-        .filter(|w| w.weight > 0.0 && w.weight.is_finite() && !w.text.trim().is_empty())
-        .map(|w| WeightedWord {
-            text: w.text.trim().to_owned(),
-            weight: w.weight,
-        })
-        .collect();
+    let (mut words, refused) = accept(words, &options.font);
     words.sort_by(|a, b| {
         b.weight
             .total_cmp(&a.weight)
@@ -132,10 +130,43 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
             segment.3 += top;
         }
     }
+    cloud.dropped.extend(refused);
     cloud.height = full_height;
     cloud.labels = options.labels.clone();
     cloud.lines = lines;
     cloud
+}
+
+/// The words that can be drawn (trimmed; a repeated text once, with the weights added), and
+/// the others with the reason, in input order.
+fn accept(words: &[WeightedWord], font: &Font) -> (Vec<WeightedWord>, Vec<DroppedWord>) {
+    let mut accepted: Vec<WeightedWord> = Vec::with_capacity(words.len());
+    let mut refused = Vec::new();
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(words.len());
+    for word in words {
+        let text = word.text.trim();
+        let missing = font.missing_glyphs(text);
+        let reason = if text.is_empty() {
+            DropReason::EmptyText
+        } else if !(word.weight > 0.0 && word.weight.is_finite()) {
+            DropReason::InvalidWeight
+        } else if !missing.is_empty() {
+            DropReason::MissingGlyphs(missing)
+        } else if let Some(&i) = first.get(text) {
+            accepted[i].weight += word.weight;
+            DropReason::Duplicate
+        } else {
+            first.insert(text, accepted.len());
+            accepted.push(WeightedWord::new(text, word.weight));
+            continue;
+        };
+        refused.push(DroppedWord {
+            text: text.to_owned(),
+            weight: word.weight,
+            reason,
+        });
+    }
+    (accepted, refused)
 }
 
 /// The fill search: from `guess`, scales grow (or shrink) by [`STEP`] until one places every
@@ -260,9 +291,20 @@ struct Misfit {
     at_min_font: bool,
 }
 
-/// A word drawn at one size and rotation: its raster (for the position of its centre) and
-/// its sprite (for collisions), or `None` when it has no ink.
-type Drawn = Option<(Raster, Sprite)>;
+/// A word drawn at one size and rotation, or `None` when it has no ink.
+type Drawn = Option<DrawnWord>;
+
+/// A word drawn at one size and rotation.
+struct DrawnWord {
+    /// The size in pixels of the ink's bounding box, or of its cells on a coarse grid.
+    size: (usize, usize),
+    /// The text-box centre inside that box, in pixels.
+    origin: P,
+    /// The same centre in grid cells (inside the coarse raster the sprite was made from).
+    cell_origin: P,
+    /// The ink in grid cells, grown by the gaps, for collisions.
+    sprite: Sprite,
+}
 
 /// Places words at a given scale; keeps what stays the same from one scale to the next.
 struct Placer<'a> {
@@ -274,9 +316,16 @@ struct Placer<'a> {
     empty: Occupancy,
     /// Where the search begins: the mask's centre of mass, or the canvas centre.
     centre: (i32, i32),
+    /// With a mask, where the searches may begin (see [`Starts`]).
+    starts: Option<Starts>,
+    /// The colours a word may take instead of its own to differ from its neighbours.
+    swappable: Option<Vec<Color>>,
     /// Per word and rotation, the last size it was drawn at and the result: words at the
     /// minimum size keep theirs at every scale, and are rasterized once.
     drawn: Vec<Vec<Option<(f32, Drawn)>>>,
+    /// Side of a grid cell in pixels: occupancy, sprites and positions are in cells of
+    /// `cell × cell` pixels (see [`grid_cell`]).
+    cell: usize,
 }
 
 impl<'a> Placer<'a> {
@@ -289,14 +338,20 @@ impl<'a> Placer<'a> {
         (width, height): (usize, usize),
         largest: f32,
     ) -> Placer<'a> {
+        let cell = grid_cell(width, height);
         let (gx, gy) = options.gaps(largest, 0.0);
-        let border = gx.max(gy) as usize + 2;
-        let mut empty = Occupancy::new(width, height, border);
+        let border = (gx.max(gy) as usize).div_ceil(cell) + 2;
+        let (cw, ch) = (width / cell, height / cell);
+        let mut empty = Occupancy::new(cw, ch, border);
         if let Some(mask) = mask {
-            for y in 0..height {
-                for x in 0..width {
-                    if !mask.allows(x as u32, y as u32) {
-                        empty.set(x, y);
+            // a cell is free only if the mask allows each of its pixels
+            for cy in 0..ch {
+                for cx in 0..cw {
+                    let blocked = (cy * cell..(cy + 1) * cell).any(|y| {
+                        (cx * cell..(cx + 1) * cell).any(|x| !mask.allows(x as u32, y as u32))
+                    });
+                    if blocked {
+                        empty.set(cx, cy);
                     }
                 }
             }
@@ -309,8 +364,41 @@ impl<'a> Placer<'a> {
             size: (width, height),
             empty,
             centre: mask.map_or((width as i32 / 2, height as i32 / 2), centre_of),
-            drawn: vec![vec![None; options.rotations.len()]; words.len()],
+            starts: mask.map(Starts::new),
+            swappable: options
+                .palette
+                .swappable(options.color_by, options.background),
+            drawn: (0..words.len())
+                .map(|_| (0..options.rotations.len()).map(|_| None).collect())
+                .collect(),
+            cell,
         }
+    }
+
+    /// The colour of word `rank` with its ink in `bbox`: its own, or where that is the colour
+    /// of a word next to it (boxes less than a line of the smaller word apart) and the palette
+    /// allows, the first colour after it in the palette that no neighbour has.
+    fn color(&self, rank: usize, bbox: [u32; 4], placed: &[PlacedWord]) -> Color {
+        let own = self.colors[rank];
+        let Some(palette) = &self.swappable else {
+            return own;
+        };
+        let near = |w: &PlacedWord| {
+            let reach = w.font_size.min(palette_reach(bbox)) as u32;
+            w.bbox[0] < bbox[2] + reach
+                && bbox[0] < w.bbox[2] + reach
+                && w.bbox[1] < bbox[3] + reach
+                && bbox[1] < w.bbox[3] + reach
+        };
+        let taken: Vec<Color> = placed.iter().filter(|w| near(w)).map(|w| w.color).collect();
+        if !taken.contains(&own) {
+            return own;
+        }
+        let at = palette.iter().position(|&c| c == own).unwrap_or(0);
+        (1..palette.len())
+            .map(|i| palette[(at + i) % palette.len()])
+            .find(|c| !taken.contains(c))
+            .unwrap_or(own)
     }
 
     /// The layout at the first of `max_font`, 0.8 × `max_font`, … that places the heaviest word.
@@ -340,16 +428,26 @@ impl<'a> Placer<'a> {
 
     /// The sprite of word `rank` at `size` and rotation number `r`, drawn or from the last scale.
     fn drawn(&mut self, rank: usize, r: usize, size: f32) -> &Drawn {
-        let options = self.options;
+        let (options, cell) = (self.options, self.cell);
         let slot = &mut self.drawn[rank][r];
         if slot.as_ref().is_none_or(|(s, _)| *s != size) {
             let shape = options
                 .font
                 .shape(&self.words[rank].text, size, options.rotations[r]);
-            let raster = Raster::new(&shape);
+            let raster = if cell == 1 {
+                Raster::new(&shape)
+            } else {
+                Raster::cells(&shape, cell)
+            };
             let (gx, gy) = options.gaps(size, options.rotations[r]);
-            let radius = (gx as usize, gy as usize);
-            let drawn = Sprite::new(&raster, radius, !options.fill_holes).map(|s| (raster, s));
+            // whole cells of growth: at least the gaps in pixels
+            let radius = ((gx as usize).div_ceil(cell), (gy as usize).div_ceil(cell));
+            let drawn = Sprite::new(&raster, radius, !options.fill_holes).map(|sprite| DrawnWord {
+                size: (raster.width * cell, raster.height * cell),
+                origin: P(raster.origin.0 * cell as f32, raster.origin.1 * cell as f32),
+                cell_origin: raster.origin,
+                sprite,
+            });
             *slot = Some((size, drawn));
         }
         &slot.as_ref().expect("set above").1
@@ -359,6 +457,8 @@ impl<'a> Placer<'a> {
     fn place(&mut self, max_font: f32, mode: Mode) -> Result<Layout, Misfit> {
         let options = self.options;
         let (width, height) = self.size;
+        let cell = self.cell;
+        let grid = (width / cell, height / cell);
         let min_font = options.min_font.max(1.0);
         let mut occupancy = self.empty.clone();
         let mut rng = Rng::new(options.seed);
@@ -374,37 +474,45 @@ impl<'a> Placer<'a> {
                     .size(word.weight, max_w, f64::from(max_font), f64::from(min_font))
                     as f32;
             let rotations = rotation_order(&options.rotations, options.prefer_horizontal, &mut rng);
-            let jitter = if rank == 0 {
-                (0, 0)
-            } else {
-                let (jx, jy) = ((width / 12).max(1), (height / 12).max(1));
-                (
-                    rng.below(2 * jx + 1) as i32 - jx as i32,
-                    rng.below(2 * jy + 1) as i32 - jy as i32,
-                )
+            let start = match &self.starts {
+                // a mask is filled whole: each word starts at a point of its own, deep enough
+                // for half its line
+                Some(starts) => {
+                    starts.pick(if rank == 0 { f32::INFINITY } else { size / 2.0 }, &mut rng)
+                }
+                None if rank == 0 => self.centre,
+                None => {
+                    let (jx, jy) = ((width / 12).max(1), (height / 12).max(1));
+                    (
+                        self.centre.0 + rng.below(2 * jx + 1) as i32 - jx as i32,
+                        self.centre.1 + rng.below(2 * jy + 1) as i32 - jy as i32,
+                    )
+                }
             };
-            let start = (self.centre.0 + jitter.0, self.centre.1 + jitter.1);
+            let start = (start.0 / cell as i32, start.1 / cell as i32);
             let mut found = None;
             let mut blank = false;
             let mut s = size;
             'sizes: loop {
                 for &r in &rotations {
-                    let Some((raster, sprite)) = self.drawn(rank, r, s) else {
+                    let Some(drawn) = self.drawn(rank, r, s) else {
                         blank = true;
                         break 'sizes;
                     };
+                    let sprite = &drawn.sprite;
                     if let Some(at) = search(
                         &occupancy,
                         sprite,
-                        raster,
+                        drawn.cell_origin,
                         options.spiral,
                         start,
-                        (width, height),
+                        grid,
                     ) {
                         // the sprite's top-left is the raster's, moved out by the growth
                         let (rx, ry) = (sprite.ink.0 as isize, sprite.ink.1 as isize);
                         occupancy.insert(sprite, at.0 - rx, at.1 - ry);
-                        found = Some((s, options.rotations[r], raster.clone(), at));
+                        let at = (at.0 * cell as isize, at.1 * cell as isize);
+                        found = Some((s, options.rotations[r], drawn.size, drawn.origin, at));
                         break 'sizes;
                     }
                 }
@@ -414,22 +522,22 @@ impl<'a> Placer<'a> {
                 s = (s * SHRINK).max(min_font);
             }
             match found {
-                Some((font_size, rotation, raster, (px, py))) => {
+                Some((font_size, rotation, (w, h), origin, (px, py))) => {
                     // the raster is cropped to the ink, so its rectangle is the ink's bounding box
                     let bbox = [
                         px as u32,
                         py as u32,
-                        (px as usize + raster.width) as u32,
-                        (py as usize + raster.height) as u32,
+                        (px as usize + w) as u32,
+                        (py as usize + h) as u32,
                     ];
                     placed.push(PlacedWord {
                         text: word.text.clone(),
                         weight: word.weight,
                         font_size,
-                        x: px as f32 + raster.origin.0,
-                        y: py as f32 + raster.origin.1,
+                        x: px as f32 + origin.0,
+                        y: py as f32 + origin.1,
                         rotation,
-                        color: self.colors[rank],
+                        color: self.color(rank, bbox, &placed),
                         bbox,
                     });
                 }
@@ -438,7 +546,15 @@ impl<'a> Placer<'a> {
                         at_min_font: size <= min_font,
                     })
                 }
-                None => dropped.push(word.clone()),
+                None => dropped.push(DroppedWord {
+                    text: word.text.clone(),
+                    weight: word.weight,
+                    reason: if blank {
+                        DropReason::EmptyText
+                    } else {
+                        DropReason::DoesNotFit
+                    },
+                }),
             }
         }
         Ok(Layout {
@@ -485,14 +601,14 @@ fn rotation_order(rotations: &[f32], prefer_horizontal: f64, rng: &mut Rng) -> V
 fn search(
     occupancy: &Occupancy,
     sprite: &Sprite,
-    raster: &Raster,
+    origin: P,
     kind: SpiralKind,
     centre: (i32, i32),
     (width, height): (usize, usize),
 ) -> Option<(isize, isize)> {
     // the raster's top-left inside the sprite (the growth around the ink)
     let (pad_x, pad_y) = (sprite.ink.0 as i64, sprite.ink.1 as i64);
-    let (ox, oy) = (raster.origin.0 as i64, raster.origin.1 as i64);
+    let (ox, oy) = (origin.0 as i64, origin.1 as i64);
     // sprite top-left that puts the text-box centre on `centre`
     let (tx, ty) = (
         i64::from(centre.0) - ox - pad_x,
@@ -513,11 +629,13 @@ fn search(
             SpiralKind::Rectangular => a.max(b).pow(2),
         }
     };
+    // Rows (a few pixels apart for taller words) are visited by their distance from the centre
+    // row, each scanned outwards from the centre on both sides in windows of 64 positions
+    // (`[tx + 64 k, tx + 64 k + 64)` to the right, `[tx - 64 (k + 1), tx - 64 k)` to the
+    // left); on one side of a row the first free position is that side's nearest. A window is
+    // only looked at while it may beat the best position found so far, and the rows end when
+    // even their centre is no nearer than that.
     let mut best: Option<(i64, i64, i64)> = None; // (distance, x, y)
-                                                  // Every row (a few pixels apart for taller words) has two cursors: the next window of 64
-                                                  // positions right of the centre (`[tx + 64 k, tx + 64 k + 64)`) and left of it
-                                                  // (`[tx - 64 (k + 1), tx - 64 k)`). A heap hands out the window that may hold the nearest
-                                                  // position next; the search ends when that lower bound is no better than the best found.
     let row_step = (sprite.height as i64 / 8).clamp(2, 6);
     let windows_right = (x_hi - tx).max(-1) / 64 + 1;
     let windows_left = ((tx - x_lo).max(0) + 63) / 64;
@@ -532,24 +650,9 @@ fn search(
         let x0 = window_x0(k, right);
         distance(if right { x0 - tx } else { tx - (x0 + 63) }, dy)
     };
-    // heap entries packed into one u128: distance, row, side, window index (compared at once)
-    let pack = |d: i64, y: i64, right: bool, k: i64| -> u128 {
-        (d as u128) << 64 | ((y - y_lo) as u128) << 32 | u128::from(right) << 31 | k as u128
-    };
-    let unpack = |v: u128| -> (i64, i64, bool, i64) {
-        (
-            (v >> 64) as i64,
-            ((v >> 32) as u32) as i64 + y_lo,
-            (v >> 31) & 1 == 1,
-            (v as u32 & 0x7fff_ffff) as i64,
-        )
-    };
-    // Rows join the heap lazily, nearest first, when their lower bound comes up: the heap
-    // holds only the rows of the disc searched so far.
-    let mut heap = BinaryHeap::new();
     let rows_up = (ty - y_lo).div_euclid(row_step); // rows at ty - step, ty - 2 step, … ≥ y_lo
     let rows_down = (y_hi - ty).div_euclid(row_step); // rows at ty, ty + step, … ≤ y_hi
-    let mut next_row = 0i64; // 0, 1, 2, … ↦ dy = 0, +step, -step, +2 step, …
+                                                      // 0, 1, 2, … ↦ dy = 0, +step, -step, +2 step, …
     let row_dy = |n: i64| {
         if n % 2 == 0 {
             (n / 2) * row_step
@@ -565,60 +668,43 @@ fn search(
         }
     };
     let max_rows = 2 * (rows_up.max(rows_down) + 1) + 1;
-    loop {
-        // admit every row whose nearest window may beat the heap's best candidate
-        while next_row < max_rows {
-            let dy = row_dy(next_row);
-            let lower = distance(0, dy);
-            if heap.peek().is_some_and(|Reverse(e)| lower > unpack(*e).0) {
-                break;
-            }
-            next_row += 1;
-            if !row_exists(dy) {
-                continue;
-            }
-            if windows_right > 0 {
-                heap.push(Reverse(pack(bound(0, true, dy), ty + dy, true, 0)));
-            }
-            if windows_left > 0 {
-                heap.push(Reverse(pack(bound(0, false, dy), ty + dy, false, 0)));
-            }
-        }
-        let Some(Reverse(entry)) = heap.pop() else {
-            break;
-        };
-        let (lower, y, right, k) = unpack(entry);
-        if best.is_some_and(|(b, _, _)| lower >= b) {
+    for n in 0..max_rows {
+        let dy = row_dy(n);
+        if best.is_some_and(|(b, _, _)| distance(0, dy) >= b) {
             break;
         }
-        let dy = y - ty;
-        let x0 = window_x0(k, right);
-        let count = if right { windows_right } else { windows_left };
-        // jump over windows whose longest run of ink cannot find room on this row
-        let next = match occupancy.next_window(
-            x0 as isize,
-            y as isize,
-            sprite.longest_run,
-            tx as isize,
-            right,
-        ) {
-            Some(next) if next > k => next,
-            Some(_) => {
-                if let Some((d, x)) =
-                    test_window(occupancy, sprite, x0, y, (x_lo, x_hi), right, |x| {
-                        distance(x - tx, dy)
-                    })
-                {
-                    if best.is_none_or(|(b, _, _)| d < b) {
-                        best = Some((d, x, y));
+        if !row_exists(dy) {
+            continue;
+        }
+        let y = ty + dy;
+        for (right, count) in [(true, windows_right), (false, windows_left)] {
+            let mut k = 0;
+            while k < count && best.is_none_or(|(b, _, _)| bound(k, right, dy) < b) {
+                let x0 = window_x0(k, right);
+                // jump over windows whose longest run of ink cannot find room on this row
+                match occupancy.next_window(
+                    x0 as isize,
+                    y as isize,
+                    sprite.longest_run,
+                    tx as isize,
+                    right,
+                ) {
+                    Some(next) if next > k => k = next,
+                    Some(_) => {
+                        if let Some((d, x)) =
+                            test_window(occupancy, sprite, x0, y, (x_lo, x_hi), right, |x| {
+                                distance(x - tx, dy)
+                            })
+                        {
+                            if best.is_none_or(|(b, _, _)| d < b) {
+                                best = Some((d, x, y));
+                            }
+                        }
+                        k += 1;
                     }
+                    None => break,
                 }
-                k + 1
             }
-            None => count,
-        };
-        if next < count {
-            heap.push(Reverse(pack(bound(next, right, dy), y, right, next)));
         }
     }
     best.map(|(_, x, y)| ((x + pad_x) as isize, (y + pad_y) as isize))
@@ -670,6 +756,74 @@ fn test_window(
         63 - free.leading_zeros()
     } as i64;
     Some((distance(base + i), base + i))
+}
+
+/// Canvases up to this many pixels are laid out pixel by pixel; larger ones in cells of 2 × 2
+/// pixels (a quarter of the work, and at most a pixel more gap between two words).
+const FINE_GRID_PIXELS: usize = 1_200_000;
+
+/// The side of a grid cell in pixels for a canvas of `width × height`.
+fn grid_cell(width: usize, height: usize) -> usize {
+    if width * height <= FINE_GRID_PIXELS {
+        1
+    } else {
+        2
+    }
+}
+
+/// A rough line height of a word whose ink box is `bbox`: the shorter side of the box.
+fn palette_reach(bbox: [u32; 4]) -> f32 {
+    (bbox[2] - bbox[0]).min(bbox[3] - bbox[1]) as f32
+}
+
+/// The points of a mask where searches may begin, deepest first (by whole pixels of depth,
+/// then row by row): the points at least `d` pixels from the mask's edge are a prefix.
+/// Choosing a word's start at random among the points deep enough for it spreads the words
+/// over the whole mask — big ones where it is wide, small ones also into its thin parts (a
+/// speech bubble's tail) — instead of growing the cloud from the centre of mass.
+struct Starts {
+    points: Vec<(i32, i32)>,
+    /// `deeper[d]`: how many points are at least `d` whole pixels deep.
+    deeper: Vec<usize>,
+}
+
+impl Starts {
+    fn new(mask: &Mask) -> Starts {
+        let width = mask.size().0 as usize;
+        let depth = mask.depth();
+        let max = depth.iter().fold(0.0f32, |m, &d| m.max(d)) as usize;
+        // counting sort by whole pixels of depth, deepest first
+        let mut count = vec![0usize; max + 2];
+        for &d in &depth {
+            if d > 0.0 {
+                count[d as usize] += 1;
+            }
+        }
+        let mut deeper = vec![0usize; max + 2];
+        for d in (0..=max).rev() {
+            deeper[d] = deeper[d + 1] + count[d];
+        }
+        let mut next: Vec<usize> = (0..=max).map(|d| deeper[d + 1]).collect();
+        let mut points = vec![(0, 0); deeper[0]];
+        for (i, &d) in depth.iter().enumerate() {
+            if d > 0.0 {
+                let slot = &mut next[d as usize];
+                points[*slot] = ((i % width) as i32, (i / width) as i32);
+                *slot += 1;
+            }
+        }
+        Starts { points, deeper }
+    }
+
+    /// A seeded pick among the points at least `depth` pixels deep (the deepest point if
+    /// there are none, or for an infinite depth).
+    fn pick(&self, depth: f32, rng: &mut Rng) -> (i32, i32) {
+        let d = depth.ceil().min((self.deeper.len() - 1) as f32) as usize;
+        match self.deeper[d] {
+            0 => self.points.first().copied().unwrap_or((0, 0)),
+            n => self.points[rng.below(n)],
+        }
+    }
 }
 
 /// The centre of mass of a mask's allowed area.

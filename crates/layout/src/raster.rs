@@ -16,13 +16,27 @@ pub(crate) struct Raster {
 
 impl Raster {
     pub(crate) fn new(shape: &Shape) -> Raster {
-        let x0 = shape.min.0.floor();
-        let y0 = shape.min.1.floor();
-        let width = (shape.max.0.ceil() - x0).max(1.0) as usize + 1;
-        let height = (shape.max.1.ceil() - y0).max(1.0) as usize + 1;
+        // + 0.5 and truncation rounds like `round` for these non-negative values, without libm
+        Raster::rasterize(shape, 1, |a| (a.clamp(0.0, 1.0) * 255.0 + 0.5) as u8)
+    }
+
+    /// The shape on a grid of `cell × cell`-pixel cells: a cell is inked (255) if the shape
+    /// covers any part of it, so every pixel [`Raster::new`] inks lies in an inked cell
+    /// (a pixel needs coverage ≥ 1/510 to be inked, its cell then has ≥ 1/(510 cell²)).
+    /// `origin` is in cells.
+    pub(crate) fn cells(shape: &Shape, cell: usize) -> Raster {
+        Raster::rasterize(shape, cell, |a| if a > 1e-6 { 255 } else { 0 })
+    }
+
+    fn rasterize(shape: &Shape, cell: usize, level: impl Fn(f32) -> u8) -> Raster {
+        let k = 1.0 / cell as f32;
+        let x0 = (shape.min.0 * k).floor();
+        let y0 = (shape.min.1 * k).floor();
+        let width = ((shape.max.0 * k).ceil() - x0).max(1.0) as usize + 1;
+        let height = ((shape.max.1 * k).ceil() - y0).max(1.0) as usize + 1;
         let origin = P(-x0, -y0);
         let mut r = Rasterizer::new(width, height);
-        let at = |p: P| point(p.0 + origin.0, p.1 + origin.1);
+        let at = |p: P| point(p.0 * k + origin.0, p.1 * k + origin.1);
         for c in &shape.curves {
             match *c {
                 Curve::Line(a, b) => r.draw_line(at(a), at(b)),
@@ -31,8 +45,7 @@ impl Raster {
             }
         }
         let mut coverage = vec![0u8; width * height];
-        // + 0.5 and truncation rounds like `round` for these non-negative values, without libm
-        r.for_each_pixel(|i, a| coverage[i] = (a.clamp(0.0, 1.0) * 255.0 + 0.5) as u8);
+        r.for_each_pixel(|i, a| coverage[i] = level(a));
         Raster {
             width,
             height,

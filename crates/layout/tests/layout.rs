@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use wortwolke_layout::{
-    image, layout, Layout, LayoutOptions, Mask, Scale, Sizing, SpiralKind, WeightedWord,
+    image, layout, DropReason, Font, Layout, LayoutOptions, Mask, Scale, Sizing, SpiralKind,
+    WeightedWord,
 };
 
 /// Asserts that no canvas pixel is ink of two words, and all ink lies on the canvas (and in
@@ -168,17 +169,183 @@ proptest! {
         assert_sound(&cloud, None);
         assert_spaced(&cloud, &options);
         assert_no_word_in_holes(&cloud);
-        // nothing silently lost: every drawable word is placed or reported
-        let drawable = words.iter().filter(|w| !w.text.trim().is_empty()).count();
-        prop_assert_eq!(cloud.words.len() + cloud.dropped.len(), drawable);
+        // nothing silently lost: every word is placed or reported
+        assert_accounted(&words, &cloud);
         // the heaviest word is always placed
-        let top = words.iter().map(|w| w.weight).fold(f64::MIN, f64::max);
+        // (a text given twice is drawn once with the weights added)
+        let mut merged = std::collections::HashMap::<&str, f64>::new();
+        for w in &words {
+            *merged.entry(w.text.trim()).or_default() += w.weight;
+        }
+        let top = merged.values().copied().fold(f64::MIN, f64::max);
         prop_assert_eq!(cloud.words[0].weight, top);
         // same input and seed, same layout
         prop_assert_eq!(&layout(&words, &options).words, &cloud.words);
         // every word at the size its weight gives it
         assert_sizes_follow_the_scale(&cloud, &options);
     }
+}
+
+/// Asserts that every input word is accounted for exactly once: placed (a repeated text once,
+/// with the weights of its valid repetitions added) or dropped with a reason that holds.
+fn assert_accounted(input: &[WeightedWord], cloud: &Layout) {
+    use std::collections::HashMap;
+    assert_eq!(
+        cloud.words.len() + cloud.dropped.len(),
+        input.len(),
+        "every word placed or dropped, once"
+    );
+    let mut texts: Vec<&str> = input.iter().map(|w| w.text.trim()).collect();
+    let mut out: Vec<&str> = cloud
+        .words
+        .iter()
+        .map(|w| w.text.as_str())
+        .chain(cloud.dropped.iter().map(|w| w.text.as_str()))
+        .collect();
+    texts.sort_unstable();
+    out.sort_unstable();
+    assert_eq!(texts, out, "the same texts come out as went in");
+    let valid = |w: &WeightedWord| {
+        !w.text.trim().is_empty()
+            && w.weight > 0.0
+            && w.weight.is_finite()
+            && Font::default().missing_glyphs(w.text.trim()).is_empty()
+    };
+    let mut merged: HashMap<&str, f64> = HashMap::new();
+    for w in input.iter().filter(|w| valid(w)) {
+        *merged.entry(w.text.trim()).or_default() += w.weight;
+    }
+    let mut placed = std::collections::HashSet::new();
+    for w in &cloud.words {
+        assert!(placed.insert(w.text.as_str()), "{} is placed twice", w.text);
+        assert_eq!(merged.get(w.text.as_str()), Some(&w.weight), "{}", w.text);
+    }
+    for d in &cloud.dropped {
+        let holds = match &d.reason {
+            DropReason::EmptyText => d.text.is_empty() || merged.contains_key(d.text.as_str()),
+            DropReason::InvalidWeight => !(d.weight > 0.0 && d.weight.is_finite()),
+            DropReason::MissingGlyphs(chars) => {
+                !chars.is_empty() && chars.iter().all(|c| d.text.contains(*c))
+            }
+            DropReason::Duplicate | DropReason::DoesNotFit => merged.contains_key(d.text.as_str()),
+            other => panic!("unexpected reason {other:?}"),
+        };
+        assert!(holds, "{d:?}");
+        if d.reason == DropReason::DoesNotFit {
+            assert!(
+                !placed.contains(d.text.as_str()),
+                "{} placed and dropped",
+                d.text
+            );
+        }
+    }
+}
+
+/// A word as a program might pass it: often valid, sometimes empty, weightless, repeated or
+/// in characters the bundled font lacks.
+fn messy_word() -> impl Strategy<Value = WeightedWord> {
+    let text = prop_oneof![
+        6 => "[A-Za-zÄÖÜäöüß-]{1,10}",
+        2 => prop::sample::select(vec!["Personal", " Personal ", "Zeit", "Geld"]).prop_map(String::from),
+        1 => prop::sample::select(vec!["", "  ", "\t"]).prop_map(String::from),
+        1 => prop::sample::select(vec!["雲", "Wolke雲", "Wolke☁", "🙂 ok"]).prop_map(String::from),
+    ];
+    let weight = prop_oneof![
+        8 => (1u32..300).prop_map(f64::from),
+        1 => prop::sample::select(vec![0.0, -3.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY]),
+    ];
+    (text, weight).prop_map(|(t, w)| WeightedWord::new(t, w))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    // See: issue 15 (layout lost words silently)
+    #[test]
+    fn r15_every_input_word_is_placed_or_dropped_with_a_reason(
+        words in prop::collection::vec(messy_word(), 0..30),
+        fixed in any::<bool>(),
+        seed in any::<u64>(),
+    ) {
+        let options = LayoutOptions {
+            width: 260,
+            height: 180,
+            seed,
+            sizing: if fixed { Sizing::Fixed { max_font: 60.0 } } else { Sizing::default() },
+            ..Default::default()
+        };
+        let cloud = layout(&words, &options);
+        assert_accounted(&words, &cloud);
+        assert_sound(&cloud, None);
+    }
+}
+
+// See: issue 15
+#[test]
+fn r15_missing_glyphs_invalid_weights_and_duplicates_are_reported() {
+    let words = [
+        WeightedWord::new("Personal", 5.0),
+        WeightedWord::new("Zeit", f64::NAN),
+        WeightedWord::new(" Personal", 2.0),
+        WeightedWord::new("Wolke雲", 3.0),
+        WeightedWord::new("", 1.0),
+    ];
+    let cloud = layout(
+        &words,
+        &LayoutOptions {
+            width: 300,
+            height: 200,
+            ..Default::default()
+        },
+    );
+    assert_eq!(cloud.words.len(), 1);
+    assert_eq!(
+        cloud.words[0].weight, 7.0,
+        "the duplicate's weight is merged"
+    );
+    let reasons: Vec<(&str, &DropReason)> = cloud
+        .dropped
+        .iter()
+        .map(|d| (d.text.as_str(), &d.reason))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("Zeit", &DropReason::InvalidWeight),
+            ("Personal", &DropReason::Duplicate),
+            ("Wolke雲", &DropReason::MissingGlyphs(vec!['雲'])),
+            ("", &DropReason::EmptyText),
+        ]
+    );
+    assert!(
+        cloud.warnings().iter().any(|w| w.contains("雲 (U+96F2)")),
+        "{:?}",
+        cloud.warnings()
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&wortwolke_layout::render::json(&cloud)).unwrap();
+    assert_eq!(json["dropped"][2]["reason"], "missing_glyphs");
+    assert_eq!(json["dropped"][2]["characters"][0], "雲");
+    assert_eq!(json["dropped"][1]["reason"], "duplicate");
+}
+
+// Large canvases are laid out in 2 × 2-pixel cells: still no overlap, the gaps kept, no word
+// in a letter's hole, everything inside the mask.
+#[test]
+fn large_canvases_in_cells_are_sound_and_spaced() {
+    let words = example_words(40);
+    let options = LayoutOptions {
+        width: 1500,
+        height: 900,
+        sizing: Sizing::Fixed { max_font: 70.0 },
+        rotations: vec![0.0, 90.0, 30.0],
+        ..Default::default()
+    };
+    let cloud = layout(&words, &options);
+    assert!(cloud.dropped.is_empty(), "{:?}", cloud.dropped);
+    assert_sound(&cloud, None);
+    assert_spaced(&cloud, &options);
+    assert_no_word_in_holes(&cloud);
 }
 
 /// Asserts that every placed word above the minimum size is exactly as large as the scale

@@ -1,6 +1,6 @@
 //! The text alternative: what a cloud shows, in words, for screen readers and reports.
 
-use crate::Layout;
+use crate::{DropReason, Layout};
 
 /// How many of the heaviest terms the text alternative of a PNG names (and an SVG's by default).
 pub const DESCRIBED_TERMS: usize = 20;
@@ -73,10 +73,16 @@ pub fn alt_text(layout: &Layout, terms: usize) -> String {
             )
         ));
     }
-    if !layout.dropped.is_empty() {
+    let mut no_room = layout
+        .dropped
+        .iter()
+        .filter(|w| w.reason == DropReason::DoesNotFit)
+        .map(|w| (w.text.as_str(), w.weight))
+        .peekable();
+    if no_room.peek().is_some() {
         out.push_str(&format!(
             "Not drawn for lack of room: {}.\n",
-            list(&mut layout.dropped.iter().map(|w| (w.text.as_str(), w.weight)))
+            list(&mut no_room)
         ));
     }
     out

@@ -3,7 +3,8 @@
 use crate::Layout;
 
 /// The layout as pretty-printed JSON: `{"width", "height", "words": [{"text", "weight",
-/// "font_size", "x", "y", "rotation", "color"}], "dropped": [{"text", "weight"}]}`. Positions are
+/// "font_size", "x", "y", "rotation", "color"}], "dropped": [{"text", "weight", "reason"}]}` (see
+/// [`DropReason`](crate::DropReason) for the reasons). Positions are
 /// the centres of the words' text boxes, rotations counter-clockwise in degrees, colours `#rrggbb`.
 ///
 /// # Example
