@@ -16,8 +16,8 @@ use anyhow::{bail, Context, Result};
 pub use decode::{parse_encoding, utf8_error};
 pub use lines::{read_chunks, Chunk, Fallback};
 pub use survey::{
-    check_text_options, format_of, read_survey, read_survey_with_ids, visit_delimited, Survey,
-    TEXT_QUESTION,
+    check_text_options, format_of, read_part, read_survey, read_survey_with_ids, visit_delimited,
+    Survey, TEXT_QUESTION,
 };
 
 /// All bytes of `path` (`-` = standard input) and the name errors use.
@@ -109,16 +109,7 @@ pub fn read_frequencies(
     let mut sums: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
     for path in paths {
         let decoded = decode::load(path, encoding, quiet)?;
-        let text = decoded
-            .text
-            .strip_prefix('\u{feff}')
-            .unwrap_or(&decoded.text);
-        let rows = if text.trim_start().starts_with(['{', '[']) {
-            frequencies::json(&decoded.name, text)?
-        } else {
-            frequencies::delimited(&decoded.name, text)?
-        };
-        for (term, count) in rows {
+        for (term, count) in frequency_rows(&decoded)? {
             if !sums.contains_key(&term) {
                 order.push(term.clone());
             }
@@ -132,6 +123,25 @@ pub fn read_frequencies(
             (t, c)
         })
         .collect())
+}
+
+/// The rows of one frequency table: JSON (`count`'s own) or delimited.
+fn frequency_rows(decoded: &decode::Decoded) -> Result<Vec<(String, f64)>> {
+    let text = decoded
+        .text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&decoded.text);
+    if text.trim_start().starts_with(['{', '[']) {
+        frequencies::json(&decoded.name, text)
+    } else {
+        frequencies::delimited(&decoded.name, text)
+    }
+}
+
+/// The rows of a frequency table read whole into `bytes` from the input `name` (see
+/// [`read_frequencies`]).
+pub fn frequencies_from_bytes(name: String, bytes: &[u8]) -> Result<Vec<(String, f64)>> {
+    frequency_rows(&decode::from_bytes(name, bytes, None, true)?)
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ pub use color::Color;
 pub use error::{Error, Result};
 pub use font::Font;
 pub use labels::{Labels, TextLine};
-pub use mask::Mask;
+pub use mask::{Mask, MAX_MASK_BYTES, MAX_MASK_SIDE};
 pub use model::{Contour, Layout, PlacedWord, WeightedWord};
 pub use options::{LayoutOptions, Sizing, MAX_SIDE, SIDE_BY_SIDE};
 pub use palette::{ColorBy, Palette};

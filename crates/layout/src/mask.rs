@@ -4,6 +4,12 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// The largest mask image side accepted, in pixels.
+pub const MAX_MASK_SIDE: u32 = 8192;
+
+/// The most memory decoding a mask image may take, in bytes.
+pub const MAX_MASK_BYTES: u64 = 256 << 20;
+
 /// Where words may go. Read from an image: if the image has transparent pixels, its *opaque*
 /// pixels (alpha ≥ 128) are the allowed area; otherwise its *dark* pixels (luma < 128) are.
 /// So a black shape on white, or any shape on a transparent background, works as expected.
@@ -55,16 +61,46 @@ impl Mask {
             source_name: path.to_owned(),
             source,
         })?;
-        let image = image::load_from_memory(&bytes).map_err(|e| Error::Mask {
-            source_name: path.to_owned(),
-            message: e.to_string(),
+        Mask::from_bytes(path, &bytes)
+    }
+
+    /// Decodes a mask image (PNG); `source_name` names it in errors. Images larger than
+    /// [`MAX_MASK_SIDE`] on a side, or whose decoding needs more than [`MAX_MASK_BYTES`], are
+    /// refused before they are decoded: a mask is stretched to the canvas anyway.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_layout::Mask;
+    ///
+    /// let err = Mask::from_bytes("shape.png", b"not a PNG").unwrap_err();
+    /// assert!(err.to_string().starts_with("shape.png: cannot read the mask image"));
+    /// ```
+    pub fn from_bytes(source_name: impl AsRef<Path>, bytes: &[u8]) -> Result<Mask> {
+        let source_name = source_name.as_ref();
+        let error = |message: String| Error::Mask {
+            source_name: source_name.to_owned(),
+            message,
+        };
+        let mut limits = image::Limits::default();
+        limits.max_image_width = Some(MAX_MASK_SIDE);
+        limits.max_image_height = Some(MAX_MASK_SIDE);
+        limits.max_alloc = Some(MAX_MASK_BYTES);
+        let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|e| error(e.to_string()))?;
+        reader.limits(limits);
+        let image = reader.decode().map_err(|e| match e {
+            image::ImageError::Limits(_) => error(format!(
+                "larger than {MAX_MASK_SIDE} × {MAX_MASK_SIDE} pixels or {} MiB decoded; scale it down",
+                MAX_MASK_BYTES >> 20
+            )),
+            e => error(e.to_string()),
         })?;
         let mask = Mask::from_image(&image);
         if !mask.allowed.iter().any(|&a| a) {
-            return Err(Error::Mask {
-                source_name: path.to_owned(),
-                message: "it has no dark or opaque pixel, so no area for words".into(),
-            });
+            return Err(error(
+                "it has no dark or opaque pixel, so no area for words".into(),
+            ));
         }
         Ok(mask)
     }

@@ -1,0 +1,31 @@
+//! JSON lines from arbitrary bytes, with a dotted field path and a group field: the answers,
+//! or one line of error that names the input and the line.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&how, bytes)) = data.split_first() else {
+        return;
+    };
+    let flags: &[&str] = match how & 3 {
+        0 => &["--field", "answer"],
+        1 => &["--field", "answer.text", "--group", "kreis"],
+        2 => &[
+            "--field",
+            "a",
+            "--respondent-column",
+            "id",
+            "--question-column",
+            "q",
+            "--answer-column",
+            "a",
+        ],
+        _ => &["--field", "answer", "--split-list"],
+    };
+    if let Err(e) = wortwolke::fuzz::survey("jsonl", bytes, flags) {
+        let message = format!("{e:#}");
+        assert!(message.contains("input.jsonl"), "{message}");
+        assert!(!message.contains(['\n', '\r']), "{message:?}");
+    }
+});
