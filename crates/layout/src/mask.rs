@@ -179,3 +179,66 @@ impl Mask {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PNG that claims `width × height` RGBA pixels of `depth` bits per channel: signature
+    /// and header, and no pixel data.
+    fn png_header(width: u32, height: u32, depth: u8) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut crc = !0u32;
+            for &b in bytes {
+                crc ^= u32::from(b);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 {
+                        (crc >> 1) ^ 0xEDB8_8320
+                    } else {
+                        crc >> 1
+                    };
+                }
+            }
+            !crc
+        }
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut chunk = |kind: &[u8], data: &[u8]| {
+            let body = [kind, data].concat();
+            png.extend((data.len() as u32).to_be_bytes());
+            png.extend(&body);
+            png.extend(crc32(&body).to_be_bytes());
+        };
+        let header = [
+            &width.to_be_bytes()[..],
+            &height.to_be_bytes(),
+            &[depth, 6, 0, 0, 0],
+        ];
+        chunk(b"IHDR", &header.concat());
+        // a zlib stream of one empty stored block: far too little data
+        chunk(
+            b"IDAT",
+            &[
+                0x78, 0x01, 0x01, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00, 0x00, 0x01,
+            ],
+        );
+        chunk(b"IEND", &[]);
+        png
+    }
+
+    // See: issue 13 (image decoding limits for masks)
+    #[test]
+    fn huge_masks_are_refused_before_decoding() {
+        // too wide, too high, or (16 bits a channel) more than 256 MiB decoded
+        for (w, h, depth) in [(100_000, 10, 8), (10, 100_000, 8), (6000, 6000, 16)] {
+            let err = Mask::from_bytes("big.png", &png_header(w, h, depth)).unwrap_err();
+            assert!(
+                err.to_string()
+                    .starts_with("big.png: cannot read the mask image (larger than 8192 × 8192 pixels or 256 MiB decoded"),
+                "{w}×{h}×{depth}: {err}"
+            );
+        }
+        // a small image with a broken body is an ordinary decoding error
+        let err = Mask::from_bytes("small.png", &png_header(4, 4, 8)).unwrap_err();
+        assert!(!err.to_string().contains("larger than"), "{err}");
+    }
+}
