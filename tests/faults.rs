@@ -89,15 +89,31 @@ fn skip(test: &str, why: &str) {
     eprintln!("{test}: skipped: {why}");
 }
 
+/// A scratch folder `name` holding `counts.tsv` with `old`, the folder (`folder`) or the file
+/// made unwritable; `None` (with the reason printed) where that is impossible.
+fn old_output(name: &str, folder: bool) -> Option<(PathBuf, PathBuf, Unwritable)> {
+    let dir = scratch(name);
+    let table = dir.join("counts.tsv");
+    std::fs::write(&table, "old\n").unwrap();
+    let locked = if folder {
+        Unwritable::new(&dir, true)
+    } else {
+        Unwritable::new(&table, false)
+    };
+    match locked {
+        Ok(locked) => Some((dir, table, locked)),
+        Err(why) => {
+            skip(name, &why);
+            None
+        }
+    }
+}
+
 // See: issue 13 (a read-only output folder)
 #[test]
 fn a_read_only_folder_keeps_its_files() {
-    let dir = scratch("faults_read_only_folder");
-    let table = dir.join("counts.tsv");
-    std::fs::write(&table, "old\n").unwrap();
-    let _locked = match Unwritable::new(&dir, true) {
-        Ok(locked) => locked,
-        Err(why) => return skip("a_read_only_folder_keeps_its_files", &why),
+    let Some((dir, table, _locked)) = old_output("faults_read_only_folder", true) else {
+        return;
     };
     let run = wortwolke(
         &["count", "-q", "-o", table.to_str().unwrap()],
@@ -117,12 +133,8 @@ fn a_read_only_folder_keeps_its_files() {
 // See: issue 13 (an existing output that cannot be replaced)
 #[test]
 fn an_output_that_cannot_be_replaced_stays_as_it_was() {
-    let dir = scratch("faults_unreplaceable");
-    let table = dir.join("counts.tsv");
-    std::fs::write(&table, "old\n").unwrap();
-    let _locked = match Unwritable::new(&table, false) {
-        Ok(locked) => locked,
-        Err(why) => return skip("an_output_that_cannot_be_replaced_stays_as_it_was", &why),
+    let Some((dir, table, _locked)) = old_output("faults_unreplaceable", false) else {
+        return;
     };
     for format in ["tsv", "json"] {
         let run = wortwolke(
@@ -188,29 +200,5 @@ fn an_interrupt_while_writing_leaves_no_temporary_file() {
         assert_eq!(status.signal(), Some(number), "{signal}: {status:?}");
         assert_eq!(listing(&dir), ["counts.tsv"], "{signal}");
         assert_eq!(std::fs::read_to_string(&table).unwrap(), "old\n");
-    }
-}
-
-// See: issue 13 (a closed standard output)
-#[test]
-fn a_cloud_to_a_closed_stdout_ends_quietly() {
-    for format in ["svg", "png", "json"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_wortwolke"))
-            .args(["cloud", "-q", "-o", "-", "--format", format])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(b"Personal\nZeit\n")
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{format}: {out:?}");
-        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
     }
 }

@@ -33,3 +33,31 @@ pub fn survey(format: &str, bytes: &[u8], flags: &[&str]) -> Result<Vec<(String,
 pub fn frequencies(bytes: &[u8]) -> Result<Vec<(String, f64)>> {
     crate::input::frequencies_from_bytes("table.tsv".into(), bytes)
 }
+
+/// The table flags a fuzz input's first byte chooses: wide (every column a question), by
+/// group, by column (index, glob, sheet), or long.
+pub fn table_flags(choice: u8) -> &'static [&'static str] {
+    match choice % 4 {
+        0 => &[],
+        1 => &["--group", "2"],
+        2 => &["--sheet", "2", "--column", "1", "--column", "Q*"],
+        _ => &[
+            "--respondent-column",
+            "1",
+            "--question-column",
+            "2",
+            "--answer-column",
+            "3",
+        ],
+    }
+}
+
+/// Panics unless `result` is a success or an error of one line that names `input` (after
+/// the flag it concerns, if any): the CLI's contract for bad input.
+pub fn check_error<T>(result: &Result<T>, input: &str) {
+    if let Err(e) = result {
+        let message = format!("{e:#}");
+        assert!(message.contains(input), "{message}");
+        assert!(!message.contains(['\n', '\r']), "{message:?}");
+    }
+}

@@ -1,8 +1,9 @@
-//! JSON lines from arbitrary bytes, with a dotted field path and a group field: the answers,
-//! or one line of error that names the input and the line.
+//! JSON lines from arbitrary bytes, with a dotted field path, a group field, long format or
+//! list answers: the answers, or one line of error that names the input and the line.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use wortwolke::fuzz::{check_error, survey};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&how, bytes)) = data.split_first() else {
@@ -23,9 +24,5 @@ fuzz_target!(|data: &[u8]| {
         ],
         _ => &["--field", "answer", "--split-list"],
     };
-    if let Err(e) = wortwolke::fuzz::survey("jsonl", bytes, flags) {
-        let message = format!("{e:#}");
-        assert!(message.contains("input.jsonl"), "{message}");
-        assert!(!message.contains(['\n', '\r']), "{message:?}");
-    }
+    check_error(&survey("jsonl", bytes, flags), "input.jsonl");
 });

@@ -30,10 +30,10 @@ write("lists", "stop", "# Füllwörter\nhalt\neben\nhalt\n")
 
 # delimited: first byte = format and flags (see fuzz_targets/delimited.rs)
 write("delimited", "limesurvey", b"\x00" + fixture("tests/fixtures/limesurvey.csv"))
-write("delimited", "group", b"\x02" + fixture("examples/answers/umfrage.csv")[:1500])
-write("delimited", "long", b"\x06" + fixture("tests/fixtures/long.csv"))
-write("delimited", "utf16", b"\x01" + fixture("tests/fixtures/utf16.tsv"))
-write("delimited", "cp1252", b"\x04" + fixture("tests/fixtures/excel_cp1252.csv"))
+write("delimited", "group", b"\x01" + fixture("examples/answers/umfrage.csv")[:1500])
+write("delimited", "long", b"\x03" + fixture("tests/fixtures/long.csv"))
+write("delimited", "utf16", b"\x80" + fixture("tests/fixtures/utf16.tsv"))
+write("delimited", "cp1252", b"\x02" + fixture("tests/fixtures/excel_cp1252.csv"))
 write("delimited", "quoted", b"\x00id;\"Antwort; mit Semikolon\"\n1;\"Zeile\nzwei \"\"zitiert\"\"\"\n")
 
 # jsonl
@@ -73,7 +73,8 @@ def zipped(files):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
         for name, text in files.items():
-            z.writestr(name, text)
+            # a fixed date: the same seeds on every run
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), text)
     return buf.getvalue()
 
 
