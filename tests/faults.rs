@@ -1,14 +1,13 @@
 //! Failing disks and interrupted runs (issue 13): an output that cannot be written gives exit 2
 //! and one line, the previous output stays as it was, and no temporary file is left behind.
 
-use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::util::{scratch, wortwolke};
+use crate::util::{scratch, start, wortwolke};
 
 /// The names of the files in `dir`, sorted.
 fn listing(dir: &Path) -> Vec<String> {
@@ -162,21 +161,12 @@ fn an_interrupt_while_writing_leaves_no_temporary_file() {
         let dir = scratch(&format!("faults_signal_{signal}"));
         let table = dir.join("counts.tsv");
         std::fs::write(&table, "old\n").unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_wortwolke"))
-            .args(["count", "-q", "-o", table.to_str().unwrap()])
+        let mut child = start(
+            &["count", "-q", "-o", table.to_str().unwrap()],
             // debug builds wait between writing the temporary file and renaming it
-            .env("WORTWOLKE_TEST_HOLD_MS", "60000")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(b"Personal\nZeit\n")
-            .unwrap();
+            &[("WORTWOLKE_TEST_HOLD_MS", "60000")],
+            b"Personal\nZeit\n",
+        );
         // interrupt once the temporary file is there
         let start = Instant::now();
         while listing(&dir).len() < 2 {

@@ -481,20 +481,11 @@ fn random_bytes_never_panic() {
 
 #[test]
 fn windows_1252_on_standard_input_is_detected_while_streaming() {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wortwolke"))
-        .args(["count", "--format", "tsv"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Zeit\nM\xFCller und Gr\xF6\xDFe\n")
-        .unwrap();
+    let child = crate::util::start(
+        &["count", "--format", "tsv"],
+        &[],
+        b"Zeit\nM\xFCller und Gr\xF6\xDFe\n",
+    );
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success());
