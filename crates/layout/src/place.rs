@@ -288,8 +288,17 @@ impl<'a> Placer<'a> {
         (width, height): (usize, usize),
         largest: f32,
     ) -> Placer<'a> {
-        let (gx, gy) = options.gaps(largest, 0.0);
-        let border = gx.max(gy) as usize + 2;
+        // the widest gap at any of the rotations: an oblique word's gap exceeds both of the
+        // upright word's (√2 × at 45°)
+        let gap = std::iter::once(&0.0)
+            .chain(&options.rotations)
+            .map(|&rotation| {
+                let (gx, gy) = options.gaps(largest, rotation);
+                gx.max(gy)
+            })
+            .max()
+            .unwrap_or(0);
+        let border = gap as usize + 2;
         let mut empty = Occupancy::new(width, height, border);
         if let Some(mask) = mask {
             for y in 0..height {
