@@ -20,6 +20,23 @@ pub use survey::{
     Survey, TEXT_QUESTION,
 };
 
+/// Text from an input (a column header, a sheet name) as a one-line message shows it: control
+/// characters (line breaks included), line separators and bidirectional overrides escaped as
+/// `\n`, `\u{202e}`, so that the message stays one line and reads in order.
+pub fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// All bytes of `path` (`-` = standard input) and the name errors use.
 fn read_all(path: &Path, quiet: bool) -> Result<(String, Vec<u8>)> {
     // the same opening as streaming: standard input or file, gzip-decompressed when it is gzip
@@ -146,6 +163,18 @@ pub fn frequencies_from_bytes(name: String, bytes: &[u8]) -> Result<Vec<(String,
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shown_text_stays_on_one_line() {
+        assert_eq!(
+            super::shown("Zeile\nzwei\r\t\u{1b}[1m \u{202e}Zeit\u{2028}"),
+            "Zeile\\nzwei\\r\\t\\u{1b}[1m \\u{202e}Zeit\\u{2028}"
+        );
+        assert_eq!(
+            super::shown("Gründe \"F1\" (Sp. 2)"),
+            "Gründe \"F1\" (Sp. 2)"
+        );
+    }
+
     #[test]
     fn whole_reads_stop_at_the_cap() {
         let data = [b'a'; 100];

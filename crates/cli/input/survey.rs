@@ -305,11 +305,12 @@ fn read_workbook(name: String, bytes: &[u8], sheet: Option<&str>) -> Result<Tabl
         bail!(
             "{name}: no sheet `{}`; sheets: {}",
             sheet.unwrap_or(""),
-            names.join(", ")
+            super::shown(&names.join(", "))
         );
     };
+    let shown_sheet = super::shown(&sheet_name);
     let range = book.worksheet_range(&sheet_name).map_err(|e| {
-        anyhow::anyhow!("{name}: cannot read sheet `{sheet_name}` ({e}); check --sheet")
+        anyhow::anyhow!("{name}: cannot read sheet `{shown_sheet}` ({e}); check --sheet")
     })?;
     let mut rows = range.rows();
     let header: Vec<String> = rows
@@ -317,14 +318,14 @@ fn read_workbook(name: String, bytes: &[u8], sheet: Option<&str>) -> Result<Tabl
         .map(|r| r.iter().map(|c| c.to_string().trim().to_owned()).collect())
         .unwrap_or_default();
     if header.is_empty() {
-        bail!("{name}: sheet `{sheet_name}` is empty; choose another with --sheet");
+        bail!("{name}: sheet `{shown_sheet}` is empty; choose another with --sheet");
     }
     let rows = rows
         .enumerate()
         .map(|(i, r)| (i + 2, r.iter().map(|c| c.to_string()).collect()))
         .collect();
     Ok(Table {
-        name: format!("{name} [{sheet_name}]"),
+        name: format!("{name} [{shown_sheet}]"),
         header,
         rows,
     })
@@ -442,7 +443,7 @@ fn available(table: &Table) -> String {
         .header
         .iter()
         .enumerate()
-        .map(|(i, h)| format!("{} ({})", h, i + 1))
+        .map(|(i, h)| format!("{} ({})", super::shown(h), i + 1))
         .collect();
     names.join(", ")
 }
