@@ -9,7 +9,7 @@
 
 #![allow(clippy::print_stdout)] // printing the table is the point of this example
 
-use wortwolke_text::{Analyzer, AnalyzerConfig, SynonymMap, TableOptions};
+use wortwolke_text::{AnalyzerConfig, SynonymMap, TableOptions};
 
 fn main() -> Result<(), wortwolke_text::Error> {
     let answers = [
@@ -21,14 +21,9 @@ fn main() -> Result<(), wortwolke_text::Error> {
         "",
     ];
     let codebook = "Personalmangel = fehlendes Personal, zu wenig Personal, Personalknappheit\n";
-    let config = AnalyzerConfig {
-        synonyms: Some(SynonymMap::from_reader(
-            "codebook.txt",
-            codebook.as_bytes(),
-        )?),
-        ..AnalyzerConfig::default()
-    };
-    let analyzer = Analyzer::from_config(&config)?;
+    let codebook = SynonymMap::from_reader("codebook.txt", codebook.as_bytes())?;
+    // the codebook is compiled with the chain before it, and its labels come along
+    let analyzer = AnalyzerConfig::default().synonyms(codebook).build()?;
     // the table carries the codebook's labels: the count knows its analyzer
     let table = analyzer.count(answers).table(&TableOptions::default());
 

@@ -532,7 +532,7 @@ fn r10_title_caption_and_text_alternative() {
     let text = std::fs::read_to_string(&alt).unwrap();
     assert!(
         text.starts_with("Word cloud: Warum nicht EfA? 100 terms")
-            && text.contains("\nBase: n = 96 respondents answered (8 without answer, 104 in total). Word size: respondents naming the term")
+            && text.contains("\nBasis: n = 96 Befragte mit Antwort (8 ohne Antwort, 104 insgesamt). Wortgröße: Befragte, die den Begriff nennen")
             && text.contains("\nTerms by count: fehlende (10), fehlt (10), Personal (9)"),
         "{text}"
     );
@@ -555,7 +555,10 @@ fn r10_title_caption_and_text_alternative() {
         svg.contains("><title>Warum nicht EfA?</title></path>"),
         "the title is drawn"
     );
-    assert!(svg.contains("><title>Base: n = 96"), "the caption is drawn");
+    assert!(
+        svg.contains("><title>Basis: n = 96"),
+        "the caption is drawn"
+    );
     // `--caption ''` draws none; the text alternative keeps the base
     let run = wortwolke(
         &[
@@ -572,7 +575,7 @@ fn r10_title_caption_and_text_alternative() {
         "",
     );
     assert!(
-        !run.stdout.contains("><title>Base:")
+        !run.stdout.contains("><title>Basis:")
             && run
                 .stdout
                 .contains("<desc id=\"desc\">Word cloud of 100 terms;"),

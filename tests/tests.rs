@@ -2,6 +2,7 @@
 
 mod cli;
 mod faults;
+mod groups;
 mod inputs;
 mod oracle;
 mod regression;

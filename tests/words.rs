@@ -292,6 +292,61 @@ fn r14_markdown_in_german_by_default_for_german_answers() {
     assert!(english.stdout.contains("| 100.0 % |"), "{}", english.stdout);
 }
 
+/// Issue 14: a cloud of German answers is captioned in German (drawn and on standard error);
+/// `--caption-lang en` and answers in another language give English.
+#[test]
+fn r14_cloud_caption_follows_the_language() {
+    let dir = scratch("r14_cloud_caption");
+    let svg = dir.join("efa.svg");
+    let svg_path = svg.to_str().unwrap();
+    let de = wortwolke(
+        &[
+            "cloud", EFA, "--width", "400", "--height", "300", "-o", svg_path,
+        ],
+        "",
+    );
+    assert_eq!(de.code, 0, "{de:?}");
+    assert!(
+        de.stderr
+            .contains("Basis: n = 96 Befragte mit Antwort (8 ohne Antwort, 104 insgesamt)."),
+        "{}",
+        de.stderr
+    );
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        drawn.contains("><title>Basis: n = 96 Befragte mit Antwort (8 ohne Antwort, 104 insgesamt). Wortgröße: Befragte, die den Begriff nennen"),
+        "the German caption is drawn"
+    );
+    let en = wortwolke(
+        &[
+            "cloud",
+            EFA,
+            "--width",
+            "400",
+            "--height",
+            "300",
+            "--caption-lang",
+            "en",
+            "-o",
+            svg_path,
+        ],
+        "",
+    );
+    assert_eq!(en.code, 0, "{en:?}");
+    assert!(en.stderr.contains("Base: n = 96 respondents answered"));
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert!(drawn.contains("><title>Base: n = 96 respondents answered"));
+    let english = wortwolke(
+        &["cloud", "--lang", "en", "--format", "json", "-o", "-"],
+        "staff missing\nstaff missing\n",
+    );
+    assert!(
+        english.stderr.contains("Base: n = 2 respondents answered"),
+        "{}",
+        english.stderr
+    );
+}
+
 #[test]
 fn r14_machine_formats_stay_locale_free() {
     let tsv = wortwolke(&["count", EFA, "--top", "1"], "");

@@ -26,7 +26,9 @@ pub enum Command {
     #[command(
         after_help = "Example:\n  wortwolke cloud examples/answers/efa_gruende.txt -o efa.png\n  \
         wortwolke cloud answers.txt --synonyms codes.txt --max-words 60 --palette viridis -o cloud.svg\n  \
-        wortwolke count answers.txt > table.tsv && wortwolke cloud --frequencies table.tsv -o cloud.png"
+        wortwolke count answers.txt > table.tsv && wortwolke cloud --frequencies table.tsv -o cloud.png\n  \
+        wortwolke cloud examples/answers/umfrage.csv --column 'F1*' --group Kreis --grid -o kreise.png\n  \
+        wortwolke cloud examples/answers/umfrage.csv --column 'F1*' --group Kreis=Nordheide,Bergland --compare -o vergleich.png"
     )]
     Cloud(Box<CloudArgs>),
     /// Write a self-contained HTML report: cloud, chart, table and answers per question.
@@ -107,8 +109,9 @@ pub struct AnalysisArgs {
     pub answer_column: Option<String>,
 
     /// A column that splits respondents into groups (e.g. the district): per-group counts,
-    /// and one cloud per group in addition to the total.
-    #[arg(long, value_name = "COLUMN", help_heading = "Input")]
+    /// and one cloud per group in addition to the total. `COLUMN=A,B` shows only the groups A
+    /// and B, in that order (count and cloud; the total still counts everybody).
+    #[arg(long, value_name = "COLUMN[=GROUP,…]", help_heading = "Input")]
     pub group: Option<String>,
 
     /// List questions: split each answer into mentions at these characters (default `,;/` and
@@ -191,6 +194,20 @@ pub struct AnalysisArgs {
     /// Print no notes on standard error (errors are still printed).
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+impl AnalysisArgs {
+    /// `--group`'s column (before an `=`).
+    pub fn group_column(&self) -> Option<&str> {
+        let group = self.group.as_deref()?;
+        Some(group.split_once('=').map_or(group, |(column, _)| column))
+    }
+
+    /// The groups `--group COLUMN=A,B` chose, trimmed, in their order (`None`: all).
+    pub fn chosen_groups(&self) -> Option<Vec<&str>> {
+        let (_, groups) = self.group.as_deref()?.split_once('=')?;
+        Some(groups.split(',').map(str::trim).collect())
+    }
 }
 
 #[derive(Debug, Args)]
@@ -387,6 +404,11 @@ pub struct CloudArgs {
     #[arg(long, value_name = "TEXT")]
     pub caption: Option<String>,
 
+    /// Language of the default caption and the base on standard error: `de` or `en`.
+    /// Default: `de` when the answers are German (--lang de), else `en`.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub caption_lang: Option<TableLang>,
+
     /// SVG: words as `<text>` in the embedded font (editable in Inkscape or PowerPoint)
     /// instead of paths.
     #[arg(long)]
@@ -396,6 +418,42 @@ pub struct CloudArgs {
     /// counts) to FILE, for reports and web pages; `{question}` and `{group}` as in -o.
     #[arg(long, value_name = "FILE")]
     pub alt_text: Option<PathBuf>,
+
+    /// With --group: draw each cloud on its own scale (its heaviest word as large as the canvas
+    /// allows). By default a question's clouds (the total and each group) share one scale: a
+    /// word's size follows its share of the group's respondents, so equal shares are equal
+    /// sizes in every cloud.
+    #[arg(long, requires = "group", help_heading = "Groups")]
+    pub scale_per_group: bool,
+
+    /// With --group: lay out the words of all clouds of a question once, and draw each cloud's
+    /// words in those places (words a group does not name are left out), so that the eye
+    /// compares like with like.
+    #[arg(
+        long,
+        requires = "group",
+        conflicts_with = "scale_per_group",
+        help_heading = "Groups"
+    )]
+    pub same_positions: bool,
+
+    /// With --group: one image per question with a panel for all respondents and one per
+    /// group (small multiples), each with its name and n; PNG, SVG or JSON
+    /// (`cloud umfrage.csv --column 'F1*' --group Kreis --grid -o kreise.png`).
+    #[arg(long, requires = "group", help_heading = "Groups")]
+    pub grid: bool,
+
+    /// Two groups in one cloud (`--group Kreis=Nordheide,Bergland --compare`): every term of
+    /// either group drawn once, its size by both groups' count, its colour by which group names
+    /// it more often as a share of its n (a legend names both groups and their n); terms named
+    /// at equal shares are drawn in grey, not left out.
+    #[arg(long, requires = "group", conflicts_with_all = ["grid", "same_positions", "scale_per_group"], help_heading = "Groups")]
+    pub compare: bool,
+
+    /// Groups with fewer answering respondents than this are drawn with a caption note (and a
+    /// note on standard error) that their shares are unstable.
+    #[arg(long, default_value_t = 30, value_name = "N", help_heading = "Groups")]
+    pub min_group_n: u64,
 }
 
 #[derive(Debug, Args)]

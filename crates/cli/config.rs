@@ -54,21 +54,25 @@ impl AnalysisConfig {
             no_answer.insert(marker);
         }
         Ok(AnalysisConfig {
-            analyzer: AnalyzerConfig {
-                language,
-                default_stopwords: !args.no_default_stopwords,
-                extra_stopwords,
-                stem: !args.no_stem,
-                fold_umlauts: args.fold_umlauts,
-                keep_numbers: args.keep_numbers,
-                keep_negation: args.keep_negation,
-                synonyms,
-                phrases,
-                detected_phrases: Vec::new(),
-                no_answer,
-                split_list: args.split_list.clone(),
-                exclude: exclude(&args.exclude)?,
-                gender_bases: Vec::new(),
+            analyzer: {
+                let config = AnalyzerConfig::new(language)
+                    .default_stopwords(!args.no_default_stopwords)
+                    .stopwords(extra_stopwords)
+                    .stem(!args.no_stem)
+                    .fold_umlauts(args.fold_umlauts)
+                    .keep_numbers(args.keep_numbers)
+                    .keep_negation(args.keep_negation)
+                    .phrases(phrases)
+                    .no_answer(no_answer)
+                    .exclude(exclude(&args.exclude)?);
+                let config = match synonyms {
+                    Some(map) => config.synonyms(map),
+                    None => config,
+                };
+                match &args.split_list {
+                    Some(chars) => config.split_list(chars),
+                    None => config,
+                }
             },
             auto_phrases,
             merge_gender: args.merge_gender,

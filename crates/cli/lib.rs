@@ -12,7 +12,6 @@ mod interrupt;
 mod output;
 mod pipeline;
 mod report;
-mod workers;
 
 use std::process::ExitCode;
 

@@ -9,7 +9,7 @@ use wortwolke_text::{Base, FrequencyTable, Term, Weight};
 use crate::interrupt::Temporary;
 use crate::pipeline::Tables;
 
-use crate::args::TableFormat;
+use crate::args::{TableFormat, TableLang};
 
 /// The language of the words a table is written with (headers, the base sentence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,13 +28,20 @@ pub struct Style {
     pub excel: bool,
 }
 
-impl Style {
-    /// `en` or `de`, by the style's language.
-    fn say(&self, en: &'static str, de: &'static str) -> &'static str {
-        match self.lang {
+impl Lang {
+    /// `en` or `de`, by the language.
+    pub fn say<'a>(self, en: &'a str, de: &'a str) -> &'a str {
+        match self {
             Lang::En => en,
             Lang::De => de,
         }
+    }
+}
+
+impl Style {
+    /// `en` or `de`, by the style's language.
+    fn say(&self, en: &'static str, de: &'static str) -> &'static str {
+        self.lang.say(en, de)
     }
 
     /// The style a format is written in: TSV is locale-free; CSV takes the language (and the
@@ -482,9 +489,14 @@ pub fn inert(cell: &str) -> String {
     }
 }
 
-/// The sentence that states the base of a table (in English).
-pub fn base_sentence(table: &FrequencyTable) -> String {
-    base_sentence_in(table, Lang::En)
+/// The language of a table's or a cloud's words: as asked, else German for German answers.
+pub fn words_lang(asked: Option<TableLang>, analysis_lang: &str) -> Lang {
+    match asked {
+        Some(TableLang::De) => Lang::De,
+        Some(TableLang::En) => Lang::En,
+        None if analysis_lang.eq_ignore_ascii_case("de") => Lang::De,
+        None => Lang::En,
+    }
 }
 
 /// The sentence that states the base of a table, in `lang`.
@@ -559,15 +571,30 @@ pub fn base_n_in(table: &FrequencyTable, lang: Lang) -> String {
 
 /// The default caption of a cloud: the base and what the sizes count, without the shares a
 /// cloud does not show.
-pub fn cloud_caption(table: &FrequencyTable) -> String {
-    let counted = match table.weight {
-        Weight::Answers => "respondents naming the term (several terms per respondent possible)",
-        Weight::Occurrences => "all occurrences, repeats within an answer included",
+pub fn cloud_caption(table: &FrequencyTable, lang: Lang) -> String {
+    let (base, size, counted) = match lang {
+        Lang::En => (
+            "Base",
+            "Word size",
+            match table.weight {
+                Weight::Answers => {
+                    "respondents naming the term (several terms per respondent possible)"
+                }
+                Weight::Occurrences => "all occurrences, repeats within an answer included",
+            },
+        ),
+        Lang::De => (
+            "Basis",
+            "Wortgröße",
+            match table.weight {
+                Weight::Answers => "Befragte, die den Begriff nennen (Mehrfachnennungen möglich)",
+                Weight::Occurrences => {
+                    "alle Nennungen, Wiederholungen in einer Antwort eingeschlossen"
+                }
+            },
+        ),
     };
-    format!(
-        "Base: {}. Word size: {counted}.",
-        base_n_in(table, Lang::En)
-    )
+    format!("{base}: {}. {size}: {counted}.", base_n_in(table, lang))
 }
 
 fn write_markdown(

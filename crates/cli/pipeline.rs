@@ -1,23 +1,22 @@
-//! The one counting pipeline: every input kind is a source that yields answers with their
-//! place in the input, their question and their group; workers count them on all cores into one
-//! counter; one place turns it into tables. Whether a source streams (plain text, wide UTF-8
+//! The one counting pipeline: every input kind is a source that hands its answers, in input
+//! order, with their question and group, to the library's parallel count
+//! ([`Analyzer::count_parallel_counter`]), which counts them on all cores into one counter; one
+//! place turns it into tables. Whether a source streams (plain text, wide UTF-8
 //! CSV/TSV) or is read whole (spreadsheets, JSON lines, long format, other encodings) changes
 //! how it is read, never what is counted.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::ops::Range;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use wortwolke_text::{
-    Analyzer, Counted, Counter, Detected, FrequencyTable, PhraseDetector, TableOptions, Tally,
-    DEFAULT_MIN_LLR,
+    Analyzer, Counted, Detected, Feed, FrequencyTable, TableOptions, DEFAULT_MIN_LLR,
 };
 
 use crate::args::{AnalysisArgs, InputFormat};
 use crate::config::AnalysisConfig;
-use crate::input::{self, Chunk, Fallback, Survey};
+use crate::input::{self, Fallback, Survey};
 
 /// The tables of one question: all its respondents, and each group (in order of appearance).
 #[derive(Debug)]
@@ -44,6 +43,9 @@ pub struct Counts {
     pub counted: Counted,
     pub questions: Vec<String>,
     groups: Vec<String>,
+    /// The groups tables show, as indices into `groups`: all, or those `--group COLUMN=A,B`
+    /// chose, in its order.
+    shown: Vec<usize>,
     subsets: Subsets,
     /// `--phrases auto`: the phrases detected, with their statistics.
     pub detected: Vec<Detected>,
@@ -66,9 +68,9 @@ impl Counts {
                 };
                 let total = view.table(options);
                 let groups = self
-                    .groups
+                    .shown
                     .iter()
-                    .enumerate()
+                    .map(|&g| (g, &self.groups[g]))
                     .filter_map(|(g, name)| {
                         let group = counted.subset(self.subsets.find(q, Some(g))?);
                         let table = match rows {
@@ -111,39 +113,60 @@ fn count_from(args: &AnalysisArgs, config: AnalysisConfig, mut source: Source) -
     let mut analyzer_config = config.analyzer;
     let mut detected = Vec::new();
     if two_passes {
-        let first = Analyzer::from_config(&analyzer_config)?;
-        let (workers, _) = source.run(args, threads, || Detect {
-            tally: Tally::new(&first),
-            detector: PhraseDetector::default(),
-        })?;
-        let mut detector = PhraseDetector::default();
-        for worker in workers {
-            detector.merge(worker.detector);
-        }
+        let first = analyzer_config.build()?;
+        let (detector, _) =
+            source.run(args, |produce| first.detect_parallel_with(threads, produce))?;
         if let Some(min_answers) = config.auto_phrases {
             detected = detector.detect(min_answers, DEFAULT_MIN_LLR);
-            analyzer_config.detected_phrases =
-                detected.iter().flat_map(|d| d.spellings.clone()).collect();
+            analyzer_config =
+                analyzer_config.detected_phrases(detected.iter().flat_map(|d| d.spellings.clone()));
         }
         if config.merge_gender {
-            analyzer_config.gender_bases = detector.gender_bases();
+            analyzer_config = analyzer_config.gender_bases(detector.gender_bases());
         }
     }
-    let analyzer = Analyzer::from_config(&analyzer_config)?;
-    let (tallies, shape) = source.run(args, threads, || Tally::new(&analyzer))?;
-    let mut counter = Counter::default();
-    for tally in tallies {
-        counter.merge(tally.into_counter());
-    }
+    let analyzer = analyzer_config.build()?;
+    let (counter, shape) = source.run(args, |produce| {
+        analyzer.count_parallel_counter(threads, produce)
+    })?;
     let counted = analyzer.finish(counter);
+    let shown = shown_groups(args, &shape.groups.names)?;
     Ok(Counts {
         analyzer,
         counted,
         questions: shape.questions,
+        shown,
         groups: shape.groups.names,
         subsets: shape.subsets,
         detected,
     })
+}
+
+/// The groups to show, as indices into `names`: those `--group COLUMN=A,B` chose (in its
+/// order), else all; a chosen group the column does not hold is an error that lists them.
+fn shown_groups(args: &AnalysisArgs, names: &[String]) -> Result<Vec<usize>> {
+    let Some(chosen) = args.chosen_groups() else {
+        return Ok((0..names.len()).collect());
+    };
+    let column = args.group_column().unwrap_or_default();
+    let mut shown = Vec::new();
+    for name in chosen {
+        if name.is_empty() {
+            anyhow::bail!(
+                "--group {column}=…: an empty group name; list groups separated by commas, e.g. --group {column}=A,B"
+            );
+        }
+        let Some(g) = names.iter().position(|n| n == group_name(name)) else {
+            anyhow::bail!(
+                "--group {column}={name}: column {column} has no group `{name}`; its groups are {}",
+                names.join(", ")
+            );
+        };
+        if !shown.contains(&g) {
+            shown.push(g);
+        }
+    }
+    Ok(shown)
 }
 
 /// Where the answers come from.
@@ -201,23 +224,19 @@ impl Source<'_> {
         Ok(Source::Memory(Cow::Owned(input::read_survey(args)?)))
     }
 
-    /// Hands every answer to a worker (made by `worker`) on `threads` threads; a streamed
-    /// source that meets an encoding it cannot stream is read whole instead (once, here).
-    fn run<W: Sink + Send>(
+    /// Runs `pass` (a parallel count of the library) over the source's answers; a streamed
+    /// source that meets an encoding it cannot stream is read whole instead (once, here), and
+    /// the pass runs again.
+    fn run<T>(
         &mut self,
         args: &AnalysisArgs,
-        threads: usize,
-        worker: impl Fn() -> W + Sync,
-    ) -> Result<(Vec<W>, Shape)> {
+        mut pass: impl FnMut(&mut dyn FnMut(&mut Feed)) -> T,
+    ) -> Result<(T, Shape)> {
         loop {
-            let (workers, read) = crate::workers::pool(
-                threads,
-                &worker,
-                |sink: &mut W, batch: Batch| batch.feed(sink),
-                |send| self.read(args, send),
-            )?;
-            match read? {
-                Ok(shape) => return Ok((workers, shape)),
+            let mut read = None;
+            let out = pass(&mut |feed| read = Some(self.read(args, feed)));
+            match read.expect("a parallel count reads its source")? {
+                Ok(shape) => return Ok((out, shape)),
                 Err(Fallback::Encoding) => {
                     *self = Source::Memory(Cow::Owned(input::read_survey(args)?));
                 }
@@ -225,11 +244,11 @@ impl Source<'_> {
         }
     }
 
-    /// Reads the source, handing its answers to `send` in batches (on the reader's thread).
+    /// Reads the source, handing its answers to `feed` in input order (on the reader's thread).
     fn read(
         &self,
         args: &AnalysisArgs,
-        send: &mut dyn FnMut(Batch) -> bool,
+        feed: &mut Feed,
     ) -> Result<std::result::Result<Shape, Fallback>> {
         let mut shape = Shape::default();
         match self {
@@ -240,26 +259,19 @@ impl Source<'_> {
                     .map(input::parse_encoding)
                     .transpose()?;
                 let read = input::read_chunks(paths, encoding, args.quiet, &mut |chunk| {
-                    send(Batch::Lines(chunk))
+                    feed.batch(chunk);
+                    true
                 })?;
                 shape.questions.push(input::TEXT_QUESTION.to_owned());
                 Ok(read.map(|()| shape))
             }
             Source::Delimited(path) => {
-                let mut batch = Answers::default();
+                // row by row, each row's questions in order
                 let questions = input::visit_delimited(path, args, |v| {
                     let group = v.group.map(|g| shape.groups.index(g));
                     let subsets = shape.subsets.of(v.question, v.questions, group);
-                    batch.push(
-                        v.text,
-                        v.row * v.questions as u64 + v.question as u64,
-                        subsets,
-                    );
-                    if batch.text.len() >= BATCH_BYTES {
-                        send(Batch::Answers(std::mem::take(&mut batch)));
-                    }
+                    feed.answer(v.text, subsets.as_slice());
                 })?;
-                send(Batch::Answers(batch));
                 Ok(match questions {
                     Some(questions) => {
                         shape.questions = questions;
@@ -270,102 +282,36 @@ impl Source<'_> {
             }
             Source::Memory(survey) => {
                 let n = survey.questions.len();
-                let mut batch = Answers::default();
-                for (q, question) in survey.questions.iter().enumerate() {
-                    for (i, answer) in question.answers.iter().enumerate() {
-                        let group = answer.group.as_deref().map(|g| shape.groups.index(g));
-                        let subsets = shape.subsets.of(q, n, group);
-                        // numbered as a wide table's rows: respondent by respondent
-                        batch.push(&answer.text, (i * n + q) as u64, subsets);
-                        if batch.text.len() >= BATCH_BYTES {
-                            send(Batch::Answers(std::mem::take(&mut batch)));
+                // groups and subsets numbered question by question, as they appear
+                let subsets: Vec<Vec<AnswerSubsets>> = survey
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .map(|(q, question)| {
+                        question
+                            .answers
+                            .iter()
+                            .map(|answer| {
+                                let group = answer.group.as_deref().map(|g| shape.groups.index(g));
+                                shape.subsets.of(q, n, group)
+                            })
+                            .collect()
+                    })
+                    .collect();
+                // answers in the order of a wide table's cells, respondent by respondent, as
+                // the streamed table hands them over
+                let respondents = survey.questions.iter().map(|q| q.answers.len()).max();
+                for i in 0..respondents.unwrap_or(0) {
+                    for (question, subsets) in survey.questions.iter().zip(&subsets) {
+                        if let (Some(answer), Some(ids)) = (question.answers.get(i), subsets.get(i))
+                        {
+                            feed.answer(&answer.text, ids.as_slice());
                         }
                     }
                 }
-                send(Batch::Answers(batch));
                 shape.questions = survey.questions.iter().map(|q| q.name.clone()).collect();
                 Ok(Ok(shape))
             }
-        }
-    }
-}
-
-/// Bytes of answer text per batch handed to a worker.
-const BATCH_BYTES: usize = 1 << 20;
-
-/// A piece of work: answers for one worker to count.
-#[derive(Debug)]
-enum Batch {
-    /// Lines of plain text: each an answer of the only question, in no group.
-    Lines(Chunk),
-    /// Answers with their places and subsets.
-    Answers(Answers),
-}
-
-/// Answers of consecutive rows, their texts in one buffer.
-#[derive(Debug, Default)]
-struct Answers {
-    text: String,
-    items: Vec<Item>,
-}
-
-/// One answer of a batch: where its text is, its place in the input, the subsets it counts in.
-#[derive(Debug)]
-struct Item {
-    text: Range<usize>,
-    position: u64,
-    subsets: AnswerSubsets,
-}
-
-impl Answers {
-    fn push(&mut self, text: &str, position: u64, subsets: AnswerSubsets) {
-        let start = self.text.len();
-        self.text.push_str(text);
-        self.items.push(Item {
-            text: start..self.text.len(),
-            position,
-            subsets,
-        });
-    }
-}
-
-impl Batch {
-    fn feed(self, sink: &mut impl Sink) {
-        match self {
-            Batch::Lines(chunk) => chunk.lines(|position, line| sink.answer(position, &[], line)),
-            Batch::Answers(answers) => {
-                for item in &answers.items {
-                    let text = &answers.text[item.text.clone()];
-                    sink.answer(item.position, item.subsets.as_slice(), text);
-                }
-            }
-        }
-    }
-}
-
-/// What a worker does with each answer.
-trait Sink {
-    fn answer(&mut self, position: u64, subsets: &[usize], text: &str);
-}
-
-impl Sink for Tally<'_> {
-    fn answer(&mut self, position: u64, subsets: &[usize], text: &str) {
-        self.seek(position);
-        self.count_in(subsets);
-        self.count(text);
-    }
-}
-
-/// `--phrases auto`: the collocations of the answers, before they are counted.
-struct Detect<'a> {
-    tally: Tally<'a>,
-    detector: PhraseDetector,
-}
-
-impl Sink for Detect<'_> {
-    fn answer(&mut self, _position: u64, _subsets: &[usize], text: &str) {
-        if !self.tally.analyzer().is_no_answer(text) {
-            self.detector.add(self.tally.analyze(text));
         }
     }
 }

@@ -1,9 +1,16 @@
-//! `wortwolke cloud`: answers (or a frequency table) → layout → PNG, SVG or JSON.
+//! `wortwolke cloud`: answers (or a frequency table) → layout → PNG, SVG or JSON; with groups,
+//! all clouds of a question on one scale (or in the same places, or in one grid image), or two
+//! groups in one comparison cloud (`compare.rs`).
+
+mod compare;
 
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
-use wortwolke_layout::{layout, render, Labels, LayoutOptions, WeightedWord};
+use wortwolke_layout::{
+    layout, layout_same_positions, layout_shared, render, Cells, Grid, GroupCloud, Labels, Layout,
+    LayoutOptions, WeightedWord,
+};
 
 use super::Outcome;
 use crate::args::{CloudArgs, ImageFormat};
@@ -24,11 +31,20 @@ struct Cloud {
     caption: Option<String>,
     /// Terms counted: `words` are the top of them.
     terms: usize,
+    /// The base n of the shares, and the respondents who answered (none for a frequency table).
+    n: Option<(u64, u64)>,
 }
 
 pub fn run(args: CloudArgs) -> Result<Outcome> {
     let options = config::layout_options(&args)?;
-    let mut clouds: Vec<Cloud> = Vec::new();
+    let format = image_format(&args)?;
+    if args.svg_text && format != ImageFormat::Svg {
+        bail!("--svg-text is for SVG output; end the file name in .svg or pass --format svg");
+    }
+    if args.frequencies && (args.grid || args.compare || args.same_positions) {
+        bail!("--grid, --same-positions and --compare compare groups of answers; read answers with --group instead of --frequencies");
+    }
+    let mut sets: Vec<Vec<Cloud>> = Vec::new();
     if args.frequencies {
         let mut words: Vec<WeightedWord> = input::read_frequencies(
             &args.analysis.inputs,
@@ -44,41 +60,72 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 .total_cmp(&a.weight)
                 .then_with(|| a.text.cmp(&b.text))
         });
-        clouds.push(Cloud {
+        sets.push(vec![Cloud {
             question: "frequencies".into(),
             group: None,
             terms: words.len(),
             words,
             base: None,
             caption: None,
-        });
+            n: None,
+        }]);
     } else {
-        let options = super::table_options(
+        let counts = crate::pipeline::count(&args.analysis)?;
+        if args.compare {
+            return compare::run(&args, &counts, &options, format);
+        }
+        let table_options = super::table_options(
             &args.analysis,
             args.count,
             args.min_count,
             Some(args.max_words),
         );
-        let counts = crate::pipeline::count(&args.analysis)?;
-        for tables in counts.tables(&options, GroupRows::Own) {
+        let lang = caption_lang(&args);
+        let all = counts.tables(&table_options, GroupRows::Own);
+        super::small_groups(&all, args.min_group_n, args.analysis.quiet);
+        for tables in &all {
             let cloud = |group: Option<&String>, table: &wortwolke_text::FrequencyTable| Cloud {
                 question: tables.question.clone(),
                 group: group.cloned(),
                 words: WeightedWord::from_weights(table.weights()),
-                base: Some(output::base_sentence(table)),
-                caption: Some(output::cloud_caption(table)),
+                base: Some(output::base_sentence_in(table, lang)),
+                caption: Some(output::cloud_caption(table, lang)),
                 terms: table.distinct,
+                n: Some((base_n(table), table.answered)),
             };
-            clouds.push(cloud(None, &tables.total));
+            let mut set = vec![cloud(None, &tables.total)];
             for (group, table) in &tables.groups {
-                clouds.push(cloud(Some(group), table));
+                set.push(cloud(Some(group), table));
             }
+            sets.push(set);
         }
     }
-    let format = image_format(&args)?;
-    if args.svg_text && format != ImageFormat::Svg {
-        bail!("--svg-text is for SVG output; end the file name in .svg or pass --format svg");
+    let has_groups = sets.iter().any(|s| s.len() > 1);
+    if !has_groups && (args.grid || args.same_positions || args.scale_per_group) {
+        bail!("--grid, --same-positions and --scale-per-group need groups: pass --group COLUMN");
     }
+    for set in &mut sets {
+        for cloud in set.iter_mut() {
+            cloud.words.truncate(args.max_words);
+        }
+    }
+    if !args.analysis.quiet {
+        let missing: Vec<char> = sets
+            .iter()
+            .flatten()
+            .flat_map(|c| &c.words)
+            .flat_map(|w| options.font.missing_glyphs(&w.text))
+            .collect();
+        if !missing.is_empty() {
+            crate::note(&format!(
+                "the font has no glyph for {missing:?}; pass --font with a font that has"
+            ));
+        }
+    }
+    if args.grid {
+        return grid(&args, &sets, &options, format);
+    }
+    let clouds: Vec<&Cloud> = sets.iter().flatten().collect();
     let template = output_template(&args, &clouds, format);
     let targets = output::targets(
         &template,
@@ -105,104 +152,48 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
         ),
         None => None,
     };
+    let layouts: Vec<Layout> = sets
+        .iter()
+        .flat_map(|set| {
+            let options: Vec<LayoutOptions> = set
+                .iter()
+                .map(|c| cloud_options(&args, &options, c, set.len() > 1))
+                .collect();
+            lay_out(&args, set, &options)
+        })
+        .collect();
     let mut drawn = 0;
     let several = targets.len() > 1;
-    for (
-        Cloud {
-            question,
-            group,
-            words,
-            base,
-            caption,
-            terms: total,
-        },
-        path,
-    ) in clouds.into_iter().zip(targets)
-    {
+    for ((cloud, path), layout) in clouds.into_iter().zip(targets).zip(layouts) {
         let alt_path = alt_targets.as_mut().and_then(Iterator::next);
-        let words: Vec<WeightedWord> = words.into_iter().take(args.max_words).collect();
-        let what = match &group {
-            Some(g) => format!("{question} / {g}"),
-            None => question.clone(),
-        };
-        if words.is_empty() {
+        if cloud.words.is_empty() {
             // with one cloud, the closing "nothing to draw" says it all
             if several {
                 crate::note(&format!(
-                    "{what}: nothing to draw (no term left after stop words and --min-count)"
+                    "{}: nothing to draw (no term left after stop words and --min-count)",
+                    cloud.what()
                 ));
             }
             continue;
         }
-        if !args.analysis.quiet {
-            let missing: Vec<char> = words
-                .iter()
-                .flat_map(|w| options.font.missing_glyphs(&w.text))
-                .collect();
-            if !missing.is_empty() {
-                crate::note(&format!(
-                    "the font has no glyph for {missing:?}; pass --font with a font that has"
-                ));
-            }
-        }
-        let options = LayoutOptions {
-            labels: Labels {
-                title: args.title.clone(),
-                // `--caption ''` draws none
-                caption: args
-                    .caption
-                    .clone()
-                    .or_else(|| caption.clone())
-                    .filter(|c| !c.trim().is_empty()),
-                subject: (what != "answers" && what != "frequencies").then(|| what.clone()),
-                // the base without the shares, which a cloud does not show
-                base: caption,
-            },
-            ..options.clone()
-        };
-        let cloud = layout(&words, &options);
-        let bytes = match format {
-            ImageFormat::Png => {
-                let mut buf = Vec::new();
-                render::write_png(&cloud, &mut buf)?;
-                buf
-            }
-            ImageFormat::Svg => render::svg(
-                &cloud,
-                &render::SvgOptions {
-                    text: args.svg_text,
-                    ..Default::default()
-                },
-            )
-            .into_bytes(),
-            ImageFormat::Json => render::json(&cloud).into_bytes(),
-        };
-        output::write_output(&path, &bytes)?;
+        output::write_output(&path, &render_layout(&layout, format, args.svg_text)?)?;
         if let Some(alt_path) = alt_path {
-            let text = render::alt_text(&cloud, render::DESCRIBED_TERMS);
+            let text = render::alt_text(&layout, render::DESCRIBED_TERMS);
             output::write_output(&alt_path, text.as_bytes())?;
         }
         drawn += 1;
-        if !cloud.dropped.is_empty() {
-            let list: Vec<String> = cloud
-                .dropped
-                .iter()
-                .map(|w| format!("{} ({})", w.text, w.weight))
-                .collect();
-            crate::note(&format!(
-                "{}: {} of {} words did not fit at their size (the lightest at --min-font {}) and are not drawn: {}; use a larger canvas, a smaller --min-font or --max-words",
-                path.display(),
-                cloud.dropped.len(),
-                words.len(),
-                options.min_font,
-                list.join(", ")
-            ));
-        }
+        report_dropped(
+            &path.display().to_string(),
+            &layout,
+            cloud.words.len(),
+            options.min_font,
+        );
         if !args.analysis.quiet {
-            let shown = if total > words.len() {
+            let total = cloud.terms;
+            let shown = if total > cloud.words.len() {
                 format!(
                     " (the top {} of {total} terms; see --max-words)",
-                    words.len()
+                    cloud.words.len()
                 )
             } else {
                 String::new()
@@ -211,11 +202,11 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 crate::note(&format!(
                     "wrote {} with {} words{shown}",
                     path.display(),
-                    cloud.words.len()
+                    layout.words.len()
                 ));
             }
-            if let Some(base) = base {
-                crate::note(&base);
+            if let Some(base) = &cloud.base {
+                crate::note(base);
             }
         }
     }
@@ -226,6 +217,309 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
         return Ok(Outcome::Nothing);
     }
     Ok(Outcome::Done)
+}
+
+impl Cloud {
+    /// `question / group`, or the question.
+    fn what(&self) -> String {
+        match &self.group {
+            Some(g) => format!("{} / {g}", self.question),
+            None => self.question.clone(),
+        }
+    }
+
+    /// Whether its group has fewer respondents than `--min-group-n`.
+    fn small(&self, args: &CloudArgs) -> bool {
+        self.group.is_some()
+            && self
+                .n
+                .is_some_and(|(_, answered)| answered < args.min_group_n)
+    }
+}
+
+/// The base n a table's shares are of (`--base`).
+fn base_n(table: &wortwolke_text::FrequencyTable) -> u64 {
+    match table.base {
+        wortwolke_text::Base::Answered => table.answered,
+        wortwolke_text::Base::All => table.answers,
+    }
+}
+
+/// The options of one cloud of its own file: the title, the caption (the base, what sizes
+/// follow, and a small group's note) and what the text alternative names. `grouped`: the
+/// cloud is one of a question's several (the total and its groups).
+fn cloud_options(
+    args: &CloudArgs,
+    options: &LayoutOptions,
+    cloud: &Cloud,
+    grouped: bool,
+) -> LayoutOptions {
+    let what = cloud.what();
+    let mut caption = cloud.caption.clone();
+    if grouped && !args.scale_per_group {
+        if let Some(c) = &mut caption {
+            c.push_str(&format!(" {}", one_scale(args, caption_lang(args))));
+        }
+    }
+    if cloud.small(args) {
+        if let Some(c) = &mut caption {
+            c.push_str(&format!(
+                " {}",
+                super::small_group_caption(args.min_group_n, None, caption_lang(args))
+            ));
+        }
+    }
+    LayoutOptions {
+        labels: Labels {
+            title: args.title.clone(),
+            // `--caption ''` draws none
+            caption: args
+                .caption
+                .clone()
+                .or_else(|| caption.clone())
+                .filter(|c| !c.trim().is_empty()),
+            subject: (what != "answers" && what != "frequencies").then(|| what.clone()),
+            // the base without the shares, which a cloud does not show
+            base: caption,
+        },
+        ..options.clone()
+    }
+}
+
+/// What the caption says about a shared scale (and the same positions).
+fn one_scale(args: &CloudArgs, lang: output::Lang) -> &'static str {
+    if args.same_positions {
+        lang.say(
+            "One scale for all groups (equal shares, equal sizes); each word in the same place in every cloud.",
+            "Ein Maßstab für alle Gruppen (gleiche Anteile, gleiche Größen); jedes Wort in jeder Wolke an derselben Stelle.",
+        )
+    } else {
+        lang.say(
+            "One scale for all groups: equal shares of the group's respondents, equal sizes.",
+            "Ein Maßstab für alle Gruppen: gleiche Anteile an den Befragten der Gruppe, gleiche Größen.",
+        )
+    }
+}
+
+/// The language of what a cloud draws in words (captions, panel names, legends).
+pub(crate) fn caption_lang(args: &CloudArgs) -> output::Lang {
+    output::words_lang(args.caption_lang, &args.analysis.lang)
+}
+
+/// The name of the panel of all respondents.
+fn total_name(lang: output::Lang) -> &'static str {
+    lang.say("All respondents", "Alle Befragten")
+}
+
+/// The layouts of one question's clouds (the total and its groups), each with its options:
+/// on one scale unless --scale-per-group, in the same places with --same-positions.
+fn lay_out(args: &CloudArgs, set: &[Cloud], options: &[LayoutOptions]) -> Vec<Layout> {
+    if set.len() < 2 || args.scale_per_group {
+        return set
+            .iter()
+            .zip(options)
+            .map(|(c, o)| layout(&c.words, o))
+            .collect();
+    }
+    let clouds: Vec<GroupCloud> = set
+        .iter()
+        .zip(options)
+        .map(|(c, o)| GroupCloud {
+            words: &c.words,
+            base: c.n.map_or(1, |(n, _)| n) as f64,
+            options: o,
+        })
+        .collect();
+    if args.same_positions {
+        layout_same_positions(&clouds)
+    } else {
+        layout_shared(&clouds)
+    }
+}
+
+/// `layout` as PNG, SVG or JSON bytes.
+fn render_layout(layout: &Layout, format: ImageFormat, svg_text: bool) -> Result<Vec<u8>> {
+    Ok(match format {
+        ImageFormat::Png => {
+            let mut buf = Vec::new();
+            render::write_png(layout, &mut buf)?;
+            buf
+        }
+        ImageFormat::Svg => render::svg(
+            layout,
+            &render::SvgOptions {
+                text: svg_text,
+                ..Default::default()
+            },
+        )
+        .into_bytes(),
+        ImageFormat::Json => render::json(layout).into_bytes(),
+    })
+}
+
+/// Says which words of `layout` (of `words` given) did not fit.
+fn report_dropped(what: &str, layout: &Layout, words: usize, min_font: f32) {
+    if layout.dropped.is_empty() {
+        return;
+    }
+    let list: Vec<String> = layout
+        .dropped
+        .iter()
+        .map(|w| format!("{} ({})", w.text, w.weight))
+        .collect();
+    crate::note(&format!(
+        "{what}: {} of {words} words did not fit at their size (the lightest at --min-font {min_font}) and are not drawn: {}; use a larger canvas, a smaller --min-font or --max-words",
+        layout.dropped.len(),
+        list.join(", ")
+    ));
+}
+
+/// `--grid`: each question's clouds (the total and its groups) as panels of one image.
+fn grid(
+    args: &CloudArgs,
+    sets: &[Vec<Cloud>],
+    options: &LayoutOptions,
+    format: ImageFormat,
+) -> Result<Outcome> {
+    let template = match &args.output {
+        Some(p) => p.clone(),
+        None => output_template(
+            args,
+            &sets.iter().map(|s| &s[0]).collect::<Vec<_>>(),
+            format,
+        ),
+    };
+    let targets = output::targets(
+        &template,
+        sets.iter().map(|s| (s[0].question.as_str(), None)),
+        &args.analysis.inputs,
+    )?;
+    let mut alt_targets = match &args.alt_text {
+        Some(t) => Some(
+            output::targets(
+                t,
+                sets.iter().map(|s| (s[0].question.as_str(), None)),
+                &args.analysis.inputs,
+            )?
+            .into_iter(),
+        ),
+        None => None,
+    };
+    let mut drawn = 0;
+    for (set, path) in sets.iter().zip(targets) {
+        let alt_path = alt_targets.as_mut().and_then(Iterator::next);
+        let total = &set[0];
+        if set.iter().all(|c| c.words.is_empty()) {
+            crate::note(&format!("{}: nothing to draw", total.question));
+            continue;
+        }
+        let mut caption = total.caption.clone().unwrap_or_default();
+        if !args.scale_per_group {
+            caption.push_str(&format!(" {}", one_scale(args, caption_lang(args))));
+        }
+        let grid_options = LayoutOptions {
+            labels: Labels {
+                title: args
+                    .title
+                    .clone()
+                    .or_else(|| (total.question != "answers").then(|| total.question.clone())),
+                caption: args
+                    .caption
+                    .clone()
+                    .or(Some(caption.clone()))
+                    .filter(|c| !c.trim().is_empty()),
+                subject: Some(total.question.clone()),
+                base: Some(caption),
+            },
+            ..options.clone()
+        };
+        let cells = Cells::new(set.len(), &grid_options);
+        let panel_options: Vec<LayoutOptions> = set
+            .iter()
+            .map(|c| {
+                let (n, _) = c.n.unwrap_or((0, 0));
+                let name = c.group.as_deref().unwrap_or(total_name(caption_lang(args)));
+                LayoutOptions {
+                    width: cells.cell.0,
+                    height: cells.cell.1,
+                    labels: Labels {
+                        // a small group's note under its name: a panel's caption would be
+                        // in the smallest print
+                        title: Some(match c.small(args) {
+                            true => format!(
+                                "{name} (n = {n})\n{}",
+                                super::small_group_caption(
+                                    args.min_group_n,
+                                    None,
+                                    caption_lang(args)
+                                )
+                            ),
+                            false => format!("{name} (n = {n})"),
+                        }),
+                        caption: None,
+                        subject: Some(name.to_owned()),
+                        base: None,
+                    },
+                    ..options.clone()
+                }
+            })
+            .collect();
+        let layouts = lay_out(args, set, &panel_options);
+        for (c, l) in set.iter().zip(&layouts) {
+            report_dropped(
+                &format!(
+                    "{} / {}",
+                    path.display(),
+                    c.group.as_deref().unwrap_or("all")
+                ),
+                l,
+                c.words.len(),
+                options.min_font,
+            );
+        }
+        let grid = Grid::new(
+            set.iter().zip(layouts).map(|(c, l)| {
+                (
+                    c.group
+                        .clone()
+                        .unwrap_or_else(|| total_name(caption_lang(args)).into()),
+                    c.n.map(|(n, _)| n),
+                    l,
+                )
+            }),
+            &cells,
+            &grid_options,
+        );
+        let bytes = match format {
+            ImageFormat::Json => grid.json().into_bytes(),
+            _ => render_layout(&grid.layout(), format, args.svg_text)?,
+        };
+        output::write_output(&path, &bytes)?;
+        if let Some(alt_path) = alt_path {
+            let text: String = grid
+                .panels
+                .iter()
+                .map(|p| render::alt_text(&p.layout, render::DESCRIBED_TERMS))
+                .collect::<Vec<_>>()
+                .join("\n");
+            output::write_output(&alt_path, text.as_bytes())?;
+        }
+        drawn += 1;
+        if !args.analysis.quiet && path.as_os_str() != "-" {
+            crate::note(&format!(
+                "wrote {} with {} panels ({} columns × {} rows)",
+                path.display(),
+                grid.panels.len(),
+                cells.columns,
+                cells.rows
+            ));
+        }
+    }
+    Ok(if drawn == 0 {
+        Outcome::Nothing
+    } else {
+        Outcome::Done
+    })
 }
 
 fn image_format(args: &CloudArgs) -> Result<ImageFormat> {
@@ -246,7 +540,7 @@ fn image_format(args: &CloudArgs) -> Result<ImageFormat> {
 
 /// `-o`, or `<input name>.<ext>` in the current directory, with `-{question}` and `-{group}`
 /// added when there are several questions or groups.
-fn output_template(args: &CloudArgs, clouds: &[Cloud], format: ImageFormat) -> PathBuf {
+fn output_template(args: &CloudArgs, clouds: &[&Cloud], format: ImageFormat) -> PathBuf {
     if let Some(p) = &args.output {
         return p.clone();
     }
@@ -269,7 +563,7 @@ fn output_template(args: &CloudArgs, clouds: &[Cloud], format: ImageFormat) -> P
     if questions.len() > 1 {
         name.push_str("-{question}");
     }
-    if clouds.iter().any(|c| c.group.is_some()) {
+    if clouds.iter().any(|c| c.group.is_some()) && !args.grid {
         name.push_str("-{group}");
     }
     let ext = match format {

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Outcome;
-use crate::args::{CountArgs, TableFormat, TableLang};
+use crate::args::{CountArgs, TableFormat};
 use crate::output::{self, Lang, Style};
 use crate::pipeline::{GroupRows, Tables};
 
@@ -20,12 +20,7 @@ fn format_and_style(args: &CountArgs) -> Result<(TableFormat, Style)> {
         (Some(format), false) => format,
         (None, false) => TableFormat::Tsv,
     };
-    let lang = match args.table_lang {
-        Some(TableLang::De) => Lang::De,
-        Some(TableLang::En) => Lang::En,
-        None if args.analysis.lang.eq_ignore_ascii_case("de") => Lang::De,
-        None => Lang::En,
-    };
+    let lang = output::words_lang(args.table_lang, &args.analysis.lang);
     Ok((
         format,
         Style {
@@ -54,7 +49,7 @@ pub fn run(args: CountArgs) -> Result<Outcome> {
         return keyness(&args, &counts, &options, format, style);
     }
     let all = counts.tables(&options, GroupRows::OfTotal);
-    small_groups(&all, &args);
+    super::small_groups(&all, args.min_group_n, args.analysis.quiet);
     if all.iter().all(|t| t.total.terms.is_empty()) {
         let (answers, none) = all.iter().fold((0, 0), |(a, n), t| {
             (a + t.total.answers, n + t.total.no_answer)
@@ -219,7 +214,7 @@ fn keyness(
         },
         GroupRows::OfTotal,
     );
-    small_groups(&all, args);
+    super::small_groups(&all, args.min_group_n, args.analysis.quiet);
     let mut groups = Vec::new();
     for t in &all {
         for (group, table) in &t.groups {
@@ -260,25 +255,4 @@ fn keyness(
         crate::note(output::keyness_method(lang));
     }
     Ok(Outcome::Done)
-}
-
-/// Says which groups are too small for stable shares (`--min-group-n`).
-fn small_groups(all: &[Tables], args: &CountArgs) {
-    if args.analysis.quiet {
-        return;
-    }
-    for t in all {
-        for (group, table) in t
-            .groups
-            .iter()
-            .filter(|(_, g)| g.answered < args.min_group_n)
-        {
-            crate::note(&format!(
-                "{}{group}: only {} respondents answered; shares of groups under {} (--min-group-n) are unstable",
-                prefix(all, &t.question),
-                table.answered,
-                args.min_group_n
-            ));
-        }
-    }
 }

@@ -60,3 +60,43 @@ pub(crate) fn table_options(
         top,
     }
 }
+
+/// Says on standard error which groups are too small for stable shares (`--min-group-n`).
+pub(crate) fn small_groups(all: &[crate::pipeline::Tables], min_group_n: u64, quiet: bool) {
+    if quiet {
+        return;
+    }
+    for t in all {
+        for (group, table) in t.groups.iter().filter(|(_, g)| g.answered < min_group_n) {
+            let question = if all.len() > 1 {
+                format!("{}: ", t.question)
+            } else {
+                String::new()
+            };
+            crate::note(&format!(
+                "{question}{group}: only {} respondents answered; shares of groups under {min_group_n} (--min-group-n) are unstable",
+                table.answered,
+            ));
+        }
+    }
+}
+
+/// The caption note of a group too small for stable shares, drawn in its cloud or panel;
+/// `who`: the groups' names, where the cloud shows more than the small ones.
+pub(crate) fn small_group_caption(
+    min_group_n: u64,
+    who: Option<&str>,
+    lang: crate::output::Lang,
+) -> String {
+    use crate::output::Lang;
+    match (who, lang) {
+        (Some(who), Lang::En) => {
+            format!("Fewer than {min_group_n} answered in {who}: shares are unstable.")
+        }
+        (Some(who), Lang::De) => {
+            format!("Weniger als {min_group_n} Antworten in {who}: Anteile sind unsicher.")
+        }
+        (None, Lang::En) => format!("Fewer than {min_group_n} answered: shares are unstable."),
+        (None, Lang::De) => format!("Weniger als {min_group_n} Antworten: Anteile sind unsicher."),
+    }
+}

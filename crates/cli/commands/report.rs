@@ -12,6 +12,12 @@ use crate::{input, output};
 
 pub fn run(args: ReportArgs) -> Result<Outcome> {
     let analysis = &args.analysis;
+    if analysis.chosen_groups().is_some() {
+        anyhow::bail!(
+            "--group {}: choosing groups is for count and cloud; the report shows every group of --group COLUMN",
+            analysis.group.as_deref().unwrap_or_default()
+        );
+    }
     let target = output::targets(&args.output, [("report", None)], &analysis.inputs)?.remove(0);
     let date = today()?;
     let options = super::table_options(analysis, args.count, args.min_count, None);
@@ -92,18 +98,29 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             keyness,
         }
     };
-    let (done, ()) = crate::workers::pool(
-        threads,
-        Vec::new,
-        |done: &mut Vec<(usize, Worked)>, q: usize| done.push((q, work(q))),
-        |send| {
-            for q in 0..all.len() {
-                if !send(q) {
-                    break;
-                }
-            }
-        },
-    )?;
+    // each thread takes the next question until none is left
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let done: Vec<Vec<(usize, Worked)>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.max(1))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let q = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if q >= all.len() {
+                            return done;
+                        }
+                        done.push((q, work(q)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join())
+            .collect::<Result<_, _>>()
+    })
+    .map_err(|_| anyhow!("a report thread failed; please report this as a bug"))?;
     let mut done: Vec<(usize, Worked)> = done.into_iter().flatten().collect();
     done.sort_by_key(|(q, _)| *q);
     let mut questions = Vec::with_capacity(all.len());
@@ -180,7 +197,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         title,
         date,
         method: method(&args, inputs, &layout_options, max_words),
-        group_column: analysis.group.clone(),
+        group_column: analysis.group_column().map(str::to_owned),
         groups,
         answers_included: !args.no_answers,
         top: usize::try_from(args.top).unwrap_or(usize::MAX),

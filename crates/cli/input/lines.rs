@@ -1,6 +1,7 @@
 //! Plain text read in chunks of whole lines, for counting while reading: memory grows with the
-//! vocabulary, not with the input. Each chunk's lines are numbered by their place in the input,
-//! so workers that take chunks in any order count exactly what one reader would.
+//! vocabulary, not with the input. A chunk is a [`Batch`] of the library's parallel count: its
+//! lines are cut (and decoded) by the thread that counts them, and placed where the chunk is
+//! in the input.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use encoding_rs::Encoding;
+use wortwolke_text::Batch;
 
 /// Bytes per chunk of work.
 pub const CHUNK_BYTES: usize = 1 << 20;
@@ -19,7 +21,8 @@ pub const MAX_LINE_BYTES: usize = 64 << 20;
 /// One chunk of whole lines, in input order.
 #[derive(Debug)]
 pub struct Chunk {
-    seq: usize,
+    /// How many lines (answers) it holds.
+    lines: usize,
     text: ChunkText,
 }
 
@@ -53,7 +56,6 @@ pub fn read_chunks(
     if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         bail!("standard input (`-`) is named more than once; it can be read only once");
     }
-    let mut seq = 0;
     for path in paths {
         let (name, mut reader, len) = open(path)?;
         let name: Arc<str> = name.into();
@@ -119,6 +121,7 @@ pub fn read_chunks(
             // detection: UTF-8 until a chunk is not; if everything before was ASCII (the same in
             // both), the rest is read as Windows-1252, as the whole-file path would read it all
             let lines = memchr::memchr_iter(b'\n', &buf).count();
+            let ends_line = buf.last() == Some(&b'\n');
             let len = buf.len();
             let text = match chunk_encoding.or(encoding) {
                 Some(single_byte) if single_byte != encoding_rs::UTF_8 => {
@@ -150,8 +153,11 @@ pub fn read_chunks(
                     }
                 },
             };
-            let chunk = Chunk { seq, text };
-            seq += 1;
+            // the last line of the input may end without a line break
+            let chunk = Chunk {
+                lines: lines + usize::from(!ends_line),
+                text,
+            };
             line += lines;
             offset += len;
             if !send(chunk) {
@@ -195,26 +201,26 @@ pub fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>, u64)> {
     Ok((name, reader, len))
 }
 
-impl Chunk {
-    /// Hands the lines of the chunk to `per_line` with their positions: the chunk's number in
-    /// the high 32 bits, the line's index in it in the low ones.
-    pub fn lines(&self, mut per_line: impl FnMut(u64, &str)) {
-        let chunk = self;
-        let text: std::borrow::Cow<str> = match &chunk.text {
+impl Batch for Chunk {
+    fn len(&self) -> usize {
+        self.lines
+    }
+
+    /// Each line an answer of the only question, in no group.
+    fn for_each(&self, answer: &mut dyn FnMut(&str, &[usize])) {
+        let text: std::borrow::Cow<str> = match &self.text {
             ChunkText::Utf8(text) => std::borrow::Cow::Borrowed(text),
             ChunkText::Encoded(bytes, single_byte) => {
                 single_byte.decode_without_bom_handling(bytes).0
             }
         };
         let text = text.strip_suffix('\n').unwrap_or(&text);
-        let base = (chunk.seq as u64) << 32;
         let mut start = 0;
         let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-        for (i, end) in ends.enumerate() {
+        for end in ends {
             let line = &text[start..end];
             start = end + 1;
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            per_line(base + i as u64, line);
+            answer(line.strip_suffix('\r').unwrap_or(line), &[]);
         }
     }
 }

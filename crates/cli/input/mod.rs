@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 
 pub use decode::{parse_encoding, utf8_error};
-pub use lines::{read_chunks, Chunk, Fallback};
+pub use lines::{read_chunks, Fallback};
 pub use survey::{
     check_text_options, format_of, read_part, read_survey, read_survey_with_ids, visit_delimited,
     Survey, TEXT_QUESTION,

@@ -342,7 +342,7 @@ fn read_jsonl(decoded: &Decoded, args: &AnalysisArgs, id_column: Option<&str>) -
     };
     let mut fields = vec![field.to_owned()];
     for extra in [
-        args.group.as_deref(),
+        args.group_column(),
         args.respondent_column.as_deref(),
         args.question_column.as_deref(),
         id_column,
@@ -465,8 +465,7 @@ fn glob(pattern: &str, text: &str) -> bool {
 /// A table → questions, wide or long.
 fn table_survey(table: &Table, args: &AnalysisArgs, id_column: Option<&str>) -> Result<Survey> {
     let group = args
-        .group
-        .as_deref()
+        .group_column()
         .map(|g| column(table, g, "--group"))
         .transpose()?;
     let id = id_column
@@ -577,9 +576,8 @@ fn wide_columns(table: &Table, args: &AnalysisArgs, group: Option<usize>) -> Res
 }
 
 /// One answer of a streamed table: its question (index into the returned names), group, text.
+/// Answers are visited row by row, each row's questions in order.
 pub struct Visit<'a> {
-    /// The row (respondent), counted from 0 after the header.
-    pub row: u64,
     pub question: usize,
     /// How many questions each row has.
     pub questions: usize,
@@ -640,13 +638,11 @@ pub fn visit_delimited(
         rows: Vec::new(),
     };
     let group = args
-        .group
-        .as_deref()
+        .group_column()
         .map(|g| column(&table, g, "--group"))
         .transpose()?;
     let columns = wide_columns(&table, args, group)?;
     let mut record = csv::StringRecord::new();
-    let mut row = 0;
     loop {
         match csv.read_record(&mut record) {
             Ok(false) => break,
@@ -654,14 +650,12 @@ pub fn visit_delimited(
                 let g = group.map(|g| record.get(g).unwrap_or(""));
                 for (question, &c) in columns.iter().enumerate() {
                     visit(Visit {
-                        row,
                         question,
                         questions: columns.len(),
                         group: g,
                         text: record.get(c).unwrap_or(""),
                     });
                 }
-                row += 1;
             }
             Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => return Ok(None),
             Err(e) => return Err(csv_error(&name, e)),

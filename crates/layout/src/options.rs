@@ -109,6 +109,14 @@ pub enum Sizing {
         /// The heaviest word's size.
         max_font: f32,
     },
+    /// The heaviest word at `max_font` pixels and every word exactly at the size the scale
+    /// gives it (down to the minimum size); a word that does not fit at that size is dropped
+    /// (and reported), never drawn smaller. For clouds drawn on one common scale
+    /// ([`layout_shared`](crate::layout_shared)).
+    Exact {
+        /// The heaviest word's size.
+        max_font: f32,
+    },
 }
 
 impl Default for Sizing {
@@ -122,7 +130,7 @@ impl Sizing {
     pub fn max_font(self) -> Option<f32> {
         match self {
             Sizing::Fill { max_font } => max_font,
-            Sizing::Fixed { max_font } => Some(max_font),
+            Sizing::Fixed { max_font } | Sizing::Exact { max_font } => Some(max_font),
         }
     }
 }

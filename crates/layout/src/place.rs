@@ -94,7 +94,7 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
     let cap = size_cap(&words, options, width, height);
     let largest = match options.sizing {
         Sizing::Fill { max_font } => max_font.map_or(cap, |m| m.min(cap)),
-        Sizing::Fixed { max_font } => max_font,
+        Sizing::Fixed { max_font } | Sizing::Exact { max_font } => max_font,
     }
     .max(min_font);
     let mut placer = Placer::new(
@@ -111,6 +111,7 @@ pub fn layout(words: &[WeightedWord], options: &LayoutOptions) -> Layout {
             fill(&mut placer, guess.clamp(min_font, largest), largest)
         }
         Sizing::Fixed { max_font } => placer.top_placed(max_font.max(min_font), Mode::Shrink),
+        Sizing::Exact { max_font } => placer.top_placed(max_font.max(min_font), Mode::Drop),
     };
     cloud.contour = options
         .contour

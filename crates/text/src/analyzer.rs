@@ -1,6 +1,7 @@
 //! Analyzer: a tokenizer plus an ordered chain of filters.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::error::Result;
 use crate::filter::{
@@ -12,10 +13,10 @@ use crate::{
     Counted, Counter, Language, NoAnswer, StopWordList, SynonymMap, Tally, Token, Tokenizer,
 };
 
-/// Answers per block of work in [`Analyzer::count_parallel`].
-pub const PARALLEL_BLOCK: usize = 4096;
-
 /// Turns one answer into tokens: tokenize, then every filter in order.
+///
+/// Most programs start from the standard chain, [`Analyzer::german`] or an
+/// [`AnalyzerConfig`]; [`Analyzer::builder`] makes a chain of your own.
 ///
 /// # Example
 /// ```
@@ -35,11 +36,13 @@ pub const PARALLEL_BLOCK: usize = 4096;
 ///     .map(|t| t.key)
 ///     .collect();
 /// assert_eq!(keys, ["dienst", "kommun"]);
+/// // Debug is short: the filters by name, not the stop word list
+/// assert_eq!(format!("{analyzer:?}"), "Analyzer { filters: [Normalize, StopWords, Stem], labels: 0, splits_lists: false }");
 /// ```
-#[derive(Debug)]
+#[derive(Clone)]
 pub struct Analyzer {
     tokenizer: Tokenizer,
-    filters: Vec<Box<dyn TokenFilter>>,
+    filters: Vec<Arc<dyn TokenFilter>>,
     /// How many filters at the start of the chain are token rules.
     rules: usize,
     labels: HashMap<String, String>,
@@ -48,17 +51,110 @@ pub struct Analyzer {
     list: Option<ListSplit>,
 }
 
+/// The name of a filter: its `Debug` text up to the first bracket or space.
+fn filter_name(filter: &dyn TokenFilter) -> String {
+    let text = format!("{filter:?}");
+    let end = text.find([' ', '(', '{', '[']).unwrap_or(text.len());
+    text[..end].to_owned()
+}
+
+/// Short: the filters by name and how many labels, not their word lists.
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        struct Name<'a>(&'a dyn TokenFilter);
+        impl std::fmt::Debug for Name<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&filter_name(self.0))
+            }
+        }
+        struct Names<'a>(&'a [Arc<dyn TokenFilter>]);
+        impl std::fmt::Debug for Names<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_list()
+                    .entries(self.0.iter().map(|filter| Name(filter.as_ref())))
+                    .finish()
+            }
+        }
+        f.debug_struct("Analyzer")
+            .field("filters", &Names(&self.filters))
+            .field("labels", &self.labels.len())
+            .field("splits_lists", &self.list.is_some())
+            .finish()
+    }
+}
+
 /// Builds an [`Analyzer`] from a tokenizer and filters, applied in the order added.
+///
+/// A filter's fixed labels (a codebook's, [`TokenFilter::labels`]) become the analyzer's
+/// labels when the filter is added.
 #[derive(Debug)]
 pub struct AnalyzerBuilder {
     analyzer: Analyzer,
 }
 
 impl AnalyzerBuilder {
-    /// Appends a filter to the chain.
+    /// Appends a filter to the chain, and its labels ([`TokenFilter::labels`]) to the
+    /// analyzer's.
     pub fn filter(mut self, filter: impl TokenFilter + 'static) -> Self {
-        self.analyzer.filters.push(Box::new(filter));
+        self.push(Arc::new(filter));
         self
+    }
+
+    fn push(&mut self, filter: Arc<dyn TokenFilter>) {
+        if let Some(labels) = filter.labels() {
+            self.analyzer
+                .labels
+                .extend(labels.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        self.analyzer.filters.push(filter);
+    }
+
+    /// Appends the filter `make` builds from the chain so far (filters that read their
+    /// entries as the answers will be read, like [`Phrases::from_texts`]).
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::{Analyzer, Tokenizer, TokenKind};
+    /// use wortwolke_text::filter::{Normalize, Phrases, Stem};
+    /// use wortwolke_text::Language;
+    ///
+    /// let analyzer = Analyzer::builder(Tokenizer::default())
+    ///     .filter(Normalize)
+    ///     .filter(Stem::new(Language::German))
+    ///     .filter_with(|before| Phrases::from_texts(&["Digitale Akte"], before))
+    ///     .build();
+    /// let words = analyzer.analyze("digitalen Akten").into_iter().filter(|t| t.kind == TokenKind::Word).count();
+    /// assert_eq!(words, 1);
+    /// ```
+    pub fn filter_with<F: TokenFilter + 'static>(self, make: impl FnOnce(&Analyzer) -> F) -> Self {
+        let filter = make(&self.chain());
+        self.filter(filter)
+    }
+
+    /// Appends the codebook `map`, compiled with the chain so far (so that its variants are
+    /// matched as the answers are analysed), and its labels: each group is labelled by its
+    /// left side. A codebook that contradicts itself is an error naming both lines.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::{Analyzer, SynonymMap, TableOptions, Tokenizer, Language};
+    /// use wortwolke_text::filter::{Normalize, Stem, StopWords};
+    /// use wortwolke_text::StopWordList;
+    ///
+    /// let codes = SynonymMap::from_reader("codes.txt", "Personalmangel = fehlendes Personal".as_bytes())?;
+    /// let analyzer = Analyzer::builder(Tokenizer::default())
+    ///     .filter(Normalize)
+    ///     .filter(StopWords::new(StopWordList::german()))
+    ///     .filter(Stem::new(Language::German))
+    ///     .synonyms(&codes)?
+    ///     .build();
+    /// let table = analyzer.count(["Fehlendes Personal", "wegen fehlendem Personal"]).table(&TableOptions::default());
+    /// assert_eq!((table.terms[0].label.as_str(), table.terms[0].answers), ("Personalmangel", 2));
+    /// # Ok::<(), wortwolke_text::Error>(())
+    /// ```
+    pub fn synonyms(self, map: &SynonymMap) -> Result<Self> {
+        let filter = MergeSynonyms::new(map, &self.chain())?;
+        Ok(self.filter(filter))
     }
 
     /// Sets which answers count as no answer (default: [`NoAnswer::default`]).
@@ -72,9 +168,9 @@ impl AnalyzerBuilder {
     ///
     /// # Example
     /// ```
-    /// use wortwolke_text::{Analyzer, AnalyzerConfig, TokenKind};
+    /// use wortwolke_text::{AnalyzerConfig, TokenKind};
     ///
-    /// let analyzer = Analyzer::from_config(&AnalyzerConfig { split_list: Some(",".into()), ..Default::default() }).unwrap();
+    /// let analyzer = AnalyzerConfig::default().split_list(",").build().unwrap();
     /// let answer = "Dataport, dataport, Form-Solutions";
     /// let keys: Vec<String> = analyzer.analyze(answer).into_iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.key).collect();
     /// assert_eq!(keys[0], keys[1]);
@@ -85,72 +181,141 @@ impl AnalyzerBuilder {
         self
     }
 
-    /// Fixes the labels of some keys (as the synonym filter does for its groups).
-    pub fn labels(mut self, labels: HashMap<String, String>) -> Self {
-        self.analyzer.labels.extend(labels);
-        self
-    }
-
     /// Whether `key` has a fixed label (a codebook group's key).
     fn has_label(&self, key: &str) -> bool {
         self.analyzer.labels.contains_key(key)
     }
 
+    /// The analyzer of the chain so far.
+    fn chain(&self) -> Analyzer {
+        self.analyzer.clone().finished()
+    }
+
     /// The analyzer.
-    pub fn build(mut self) -> Analyzer {
-        let filters = &self.analyzer.filters;
-        self.analyzer.rules = filters
-            .iter()
-            .take_while(|f| f.token_rule().is_some())
-            .count();
-        self.analyzer
+    pub fn build(self) -> Analyzer {
+        self.analyzer.finished()
     }
 }
 
-/// Everything that configures the standard analysis chain; the CLI's flags map onto it.
-#[derive(Debug, Clone)]
-pub struct AnalyzerConfig {
-    /// Language of the answers: stemmer and built-in stop words.
-    pub language: Language,
-    /// Use the built-in stop word list of the language.
-    pub default_stopwords: bool,
-    /// Additional stop words (analyst's lists).
-    pub extra_stopwords: StopWordList,
-    /// Group inflected forms (stemming); off: only case and spelling are normalized.
-    pub stem: bool,
-    /// Fold umlauts and ß in keys (`Buerger` = `Bürger`).
-    pub fold_umlauts: bool,
-    /// Count numbers and years as terms.
-    pub keep_numbers: bool,
-    /// Join negations with the next content word (`keine Priorität`).
-    pub keep_negation: bool,
-    /// The analyst's codebook.
-    pub synonyms: Option<SynonymMap>,
-    /// Multi-word terms, as text (`Digitale Modellregion`).
-    pub phrases: Vec<String>,
-    /// Multi-word terms as key sequences (from [`PhraseDetector`](crate::PhraseDetector)):
-    /// sequences that differ only in case are one term; a sequence with a codebook group's
-    /// key in it is left out (the group keeps its answers).
-    pub detected_phrases: Vec<Vec<String>>,
-    /// Which answers say nothing.
-    pub no_answer: NoAnswer,
-    /// List answers: split into mentions at these characters (`\n`: line breaks), each one
-    /// term (see [`AnalyzerBuilder::split_list`]).
-    pub split_list: Option<String>,
-    /// Words and terms that never count (see [`Exclude`]): words, codebook labels, phrases.
-    pub exclude: Vec<String>,
-    /// Person nouns whose plain masculine and feminine forms join the inclusive term (see
-    /// [`MergeGender`]), as found by
-    /// [`PhraseDetector::gender_bases`](crate::PhraseDetector::gender_bases).
-    pub gender_bases: Vec<String>,
+/// Where [`AnalyzerConfig::filter`] puts a filter of your own in the standard chain.
+///
+/// The chain: normalize → numbers (if kept) → stop words → minimum length → **`Words`** → stem →
+/// fold umlauts → gender forms → **`Keys`** → codebook → phrases → detected phrases → negation
+/// → **`Terms`** → exclusions. Several filters at one stage run in the order added.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::filter::MinLength;
+/// use wortwolke_text::{AnalyzerConfig, Stage, TokenKind};
+///
+/// // a second length rule before stemming: words of fewer than 4 letters are no terms
+/// let analyzer = AnalyzerConfig::default().filter(Stage::Words, MinLength(4)).build()?;
+/// let words: Vec<String> = analyzer.analyze("IT fehlt").into_iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.key).collect();
+/// assert_eq!(words.len(), 1);
+/// # Ok::<(), wortwolke_text::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Stage {
+    /// Before stemming: keys are case-folded words ([`TokenKind::StopWord`](crate::TokenKind)
+    /// already marked). A filter here shapes what codebook, phrases and exclusions match.
+    Words,
+    /// After stemming and gender forms, before the codebook: keys are grouping keys.
+    Keys,
+    /// After codebook, phrases and negation, before exclusions: keys are the terms counted.
+    Terms,
 }
 
+/// The standard analysis chain, configured step by step; the CLI's flags map onto it.
+///
+/// Defaults ([`AnalyzerConfig::default`], the chain of [`Analyzer::german`]):
+///
+/// | setting | default | CLI flag |
+/// |---|---|---|
+/// | [`language`](AnalyzerConfig::new) | German | `--lang` |
+/// | [`default_stopwords`](AnalyzerConfig::default_stopwords) | `true`: the language's built-in list | `--no-default-stopwords` |
+/// | [`stopwords`](AnalyzerConfig::stopwords) | none added | `--stopwords` |
+/// | [`min_length`](AnalyzerConfig::min_length) | 2 characters | |
+/// | [`stem`](AnalyzerConfig::stem) | `true` | `--no-stem` |
+/// | [`fold_umlauts`](AnalyzerConfig::fold_umlauts) | `false` | `--fold-umlauts` |
+/// | [`keep_numbers`](AnalyzerConfig::keep_numbers) | `false` | `--keep-numbers` |
+/// | [`keep_negation`](AnalyzerConfig::keep_negation) | `false` | `--keep-negation` |
+/// | [`synonyms`](AnalyzerConfig::synonyms) | none | `--synonyms` |
+/// | [`phrases`](AnalyzerConfig::phrases), [`detected_phrases`](AnalyzerConfig::detected_phrases) | none | `--phrases` |
+/// | [`no_answer`](AnalyzerConfig::no_answer) | [`NoAnswer::default`] ([`DEFAULT_NO_ANSWER`](crate::DEFAULT_NO_ANSWER)) | `--no-answer` |
+/// | [`split_list`](AnalyzerConfig::split_list) | off: answers are running text | `--split-list` |
+/// | [`exclude`](AnalyzerConfig::exclude) | none | `--exclude` |
+/// | [`gender_bases`](AnalyzerConfig::gender_bases) | none | `--merge-gender` |
+/// | [`filter`](AnalyzerConfig::filter) | none | |
+///
+/// The order of the chain and the [`Stage`]s where filters of your own go are listed at
+/// [`Stage`]. Filters that read entries (codebook, phrases, exclusions) are compiled in
+/// [`build`](AnalyzerConfig::build) with the chain before them, your filters included.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{AnalyzerConfig, Stage, SynonymMap, TableOptions, Token, TokenKind};
+/// use wortwolke_text::filter::TokenFilter;
+///
+/// /// Drops the word `Digitalisierung` (it is in every answer).
+/// #[derive(Debug)]
+/// struct NotDigital;
+///
+/// impl TokenFilter for NotDigital {
+///     fn apply(&self, _answer: &str, tokens: &mut Vec<Token>) {
+///         for token in tokens.iter_mut().filter(|t| t.key.starts_with("digitalisier")) {
+///             token.kind = TokenKind::StopWord;
+///         }
+///     }
+/// }
+///
+/// let codes = SynonymMap::from_reader("codes.txt", "Personalmangel = fehlendes Personal".as_bytes())?;
+/// let analyzer = AnalyzerConfig::default()
+///     .min_length(3)
+///     .synonyms(codes)
+///     .filter(Stage::Keys, NotDigital)
+///     .build()?;
+/// let table = analyzer.count(["Digitalisierung: fehlendes Personal", "IT fehlt, Personal fehlt"]).table(&TableOptions::default());
+/// let labels: Vec<&str> = table.terms.iter().map(|t| t.label.as_str()).collect();
+/// assert_eq!(labels, ["Personal", "Personalmangel", "fehlt"]); // `IT` is shorter than 3
+/// # Ok::<(), wortwolke_text::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct AnalyzerConfig {
+    language: Language,
+    default_stopwords: bool,
+    extra_stopwords: StopWordList,
+    min_length: usize,
+    stem: bool,
+    fold_umlauts: bool,
+    keep_numbers: bool,
+    keep_negation: bool,
+    synonyms: Option<SynonymMap>,
+    phrases: Vec<String>,
+    detected_phrases: Vec<Vec<String>>,
+    no_answer: NoAnswer,
+    split_list: Option<String>,
+    exclude: Vec<String>,
+    gender_bases: Vec<String>,
+    filters: Vec<(Stage, Arc<dyn TokenFilter>)>,
+}
+
+/// The German chain of [`Analyzer::german`]: see the table at [`AnalyzerConfig`].
 impl Default for AnalyzerConfig {
     fn default() -> Self {
+        AnalyzerConfig::new(Language::German)
+    }
+}
+
+impl AnalyzerConfig {
+    /// The standard chain for answers in `language`, every other setting at its default (the
+    /// table at [`AnalyzerConfig`]).
+    pub fn new(language: Language) -> Self {
         AnalyzerConfig {
-            language: Language::German,
+            language,
             default_stopwords: true,
             extra_stopwords: StopWordList::new(),
+            min_length: 2,
             stem: true,
             fold_umlauts: false,
             keep_numbers: false,
@@ -162,7 +327,192 @@ impl Default for AnalyzerConfig {
             split_list: None,
             exclude: Vec::new(),
             gender_bases: Vec::new(),
+            filters: Vec::new(),
         }
+    }
+
+    /// Whether the language's built-in stop word list is used (default: `true`).
+    pub fn default_stopwords(mut self, on: bool) -> Self {
+        self.default_stopwords = on;
+        self
+    }
+
+    /// Adds stop words (an analyst's list) to the built-in ones, or to none.
+    pub fn stopwords(mut self, list: StopWordList) -> Self {
+        self.extra_stopwords.extend(list);
+        self
+    }
+
+    /// Words shorter than `chars` characters are not terms (default: 2, so that `IT` and
+    /// `DB` count and a stray `x` does not); see [`MinLength`].
+    pub fn min_length(mut self, chars: usize) -> Self {
+        self.min_length = chars;
+        self
+    }
+
+    /// Whether inflected forms are grouped by stemming (default: `true`); off, only case and
+    /// spelling are normalized.
+    pub fn stem(mut self, on: bool) -> Self {
+        self.stem = on;
+        self
+    }
+
+    /// Whether umlauts and ß are folded in keys, so that `Buerger` = `Bürger` (default: `false`).
+    pub fn fold_umlauts(mut self, on: bool) -> Self {
+        self.fold_umlauts = on;
+        self
+    }
+
+    /// Whether numbers and years count as terms (default: `false`).
+    pub fn keep_numbers(mut self, on: bool) -> Self {
+        self.keep_numbers = on;
+        self
+    }
+
+    /// Whether negations join the next content word, as in `keine Priorität` (default: `false`).
+    pub fn keep_negation(mut self, on: bool) -> Self {
+        self.keep_negation = on;
+        self
+    }
+
+    /// The analyst's codebook (default: none): compiled in [`build`](Self::build) with the
+    /// chain before it; its groups are labelled by their left sides in every table.
+    pub fn synonyms(mut self, map: SynonymMap) -> Self {
+        self.synonyms = Some(map);
+        self
+    }
+
+    /// Multi-word terms, as text (`Digitale Modellregion`), matched ignoring inflection
+    /// (default: none); see [`Phrases`].
+    pub fn phrases<S: Into<String>>(mut self, phrases: impl IntoIterator<Item = S>) -> Self {
+        self.phrases.extend(phrases.into_iter().map(Into::into));
+        self
+    }
+
+    /// Multi-word terms as key sequences, as found by
+    /// [`PhraseDetector::phrases`](crate::PhraseDetector::phrases) (default: none): sequences
+    /// that differ only in case are one term; a sequence with a codebook group's key in it is
+    /// left out (the group keeps its answers).
+    pub fn detected_phrases(mut self, phrases: impl IntoIterator<Item = Vec<String>>) -> Self {
+        self.detected_phrases.extend(phrases);
+        self
+    }
+
+    /// Which answers say nothing (default: [`NoAnswer::default`]).
+    pub fn no_answer(mut self, no_answer: NoAnswer) -> Self {
+        self.no_answer = no_answer;
+        self
+    }
+
+    /// Answers are lists: split into mentions at these characters (`\n`: line breaks), each
+    /// one term (default: off; see [`AnalyzerBuilder::split_list`]).
+    pub fn split_list(mut self, chars: impl Into<String>) -> Self {
+        self.split_list = Some(chars.into());
+        self
+    }
+
+    /// Words and terms that never count (default: none): words, codebook labels, phrases,
+    /// matched like codebook variants (see [`Exclude`]).
+    pub fn exclude<S: Into<String>>(mut self, entries: impl IntoIterator<Item = S>) -> Self {
+        self.exclude.extend(entries.into_iter().map(Into::into));
+        self
+    }
+
+    /// Person nouns whose plain masculine and feminine forms join the inclusive term
+    /// (default: none; see [`MergeGender`]), as found by
+    /// [`PhraseDetector::gender_bases`](crate::PhraseDetector::gender_bases).
+    pub fn gender_bases<S: Into<String>>(mut self, bases: impl IntoIterator<Item = S>) -> Self {
+        self.gender_bases.extend(bases.into_iter().map(Into::into));
+        self
+    }
+
+    /// Adds a filter of your own at `stage` of the chain (see [`Stage`]); its labels
+    /// ([`TokenFilter::labels`]) become the analyzer's.
+    pub fn filter(mut self, stage: Stage, filter: impl TokenFilter + 'static) -> Self {
+        self.filters.push((stage, Arc::new(filter)));
+        self
+    }
+
+    /// Appends the filters added at `stage`.
+    fn stage(&self, stage: Stage, builder: &mut AnalyzerBuilder) {
+        for (_, filter) in self.filters.iter().filter(|(s, _)| *s == stage) {
+            builder.push(Arc::clone(filter));
+        }
+    }
+
+    /// The single-word part of the chain (everything up to the codebook).
+    fn base(&self) -> AnalyzerBuilder {
+        let mut stopwords = if self.default_stopwords {
+            StopWordList::for_language(self.language)
+        } else {
+            StopWordList::new()
+        };
+        stopwords.extend(self.extra_stopwords.clone());
+        let mut builder = Analyzer::builder(Tokenizer::default())
+            .filter(Normalize)
+            .no_answer(self.no_answer.clone());
+        if self.keep_numbers {
+            builder = builder.filter(KeepNumbers);
+        }
+        builder = builder
+            .filter(StopWords::new(stopwords))
+            .filter(MinLength(self.min_length));
+        self.stage(Stage::Words, &mut builder);
+        if self.stem {
+            builder = builder.filter(Stem::new(self.language));
+        }
+        if self.fold_umlauts {
+            builder = builder.filter(FoldUmlauts);
+        }
+        if !self.gender_bases.is_empty() {
+            builder = builder.filter(MergeGender::new(self.gender_bases.iter().cloned()));
+        }
+        if self.language == Language::German {
+            builder = builder.filter(GenderPairs {
+                fold_umlauts: self.fold_umlauts,
+            });
+        }
+        self.stage(Stage::Keys, &mut builder);
+        builder
+    }
+
+    /// The analyzer: the chain listed at [`Stage`]. Fails only on a codebook that contradicts
+    /// itself (a variant in two groups, a group without a word).
+    pub fn build(&self) -> Result<Analyzer> {
+        let mut builder = self.base();
+        // phrases are read by the single-word chain, as the codebook's variants are
+        let base = builder.chain();
+        if let Some(map) = &self.synonyms {
+            builder = builder.synonyms(map)?;
+        }
+        if !self.phrases.is_empty() {
+            builder = builder.filter(Phrases::from_texts(&self.phrases, &base));
+        }
+        // codebook groups win: a detected phrase with a group in it would take its answers
+        let detected = self
+            .detected_phrases
+            .iter()
+            .filter(|keys| !keys.iter().any(|k| builder.has_label(k)))
+            .cloned();
+        let detected = Phrases::from_keys(detected);
+        if !detected.is_empty() {
+            builder = builder.filter(detected);
+        }
+        if self.keep_negation {
+            builder = builder.filter(Negation);
+        }
+        self.stage(Stage::Terms, &mut builder);
+        if !self.exclude.is_empty() {
+            // entries are read by the chain they exclude from, as running text
+            let exclude = Exclude::new(&self.exclude, &builder.chain());
+            if !exclude.is_empty() {
+                builder = builder.filter(exclude);
+            }
+        }
+        if let Some(chars) = &self.split_list {
+            builder = builder.split_list(chars);
+        }
+        Ok(builder.build())
     }
 }
 
@@ -181,87 +531,28 @@ impl Analyzer {
         }
     }
 
-    /// The default German chain: normalize, stop words, stem, gender pairs.
+    /// The default German chain, [`AnalyzerConfig::default`]: normalize, stop words, minimum
+    /// length 2, stem, gender pairs.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_text::{Analyzer, AnalyzerConfig};
+    ///
+    /// let german = Analyzer::german();
+    /// assert_eq!(german.analyze("Fehlendes Personal"), AnalyzerConfig::default().build().unwrap().analyze("Fehlendes Personal"));
+    /// ```
     pub fn german() -> Analyzer {
-        Self::base(&AnalyzerConfig::default()).build()
+        AnalyzerConfig::default().base().build()
     }
 
-    /// The single-word part of the standard chain (everything up to synonyms and phrases).
-    fn base(config: &AnalyzerConfig) -> AnalyzerBuilder {
-        let mut stopwords = if config.default_stopwords {
-            StopWordList::for_language(config.language)
-        } else {
-            StopWordList::new()
-        };
-        stopwords.extend(config.extra_stopwords.clone());
-        let mut builder = Analyzer::builder(Tokenizer::default())
-            .filter(Normalize)
-            .no_answer(config.no_answer.clone());
-        if config.keep_numbers {
-            builder = builder.filter(KeepNumbers);
-        }
-        builder = builder
-            .filter(StopWords::new(stopwords))
-            .filter(MinLength(2));
-        if config.stem {
-            builder = builder.filter(Stem::new(config.language));
-        }
-        if config.fold_umlauts {
-            builder = builder.filter(FoldUmlauts);
-        }
-        if !config.gender_bases.is_empty() {
-            builder = builder.filter(MergeGender::new(config.gender_bases.iter().cloned()));
-        }
-        if config.language == Language::German {
-            builder = builder.filter(GenderPairs {
-                fold_umlauts: config.fold_umlauts,
-            });
-        }
-        builder
-    }
-
-    /// The standard chain for `config`: normalize → numbers → stop words → length → stem → fold →
-    /// gender pairs (German) → synonyms → phrases → negation → exclusions. Fails only on a codebook that contradicts
-    /// itself.
-    pub fn from_config(config: &AnalyzerConfig) -> Result<Analyzer> {
-        let base = Self::base(config).build();
-        let mut builder = Self::base(config);
-        if let Some(map) = &config.synonyms {
-            let synonyms = MergeSynonyms::new(map, &base)?;
-            builder = builder.labels(synonyms.labels().clone()).filter(synonyms);
-        }
-        if !config.phrases.is_empty() {
-            builder = builder.filter(Phrases::from_texts(&config.phrases, &base));
-        }
-        // codebook groups win: a detected phrase with a group in it would take its answers
-        let detected = config
-            .detected_phrases
+    /// Counts how many filters at the start are token rules.
+    fn finished(mut self) -> Analyzer {
+        self.rules = self
+            .filters
             .iter()
-            .filter(|keys| !keys.iter().any(|k| builder.has_label(k)))
-            .cloned();
-        let detected = Phrases::from_keys(detected);
-        if !detected.is_empty() {
-            builder = builder.filter(detected);
-        }
-        if config.keep_negation {
-            builder = builder.filter(Negation);
-        }
-        if !config.exclude.is_empty() {
-            // entries are read by the chain they exclude from, as running text
-            let before = Self::from_config(&AnalyzerConfig {
-                exclude: Vec::new(),
-                split_list: None,
-                ..config.clone()
-            })?;
-            let exclude = Exclude::new(&config.exclude, &before);
-            if !exclude.is_empty() {
-                builder = builder.filter(exclude);
-            }
-        }
-        if let Some(chars) = &config.split_list {
-            builder = builder.split_list(chars);
-        }
-        Ok(builder.build())
+            .take_while(|f| f.token_rule().is_some())
+            .count();
+        self
     }
 
     /// Tokens of one answer, every filter applied.
@@ -407,55 +698,6 @@ impl Analyzer {
         Counted::new(counter, self.labels.clone())
     }
 
-    /// Counts `answers` on `threads` threads. The answers are cut into blocks of
-    /// [`PARALLEL_BLOCK`] that threads take in turn, each thread with its own [`Tally`] placing
-    /// every block at its position in the input, so the merged result equals
-    /// [`Analyzer::count`] for any number of threads.
-    ///
-    /// # Example
-    /// ```
-    /// use wortwolke_text::Analyzer;
-    ///
-    /// let analyzer = Analyzer::german();
-    /// let answers: Vec<&str> = ["Personal fehlt", "k.A.", "Zeit und Personal"].repeat(3000);
-    /// assert_eq!(analyzer.count_parallel(&answers, 2), analyzer.count(&answers));
-    /// ```
-    pub fn count_parallel<S: AsRef<str> + Sync>(&self, answers: &[S], threads: usize) -> Counted {
-        let blocks: Vec<&[S]> = answers.chunks(PARALLEL_BLOCK).collect();
-        let threads = threads.clamp(1, blocks.len().max(1));
-        if threads == 1 {
-            return self.count(answers);
-        }
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let counters: Vec<Counter> = std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut tally = Tally::new(self);
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(block) = blocks.get(i) else { break };
-                            tally.seek((i * PARALLEL_BLOCK) as u64);
-                            for answer in *block {
-                                tally.count(answer.as_ref());
-                            }
-                        }
-                        tally.into_counter()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().expect("a counting thread panicked"))
-                .collect()
-        });
-        let mut total = Counter::default();
-        for c in counters {
-            total.merge(c);
-        }
-        self.finish(total)
-    }
-
     /// The tokenizer the chain starts with.
     pub(crate) fn tokenizer(&self) -> &Tokenizer {
         &self.tokenizer
@@ -469,7 +711,7 @@ impl Analyzer {
     }
 
     /// The filters after the token rules: they see whole answers.
-    pub(crate) fn sequence_filters(&self) -> &[Box<dyn TokenFilter>] {
+    pub(crate) fn sequence_filters(&self) -> &[Arc<dyn TokenFilter>] {
         &self.filters[self.rules..]
     }
 
@@ -502,21 +744,19 @@ mod tests {
     fn numbers_only_with_keep_numbers() {
         let a = Analyzer::german();
         assert!(collect(&a, "2021").iter().all(|(_, k)| *k != Word));
-        let a = Analyzer::from_config(&AnalyzerConfig {
-            keep_numbers: true,
-            ..Default::default()
-        })
-        .unwrap();
+        let a = AnalyzerConfig::default()
+            .keep_numbers(true)
+            .build()
+            .unwrap();
         assert_eq!(collect(&a, "2021"), [("2021".into(), Word)]);
     }
 
     #[test]
     fn negation_joins_only_adjacent_content_word() {
-        let config = AnalyzerConfig {
-            keep_negation: true,
-            ..Default::default()
-        };
-        let a = Analyzer::from_config(&config).unwrap();
+        let a = AnalyzerConfig::default()
+            .keep_negation(true)
+            .build()
+            .unwrap();
         assert_eq!(
             collect(&a, "keinen Bedarf"),
             [("keinen Bedarf".into(), Word)]

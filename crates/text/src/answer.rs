@@ -8,6 +8,20 @@ use std::collections::HashSet;
 ///
 /// A whole answer `keine` is *not* a marker: it answers a question such as "Which solutions do
 /// you use?".
+///
+/// # Example
+/// The markers (this list is checked against the constant):
+/// ```
+/// use wortwolke_text::DEFAULT_NO_ANSWER;
+///
+/// assert_eq!(DEFAULT_NO_ANSWER, ["-", "--", "---", "–", "—", "/", ".", "..", "...", "?", "k.a.",
+///     "k. a.", "k.a", "ka", "keine angabe", "keine angaben", "n/a", "n.a.", "na", "nan", "null",
+///     "none", "entfällt", "-/-", "??", "???", "x", "n.b.", "weiß nicht", "weiss nicht",
+///     "weiß ich nicht", "weiss ich nicht", "ich weiß es nicht", "ich weiss es nicht",
+///     "keine ahnung", "kann ich nicht sagen", "nicht bekannt", "unbekannt", "nichts", "nix",
+///     "keine antwort", "keine meinung", "kein kommentar", "keine anmerkung", "keine anmerkungen",
+///     "keine weiteren anmerkungen", "trifft nicht zu", "nicht zutreffend"]);
+/// ```
 pub const DEFAULT_NO_ANSWER: &[&str] = &[
     "-",
     "--",
@@ -77,13 +91,22 @@ pub const DEFAULT_NO_ANSWER: &[&str] = &[
 /// assert!(markers.is_no_answer("keine Ahnung"));
 /// assert!(!markers.is_no_answer("keine"));
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct NoAnswer {
     markers: HashSet<String>,
     /// Longest marker in bytes: longer answers are never markers (checked without allocating).
     longest: usize,
     /// First characters of the markers: answers starting otherwise are never markers.
     firsts: Vec<char>,
+}
+
+/// Short: how many markers, not the markers.
+impl std::fmt::Debug for NoAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NoAnswer")
+            .field("markers", &self.markers.len())
+            .finish()
+    }
 }
 
 impl Default for NoAnswer {

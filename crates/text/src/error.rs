@@ -3,6 +3,15 @@
 use std::path::PathBuf;
 
 /// What went wrong while loading stop word, synonym or phrase lists.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Error, SynonymMap};
+///
+/// let error = SynonymMap::from_reader("codes.txt", "Personal\n".as_bytes()).unwrap_err();
+/// assert!(matches!(error, Error::Syntax { line: 1, .. }));
+/// assert!(error.to_string().starts_with("codes.txt:1"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -205,12 +205,47 @@ const ER_PLURALS: &[(&str, &str)] = &[
     ("regimenter", "regiment"),
     ("spitäler", "spital"),
     ("vermögen", "vermögen"),
+    // the few nouns in -er with an umlaut plural (most -er umlauts are lexical: Schläger)
+    ("mütter", "mutter"),
+    ("töchter", "tochter"),
+    ("väter", "vater"),
+    ("brüder", "bruder"),
+    ("äcker", "acker"),
+    ("hämmer", "hammer"),
+    ("klöster", "kloster"),
+    ("schwäger", "schwager"),
+    // more -er plurals
+    ("lämmer", "lamm"),
+    ("bretter", "brett"),
+    ("gemüter", "gemüt"),
+    ("gewänder", "gewand"),
+    ("geschlechter", "geschlecht"),
+    ("gespenster", "gespenst"),
+    ("glieder", "glied"),
+    ("örter", "ort"),
+    // Saal, Säle
+    ("säle", "saal"),
 ];
 
-/// Nouns whose final `s` belongs to the stem (`Kurs`, `Preis`), matched at the end of a compound.
+/// Nouns whose final `-ern` is their stem, not the dative plural of an `-er` noun
+/// (`Konzern`; `Lehrern` is `Lehrer`), matched at the end of a compound. `Kern` and `Stern`
+/// only alone: at the end of a compound they are mostly `-er` nouns (`Politikern`, `Fenstern`).
+const ERN_STEMS: &[&str] = &["konzern", "western"];
+
+/// Nouns whose final `s` belongs to the stem (`Kurs`, `Preis`, `Basis`), matched at the end of a
+/// compound. After another `i` the `s` is a plural (`Azubis`, `Unis`, `Alibis`).
+/// `-als` only in `Hals` (a genitive elsewhere: `Kanals`, `Portals`); `-chs` not after `ich` or
+/// `auch` (genitives: `Bereichs`, `Verbrauchs`; stems: `Fuchs`, `Nachwuchs`, `Lachs`).
 const S_STEMS: &[&str] = &[
-    "eis", "aus", "ais", "urs", "als", "uls", "ebs", "eks", "ips", "aps", "ops", "las", "ras",
-    "gas", "oos", "los", "us", "is", "ss", "chs", "zins", "sens",
+    "eis", "aus", "ais", "urs", "hals", "uls", "ebs", "eks", "ips", "aps", "ops", "las", "ras",
+    "gas", "oos", "los", "us", "sis", "xis", "nis", "ris", "kürbis", "iltis", "ss", "zins", "sens",
+    "ims",
+];
+
+/// Nouns in `-chs` (`Fuchs`, `Nachwuchs`); elsewhere `-chs` is a genitive (`Buchs`, `Besuchs`,
+/// `Bereichs`, `Verbrauchs`).
+const CHS_STEMS: &[&str] = &[
+    "fuchs", "luchs", "lachs", "dachs", "wachs", "ochs", "flachs", "wuchs", "gewächs", "sachs",
 ];
 
 /// Nouns whose umlaut belongs to the stem and whose un-umlauted form is another word
@@ -260,7 +295,6 @@ const LEXICAL_UMLAUT: &[&str] = &[
     "mütze",
     "rüge",
     "süße",
-    "bäume",
     "spätzle",
     "schräge",
     "ähre",
@@ -298,6 +332,37 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
             return w;
         }
     }
+    // Kaufleute, Fachleute: the plural of -mann in compounds (Leute alone is a word of its own)
+    if ends(&w, "leute") && w.len() > 6 || ends(&w, "leuten") && w.len() > 7 {
+        w.truncate(w.len() - if ends(&w, "n") { 6 } else { 5 });
+        w.extend("mann".chars());
+        return w;
+    }
+    // Irrtümer, Reichtümer: the plural of -tum (Eigentümer is the owner)
+    if (ends(&w, "tümer") || ends(&w, "tümern")) && !starts(&w, "eigentümer") {
+        w.truncate(w.len() - if ends(&w, "n") { 6 } else { 5 });
+        w.extend("tum".chars());
+        return w;
+    }
+    // Latin: Algorithmus, Algorithmen; Praktikum, Praktika; Abstraktum, Abstrakta
+    if ends(&w, "mus") && w.len() > 5 {
+        w.truncate(w.len() - 2);
+        return w;
+    }
+    if (ends(&w, "ika") || ends(&w, "kta")) && w.len() > 5 {
+        w.pop();
+        return w;
+    }
+    // Materialien: the plural of -ial
+    if ends(&w, "ialien") {
+        w.truncate(w.len() - 3);
+        return w;
+    }
+    // Busse, Zirkussen: the plural of -us (a plural of -uss has its umlaut: Ausschüsse)
+    if (ends(&w, "usse") || ends(&w, "ussen")) && w.len() > 5 {
+        w.truncate(w.len() - if ends(&w, "n") { 3 } else { 2 });
+        return w;
+    }
     if ends(&w, "nisse") || ends(&w, "nissen") || ends(&w, "nisses") {
         while !ends(&w, "nis") {
             w.pop();
@@ -305,20 +370,42 @@ fn noun(mut w: Vec<char>) -> Vec<char> {
         return fold_umlaut(w);
     }
     // Latin and Greek plurals: Themen/Thema, Zentren/Zentrum, Museen/Museum, Firmen/Firma
-    if ends(&w, "um") && w.len() > 5 || ends(&w, "ma") && w.len() > 4 {
+    // (not the German -tum: Reichtum, Wachstum, Christentum; the Latin -tum follows a vowel or
+    // k: Datum, Votum, Faktum, Abstraktum, or is Quantum)
+    let german_tum = |w: &[char]| {
+        ends(w, "tum")
+            && w.len() > 3
+            && !is_vowel(w[w.len() - 4])
+            && w[w.len() - 4] != 'k'
+            && !ends(w, "quantum")
+    };
+    // -a after a consonant: Firma/Firmen, Arena/Arenen, Kita/Kitas: one stem without the a
+    let latin_a = |w: &[char]| ends(w, "a") && w.len() > 4 && !is_vowel(w[w.len() - 2]);
+    if ends(&w, "um") && w.len() > 5 && !german_tum(&w) || latin_a(&w) {
         w.truncate(w.len() - if ends(&w, "um") { 2 } else { 1 });
         return w;
     }
-    let _ = strip(&mut w, "ern", MIN)
-        .then(|| w.extend("er".chars()))
-        .is_some()
+    let ern_stem = ERN_STEMS.iter().any(|s| ends(&w, s))
+        || ["kern", "stern"]
+            .iter()
+            .any(|s| suffix_len(&w, s) == Some(w.len()));
+    // -ern: the dative plural of an -er noun (Lehrern, Ufern)
+    let _ = (!ern_stem && ends(&w, "ern") && w.len() > MIN + 1 && w.pop().is_some())
         || strip(&mut w, "ens", MIN)
         || strip(&mut w, "en", MIN)
         || strip(&mut w, "es", MIN) && !ends(&w, "nis")
         || strip(&mut w, "e", MIN)
         || (ends(&w, "eln") && strip(&mut w, "n", MIN))
-        || (ends(&w, "s") && !S_STEMS.iter().any(|s| ends(&w, s)) && strip(&mut w, "s", MIN));
-    if (ends(&w, "um") || ends(&w, "ma")) && w.len() > 4 {
+        || (ends(&w, "s")
+            && if ends(&w, "chs") {
+                !CHS_STEMS.iter().any(|s| ends(&w, s))
+            } else {
+                // the French -eur nouns take the genitive -s (Masseurs), Kurs has it
+                ends(&w, "eurs") || !S_STEMS.iter().any(|s| ends(&w, s))
+            }
+            && strip(&mut w, "s", MIN));
+    // (the -um of a genitive too: Kaisertums keeps -tum, Zentrums loses -um)
+    if ends(&w, "um") && !german_tum(&w) && w.len() > 4 || latin_a(&w) {
         w.truncate(w.len() - if ends(&w, "um") { 2 } else { 1 });
     }
     fold_umlaut(w)
@@ -338,7 +425,11 @@ fn fold_umlaut(mut w: Vec<char>) -> Vec<char> {
     {
         return w;
     }
-    if let Some(i) = w.iter().rposition(|&c| is_vowel(c)) {
+    // a final unstressed -el/-en is not the stem syllable: Mäntel → Mantel, Mängel → Mangel,
+    // Gärten → Garten (not -er: its umlauts are mostly lexical, Schläger is no Schlager)
+    let schwa = ["el", "en"].iter().any(|s| ends(&w, s)) && w.len() > 3;
+    let stem = if schwa { &w[..w.len() - 2] } else { &w[..] };
+    if let Some(i) = stem.iter().rposition(|&c| is_vowel(c)) {
         // the last vowel group; `äu` counts as one
         let j = if i > 0 && w[i] == 'u' && w[i - 1] == 'ä' {
             i - 1
@@ -368,7 +459,11 @@ const SEPARABLE: &[&str] = &[
 ];
 
 /// Inseparable verb prefixes (no `ge` in the participle: `verdrängt`, `besiegt`).
-const INSEPARABLE: &[&str] = &["be", "ver", "er", "zer", "ent", "emp", "miss", "ge"];
+/// `hinter` and `wider` are inseparable in their verbs (`hinterzog`, `widersprach`), `miß` is
+/// `miss` in the spelling before 1996.
+const INSEPARABLE: &[&str] = &[
+    "be", "ver", "er", "zer", "ent", "emp", "miss", "miß", "ge", "hinter", "wider",
+];
 
 /// Adjectives with umlaut in comparative and superlative (`größer`, `kürzeste`).
 const UMLAUT_COMPARATIVE: &[(&str, &str)] = &[
@@ -403,6 +498,8 @@ const UMLAUT_COMPARATIVE: &[(&str, &str)] = &[
     ("krümm", "krumm"),
     ("gröb", "grob"),
     ("öft", "oft"),
+    ("näch", "nah"),
+    ("höch", "hoh"),
 ];
 
 /// Strong and irregular verbs by their principal parts, written by hand: infinitive first,
@@ -412,8 +509,8 @@ const UMLAUT_COMPARATIVE: &[(&str, &str)] = &[
 /// prefixes (`übernahm` → `übernehm`).
 const STRONG_VERBS: &[&[&str]] = &[
     &["backen", "bäckt", "buk"],
-    &["befehlen", "befiehlt", "befahl", "befohlen"],
-    &["beginnen", "begann", "begonnen"],
+    &["befehlen", "befiehlt", "befahl", "befohlen", "beföhle"],
+    &["beginnen", "begann", "begonnen", "begönne"],
     &["beißen", "biss", "gebissen"],
     &["biegen", "bog", "gebogen"],
     &["bieten", "bot", "geboten"],
@@ -428,7 +525,7 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["dreschen", "drischt", "drosch", "gedroschen"],
     &["dringen", "drang", "gedrungen"],
     &["dürfen", "darf", "durfte"],
-    &["empfehlen", "empfiehlt", "empfahl", "empfohlen"],
+    &["empfehlen", "empfiehlt", "empfahl", "empfohlen", "empföhle"],
     &["essen", "isst", "aß", "gegessen"],
     &["fahren", "fährt", "fuhr"],
     &["fallen", "fällt", "fiel"],
@@ -444,12 +541,13 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["geben", "gibt", "gab"],
     &["gedeihen", "gedieh", "gediehen"],
     &["gehen", "ging", "gegangen"],
-    &["gelingen", "gelang", "gelungen"],
-    &["gelten", "gilt", "galt", "gegolten"],
+    // not "gelang": behind its ge- it is the adjective lang
+    &["gelingen", "gelungen"],
+    &["gelten", "gilt", "galt", "gegolten", "gölte"],
     &["genesen", "genas"],
     &["genießen", "genoss", "genossen"],
     &["geschehen", "geschieht", "geschah"],
-    &["gewinnen", "gewann", "gewonnen"],
+    &["gewinnen", "gewann", "gewonnen", "gewönne"],
     &["gießen", "goss", "gegossen"],
     &["gleichen", "glich", "geglichen"],
     &["gleiten", "glitt", "geglitten"],
@@ -457,9 +555,9 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["greifen", "griff", "gegriffen"],
     &["halten", "hält", "hielt"],
     &["hängen", "hing"],
-    &["heben", "hob", "gehoben"],
+    &["heben", "hob", "hub", "gehoben"],
     &["heißen", "hieß"],
-    &["helfen", "hilft", "half", "geholfen"],
+    &["helfen", "hilft", "half", "geholfen", "hülfe"],
     &["kennen", "kannte", "gekannt"],
     &["klingen", "klang", "geklungen"],
     &["kneifen", "kniff", "gekniffen"],
@@ -475,7 +573,8 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["liegen", "lag"],
     &["lügen", "log", "löge", "gelogen"],
     &["meiden", "mied", "gemieden"],
-    &["messen", "misst", "maß"],
+    // not "misst": it is also the stem of "vermissen" (vermisst)
+    &["messen", "maß"],
     &["mögen", "mag", "mochte", "möchte"],
     &["müssen", "muss", "musste"],
     &["nehmen", "nimmt", "nahm", "genommen"],
@@ -509,23 +608,24 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["schreien", "schrie", "geschrien"],
     &["schreiten", "schritt", "geschritten"],
     &["schweigen", "schwieg", "geschwiegen"],
-    &["schwimmen", "schwamm", "geschwommen"],
+    &["schwimmen", "schwamm", "geschwommen", "schwömme"],
     &["schwinden", "schwand", "geschwunden"],
     &["schwingen", "schwang", "geschwungen"],
-    &["schwören", "schwor", "geschworen"],
+    &["schwören", "schwor", "schwur", "geschworen", "schwüre"],
     &["sehen", "sieht", "sah"],
     &["senden", "sandte", "gesandt"],
     &["singen", "sang", "gesungen"],
     &["sinken", "sank", "gesunken"],
     &["sitzen", "saß", "gesessen"],
-    &["spinnen", "spann", "gesponnen"],
+    // not "spann": the verb spannen
+    &["spinnen", "gesponnen", "spönne"],
     &["sprechen", "spricht", "sprach", "gesprochen"],
     &["springen", "sprang", "gesprungen"],
     &["stechen", "sticht", "stach", "gestochen"],
-    &["stehen", "stand", "gestanden"],
-    &["stehlen", "stiehlt", "stahl", "gestohlen"],
+    &["stehen", "stand", "gestanden", "stünde"],
+    &["stehlen", "stiehlt", "stahl", "gestohlen", "stöhle"],
     &["steigen", "stieg", "gestiegen"],
-    &["sterben", "stirbt", "starb", "gestorben"],
+    &["sterben", "stirbt", "starb", "gestorben", "stürbe"],
     &["stinken", "stank", "gestunken"],
     &["stoßen", "stößt", "stieß"],
     &["streichen", "strich", "gestrichen"],
@@ -537,7 +637,7 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["trinken", "trank", "getrunken"],
     &["trügen", "trog", "getrogen"],
     &["tun", "tut", "tat"],
-    &["verderben", "verdirbt", "verdarb", "verdorben"],
+    &["verderben", "verdirbt", "verdarb", "verdorben", "verdürbe"],
     &["vergessen", "vergisst", "vergaß"],
     &["verlieren", "verlor", "verloren"],
     &["wachsen", "wächst", "wuchs"],
@@ -545,38 +645,136 @@ const STRONG_VERBS: &[&[&str]] = &[
     &["weichen", "wich", "gewichen"],
     &["weisen", "wies", "gewiesen"],
     &["wenden", "wandte", "gewandt"],
-    &["werben", "wirbt", "warb", "geworben"],
-    &["werfen", "wirft", "warf", "geworfen"],
+    &["werben", "wirbt", "warb", "geworben", "würbe"],
+    &["werfen", "wirft", "warf", "geworfen", "würfe"],
     &["wiegen", "wog", "gewogen"],
     &["winden", "wand", "gewunden"],
     &["wissen", "wusste"],
     &["wollen", "will"],
     &["ziehen", "zog", "gezogen"],
     &["zwingen", "zwang", "gezwungen"],
+    // strong verbs less often met in answers, from the same grammar tables
+    &["bergen", "birgt", "barg"],
+    &["bewegen", "bewog", "bewogen"],
+    &["erwägen", "erwog", "erwogen"],
+    &["bringen", "brachte", "gebracht"],
+    &["dünken", "deucht", "däucht"],
+    &["erkiesen", "erkor", "erkoren"],
+    &["erlöschen", "erlischt", "erlosch", "erloschen"],
+    &["erschrecken", "erschrickt", "erschrak", "erschrocken"],
+    &["gären", "gor", "gegoren"],
+    &["glimmen", "glomm", "geglommen"],
+    &["klimmen", "klomm", "geklommen"],
+    &["melken", "milkt", "molk", "gemolken"],
+    &["saugen", "sog", "gesogen"],
+    &["schallen", "scholl"],
+    &["scheißen", "schiss", "geschissen"],
+    &["schelten", "schilt", "gescholten", "schölte"],
+    &["scheren", "schor", "geschoren"],
+    &["schinden", "schund", "geschunden"],
+    &["schleißen", "schliss", "geschlissen"],
+    &["schnauben", "schnob", "geschnoben"],
+    &["schrauben", "schrob", "geschroben"],
+    &["schwellen", "schwillt", "schwoll", "geschwollen"],
+    &["sieden", "sott", "gesotten"],
+    &["speien", "spie", "gespien"],
+    &["spleißen", "spliss", "gesplissen"],
+    &["sprießen", "spross", "gesprossen"],
+    &["stecken", "stak"],
+    &["stieben", "stob", "gestoben"],
+    &["triefen", "troff"],
+    &["verdrießen", "verdross", "verdrossen"],
+    &["weben", "wob", "gewoben"],
+    &["werden", "wird", "wurde", "ward", "geworden"],
+    &["wringen", "wrang", "gewrungen"],
 ];
 
+/// Weak verbs whose stem is the subjunctive II of a strong verb (`führen` / `führe` of `fahren`,
+/// `tränken` / `tränke` of `trinken`): such stems keep their own verb.
+const WEAK_SUBJUNCTIVE_HOMOGRAPHS: &[&str] = &["führ", "tränk", "zwäng", "dräng", "flöss"];
+
 /// Stem of a strong-verb form → stem of its infinitive, built once from [`STRONG_VERBS`].
+///
+/// The subjunctive II of a strong verb is its past stem with umlaut (`kam` → `käme`, `zog` →
+/// `zöge`, `trug` → `trüge`): generated from the past forms (those not ending in `-en`, which
+/// are participles), unless the umlauted stem is a verb of its own (an infinitive of the table,
+/// or one of [`WEAK_SUBJUNCTIVE_HOMOGRAPHS`]).
 fn strong_stems() -> &'static rustc_hash::FxHashMap<String, String> {
     // looked up for every ending of every verb-like word: a fast hash, not SipHash
     static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<String, String>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = rustc_hash::FxHashMap::default();
-        for parts in STRONG_VERBS {
-            let base: String = verb_stem(parts[0].chars().collect(), false)
+        let stem = |form: &str| -> String {
+            verb_stem(form.chars().collect(), false)
                 .into_iter()
-                .collect();
+                .collect()
+        };
+        let mut map = rustc_hash::FxHashMap::default();
+        let bases: rustc_hash::FxHashSet<String> =
+            STRONG_VERBS.iter().map(|parts| stem(parts[0])).collect();
+        // entries that yield to the written forms where they meet one
+        let mut late = Vec::new();
+        for parts in STRONG_VERBS {
+            let base = stem(parts[0]);
             for form in &parts[1..] {
-                let stem: String = verb_stem(form.chars().collect(), false)
-                    .into_iter()
-                    .collect();
-                if stem != base {
-                    map.entry(stem).or_insert_with(|| base.clone());
+                let form_stem = stem(form);
+                if form_stem != base {
+                    map.entry(form_stem.clone()).or_insert_with(|| base.clone());
                 }
+                if !form.ends_with("en") {
+                    if let Some(umlauted) = umlaut_last_vowel(&form_stem) {
+                        late.push((umlauted, base.clone()));
+                    }
+                }
+                // behind a prefix the word is long enough to lose its final t or s (vorlas →
+                // vorla, as vorlesen → vorle), and so is the infinitive's stem
+                late.push((form_stem, base.clone()));
+            }
+        }
+        let long_bases: rustc_hash::FxHashSet<String> =
+            bases.iter().map(|b| behind_prefix(b)).collect();
+        let long: Vec<(String, String)> = late
+            .iter()
+            .map(|(stem, base)| (behind_prefix(stem), behind_prefix(base)))
+            .filter(|(stem, base)| stem != base && !long_bases.contains(stem))
+            .collect();
+        late.retain(|(stem, base)| stem != base);
+        late.extend(long);
+        for (stem, base) in late {
+            if !bases.contains(&stem) && !WEAK_SUBJUNCTIVE_HOMOGRAPHS.contains(&stem.as_str()) {
+                map.entry(stem).or_insert(base);
             }
         }
         map
     })
+}
+
+/// A stem as [`verb_stem`] leaves it in a word with a prefix before it.
+fn behind_prefix(stem: &str) -> String {
+    let mut w: Vec<char> = stem.chars().collect();
+    strip_stem_tail(&mut w, 1);
+    w.into_iter().collect()
+}
+
+/// `zog` → `zög`, `lief` → `None`: the stem with its last vowel umlauted (`au` → `äu`), if that
+/// vowel is `a`, `o` or `u`.
+fn umlaut_last_vowel(stem: &str) -> Option<String> {
+    let mut chars: Vec<char> = stem.chars().collect();
+    let i = chars.iter().rposition(|&c| is_vowel(c))?;
+    let j = if i > 0 && chars[i] == 'u' && chars[i - 1] == 'a' {
+        i - 1
+    } else if i > 0 && is_vowel(chars[i - 1]) && chars[i] != chars[i - 1] {
+        return None; // ie, ei, eu: no umlaut
+    } else {
+        i
+    };
+    chars[j] = match chars[j] {
+        'a' => 'ä',
+        'o' => 'ö',
+        'u' => 'ü',
+        _ => return None,
+    };
+    Some(chars.into_iter().collect())
 }
 
 /// Replaces a strong-verb stem at the end of `w` when what precedes it is made of prefixes.
@@ -611,8 +809,15 @@ fn is_prefixes(w: &[char]) -> bool {
 
 /// Verb and adjective inflection: personal endings, tense, participles, degree.
 fn verb_adjective(w: Vec<char>) -> Vec<char> {
+    // a comparative ending (or the -ere of an -ern verb: liefere) never ends a strong verb's
+    // form: such a stem is no strong past (liefere is not lief, länger not gelang)
+    let comparative = ["erem", "eren", "erer", "eres", "ere"]
+        .iter()
+        .any(|s| ends(&w, s));
     let mut w = verb_stem(w, true);
-    map_strong(&mut w);
+    if !comparative {
+        map_strong(&mut w);
+    }
     w
 }
 
@@ -620,9 +825,22 @@ fn verb_adjective(w: Vec<char>) -> Vec<char> {
 /// (`gemähte`, `verdrängtes`, `fehlende`) as adjectives of their own.
 fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     const MIN: usize = 3;
+    // ß is ss in Swiss and (after a short vowel) in the spelling before 1996 (muß, mißt, läßt):
+    // no two lower-case words differ only there, so the key spells ss
+    if w.contains(&'ß') {
+        w = w
+            .into_iter()
+            .flat_map(|c| {
+                if c == 'ß' {
+                    ['s', 's'].to_vec()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect();
+    }
     // A. adjective endings: comparative -ere -erem -eren -erer -eres, or -em -es -er
     let mut adjective = false;
-    let mut comparative = false;
     for s in ["erem", "eren", "erer", "eres", "ere", "em", "es", "er"] {
         let ier = s.starts_with("er")
             && ends(&w, s)
@@ -630,7 +848,6 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
             && w[w.len() - s.len() - 1] == 'i';
         if !ier && strip(&mut w, s, MIN) {
             adjective = true;
-            comparative = s == "ere";
             break;
         }
     }
@@ -643,6 +860,17 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     }
     // C. -st / -est: superlative (after an ending) or 2nd person; after s/ß/z/x only the t goes
     let superlative = strip_st(&mut w) && (adjective || e_ending);
+    // E. superlative of an adjective in -er: sicherste → sicher → sich (as sicherer → sich);
+    // decided here, before the stem's own t goes (werteste is wert, not wer-)
+    let er_superlative = superlative
+        && ends(&w, "er")
+        && !ends(&w, "ier")
+        && w.len() > 4
+        && syllables(&w[..w.len() - 2]) >= 1;
+    // the comparative's umlaut, before the stem's own t goes (kälter as kalt)
+    if adjective || superlative {
+        umlaut_comparative(&mut w);
+    }
     if participles {
         let ge_participle = starts(&w, "ge") && ends(&w, "t") && w.len() > 5;
         let participle = ge_participle
@@ -652,7 +880,9 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
                         .iter()
                         .any(|p| starts(&w, p) && w.len() > p.len() + 3)));
         let present = ends(&w, "end") && w.len() > 5;
-        if (adjective && !comparative || superlative) && (participle || present)
+        // a participle with an adjective's ending (its comparative too: fundiertere) is an
+        // adjective of its own
+        if (adjective || superlative) && (participle || present)
             || e_ending && (ge_participle || present)
         {
             return w;
@@ -663,20 +893,29 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
     } else if (ends(&w, "ernd") || ends(&w, "elnd")) && w.len() > 5 {
         w.truncate(w.len() - 2);
     }
-    // D. past tense -te-, persons -t / -et (wütetet → wüt)
+    // D. past tense -te-, persons -t / -et (wütetet → wüt); a stem in t or d takes -et- in
+    // the past tense, so its 2nd person plural ends in -etet (richtetet → richt, as richtet)
     for _ in 0..2 {
         if !(strip(&mut w, "et", MIN) || strip(&mut w, "t", MIN)) {
             break;
         }
-        if !strip(&mut w, "e", MIN) {
+        if !(strip(&mut w, "e", MIN) || ends(&w, "tet") || ends(&w, "det")) {
             break;
         }
     }
-    // E. superlative of an adjective in -er: sicherste → sicher → sich (as sicherer → sich)
-    if superlative && ends(&w, "er") && !ends(&w, "ier") && w.len() > 4 {
+    if er_superlative && ends(&w, "er") {
         w.truncate(w.len() - 2);
     }
-    // contracted forms: wandre → wander, gipfle → gipfel
+    // contracted forms: wandre → wander, gipfle → gipfel; also after `ch` (kichre → kicher:
+    // no stem ends in -chr) and after a diphthong before r (steure → steuer, feire → feier:
+    // no stem ends in -aur, -eur, -äur, -eir; not before l: teil, heil)
+    if let [.., b, c, l] = w[..] {
+        let after_ch = b == 'c' && c == 'h' && l == 'r';
+        let diphthong = l == 'r' && matches!((b, c), ('a' | 'e' | 'ä', 'u') | ('e', 'i'));
+        if after_ch || diphthong {
+            w.insert(w.len() - 1, 'e');
+        }
+    }
     if let [.., c, l] = w[..] {
         if matches!(l, 'l' | 'r') && !is_vowel(c) && !matches!(c, 'h' | 'l' | 'r') {
             w.insert(w.len() - 1, 'e');
@@ -697,22 +936,32 @@ fn verb_stem(mut w: Vec<char>, participles: bool) -> Vec<char> {
         }
     }
     // G. the stem's own final t and s: rett (retten) = ret (rettete), belast (belasten) = bela (belastet)
-    while ends(&w, "t") && w.len() > 3 {
+    // hoch, hohe, höher, höchste: one stem
+    if ends(&w, "hoch") {
         w.pop();
-    }
-    if ends(&w, "s") && !ends(&w, "ss") && w.len() > 3 {
         w.pop();
+        w.push('h');
     }
-    if adjective || superlative {
-        umlaut_comparative(&mut w);
-    }
+    strip_stem_tail(&mut w, 3);
     w
+}
+
+/// Strips the stem's own final `t`s and a final single `s` while more than `min` characters
+/// remain (`rett` → `ret`, `belast` → `bela`), so that forms whose endings took or left them agree.
+fn strip_stem_tail(w: &mut Vec<char>, min: usize) {
+    while ends(w, "t") && w.len() > min {
+        w.pop();
+    }
+    if ends(w, "s") && !ends(w, "ss") && w.len() > min {
+        w.pop();
+    }
 }
 
 /// `größ` → `groß`, `kürz` → `kurz`: the umlaut of irregular comparatives.
 fn umlaut_comparative(w: &mut Vec<char>) {
     for (umlaut, plain) in UMLAUT_COMPARATIVE {
-        if suffix_len(w, umlaut) == Some(w.len()) {
+        // the adjective, or a compound ending in it (fettärmer as fettarm, körpernäher)
+        if suffix_len(w, umlaut).is_some_and(|n| n == w.len() || w.len() - n >= 3) {
             replace_end(w, umlaut, plain);
             break;
         }
@@ -766,8 +1015,40 @@ mod tests {
             &["Kommune", "Kommunen"],
             &["Grund", "Gründe"],
             &["Preis", "Preise", "Preises"],
+            // issue 14: genitive -s after -ich/-auch and -al; umlaut before a final -el/-en
+            &["Bereich", "Bereiche", "Bereichs", "Bereiches"],
+            &["Verbrauch", "Verbrauchs", "Verbräuche"],
+            &["Portal", "Portale", "Portals"],
+            &["Kanal", "Kanäle", "Kanals"],
+            &["Mangel", "Mängel", "Mängeln", "Mangels"],
+            &["Mantel", "Mäntel"],
+            &["Garten", "Gärten"],
+            &["Schaden", "Schäden"],
+            &["Fuchs", "Füchse"],
+            &["Nachwuchs", "Nachwuchses"],
         ] {
             same(group, true);
+        }
+    }
+
+    /// Issue 14: a stem in t or d takes -et- in the past tense (richtetet as richtet); the
+    /// comparative of a participle is the participle's adjective (fundiertere as fundierter).
+    #[test]
+    fn past_tense_of_t_stems_and_participle_comparatives() {
+        for group in [
+            &["richten", "richtet", "richtete", "richtetet", "gerichtet"][..],
+            &["reden", "redet", "redete", "redetet"],
+            &["bewerten", "bewertet", "bewertetet"],
+            &["fundierter", "fundiertere", "fundierteren", "fundierteste"],
+            &["ambitioniertere", "ambitionierter"],
+            // inseparable hinter- and wider-; contracted forms after ch and diphthongs
+            &["hinterziehen", "hinterzieht", "hinterzog"],
+            &["widersprechen", "widerspricht", "widersprach"],
+            &["kichern", "kichert", "kichre"],
+            &["steuern", "steuert", "steure"],
+            &["feiern", "feiert", "feire"],
+        ] {
+            same(group, false);
         }
     }
 
@@ -819,6 +1100,118 @@ mod tests {
         }
     }
 
+    /// Issue 14: the subjunctive II of a strong verb is its past stem with umlaut, also after
+    /// prefixes; old subjunctives with another vowel (hülfe, stünde) are in the table.
+    #[test]
+    fn subjunctive_ii_of_strong_verbs() {
+        for group in [
+            &["kommen", "kam", "käme", "kämest"][..],
+            &["ziehen", "zog", "zöge"],
+            &["finden", "fand", "fände"],
+            &["stehen", "stand", "stände", "stünde"],
+            &["helfen", "half", "hülfe"],
+            &["bekommen", "bekam", "bekäme"],
+            &["beschließen", "beschloss", "beschlösse"],
+            &["vorlesen", "vorlas", "vorläse"],
+            &["betreffen", "betraf", "beträfe"],
+            &["wachsen", "wuchs", "wüchse"],
+        ] {
+            same(group, false);
+        }
+        let k = |w: &str| german_key(w, false);
+        // weak verbs of their own whose stem is such a subjunctive
+        assert_ne!(k("führen"), k("fahren"));
+        assert_ne!(k("drängen"), k("dringen"));
+        assert_ne!(k("einflößen"), k("einfließen"));
+        // vermisst is vermissen, not messen (misst)
+        assert_ne!(k("vermisst"), k("vermessen"));
+        // a weak verb whose stem a strong past tense spells stays apart
+        assert_ne!(k("schalten"), k("schelten"));
+        assert_ne!(k("borgen"), k("bergen"));
+    }
+
+    /// Issue 14: ß and ss are one spelling in lower-case keys (Swiss, and the spelling before
+    /// 1996); nouns keep them apart (Maße, Masse).
+    #[test]
+    fn sharp_s_in_verbs_and_adjectives() {
+        for group in [
+            &["müssen", "muss", "muß", "mußt"][..],
+            &["reißen", "reißt", "reisst", "reissen"],
+            &["schließen", "schliessen", "schließt"],
+            &["bloß", "bloss", "bloße", "blosse"],
+        ] {
+            same(group, false);
+        }
+        assert_ne!(german_key("maße", true), german_key("masse", true));
+    }
+
+    /// Issue 14: noun classes — -mann/-leute and -tum/-tümer in compounds, Latin -mus/-men,
+    /// -um/-a and -a/-en, -ial/-ialien, -us/-usse, the -er nouns with an umlaut plural,
+    /// Saal/Säle, the -s plural after a vowel (Kiwis), the genitive -s after -ch (Tuchs) and -n
+    /// after an -er noun (Politikern, Adern).
+    #[test]
+    fn noun_classes() {
+        for group in [
+            &["Fachmann", "Fachleute", "Fachleuten"][..],
+            &["Reichtum", "Reichtümer", "Reichtümern"],
+            &["Heiligtum", "Heiligtümer"],
+            &["Mechanismus", "Mechanismen"],
+            &["Praktikum", "Praktika"],
+            &["Antibiotikum", "Antibiotika"],
+            &["Großmutter", "Großmütter", "Großmüttern"],
+            &["Schwiegervater", "Schwiegerväter"],
+            &["Sitzungssaal", "Sitzungssäle", "Sitzungssälen"],
+            &["Kiwi", "Kiwis"],
+            &["Profi", "Profis"],
+            &["Tuch", "Tuchs", "Tuches"],
+            &["Politiker", "Politikern"],
+            &["Fenster", "Fenstern"],
+            &["Konzern", "Konzerne", "Konzerns"],
+            &["Luchs", "Luchse"],
+            &["Reichtum", "Reichtums"],
+            &["Installateur", "Installateurs", "Installateure"],
+            &["Christentum", "Christentums"],
+            &["Faktum", "Faktums"],
+            &["Schulungsmaterial", "Schulungsmaterialien"],
+            &["Schulbus", "Schulbusse", "Schulbussen"],
+            &["Ader", "Adern"],
+            &["Pizza", "Pizzas", "Pizzen"],
+            &["Villa", "Villen"],
+            &["Agenda", "Agenden"],
+        ] {
+            same(group, true);
+        }
+        let k = |w: &str| german_key(w, true);
+        assert_ne!(k("leute"), k("mann"));
+        assert_ne!(k("eigentümer"), k("eigentum"));
+        for stem in ["basis", "praxis", "kürbis", "lachs", "kern", "stern"] {
+            assert_eq!(k(stem), stem);
+        }
+    }
+
+    /// Issue 14: comparative umlauts also at the end of compounds and before the stem's own t;
+    /// hoch/hohe/höher/höchste and nah/nächste; the superlative of an adjective in -t keeps it.
+    #[test]
+    fn adjective_degrees() {
+        for group in [
+            &["kalt", "kalte", "kälter", "kälteste"][..],
+            &[
+                "strukturarm",
+                "strukturarme",
+                "strukturärmer",
+                "strukturärmste",
+            ],
+            &["hoch", "hohe", "höher", "höchste"],
+            &["nah", "nahe", "näher", "nächste"],
+            &["wertvoll", "wertvolle", "wertvollste"],
+            &["leicht", "leichteste", "leichtesten"],
+            &["sicher", "sichere", "sicherste"],
+            &["schwer", "schwere", "schwerste"],
+        ] {
+            same(group, false);
+        }
+    }
+
     #[test]
     fn kept_apart() {
         let k = |w: &str, c| german_key(w, c);
@@ -827,5 +1220,11 @@ mod tests {
         assert_ne!(k("erfolg", true), k("erfolgen", false));
         assert_ne!(k("fehlende", false), k("fehlt", false));
         assert_ne!(k("bürger", true), k("burger", true));
+        // issue 14: stems in -s, lexical umlauts before -er
+        assert_ne!(k("hals", true), k("hal", true));
+        assert_ne!(k("fuchs", true), k("fuch", true));
+        assert_ne!(k("schläger", true), k("schlager", true));
+        assert_ne!(k("höcker", true), k("hocker", true));
+        assert_eq!(k("teile", false), k("teilt", false));
     }
 }

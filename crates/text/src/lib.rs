@@ -26,6 +26,7 @@ mod german;
 mod keyness;
 mod language;
 mod list;
+mod parallel;
 mod phrases;
 mod portable;
 mod stopwords;
@@ -39,13 +40,14 @@ mod vocabulary;
 #[cfg(test)]
 mod test_util;
 
-pub use analyzer::{Analyzer, AnalyzerBuilder, AnalyzerConfig, PARALLEL_BLOCK};
+pub use analyzer::{Analyzer, AnalyzerBuilder, AnalyzerConfig, Stage};
 pub use answer::{NoAnswer, DEFAULT_NO_ANSWER};
 pub use counter::Counter;
 pub use error::{Error, Result};
 pub use german::german_key;
 pub use keyness::{keyness, Keyness, KEYNESS_ALPHA};
 pub use language::Language;
+pub use parallel::{Answers, Batch, Feed};
 pub use phrases::{read_phrase_list, Detected, PhraseDetector, DEFAULT_MIN_LLR};
 pub use stopwords::StopWordList;
 pub use synonyms::{SynonymGroup, SynonymMap};

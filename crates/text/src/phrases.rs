@@ -369,15 +369,14 @@ pub fn read_phrase_list(
 #[cfg(test)]
 mod tests {
     use super::{log_likelihood, read_phrase_list};
-    use crate::{Analyzer, AnalyzerConfig, PhraseDetector};
+    use crate::{AnalyzerConfig, PhraseDetector};
 
     #[test]
     fn no_phrase_with_a_function_word_even_without_stop_words() {
-        let analyzer = Analyzer::from_config(&AnalyzerConfig {
-            default_stopwords: false,
-            ..Default::default()
-        })
-        .unwrap();
+        let analyzer = AnalyzerConfig::default()
+            .default_stopwords(false)
+            .build()
+            .unwrap();
         let mut detector = PhraseDetector::default();
         for answer in [
             "Treffen pro Quartal",

@@ -21,9 +21,18 @@ const ENGLISH: &str = include_str!("../stopwords/en.txt");
 /// list.extend(StopWordList::from_reader("extra.txt", "Zeit # no comment\n".as_bytes()).unwrap());
 /// assert!(list.contains("zeit"));
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct StopWordList {
     words: FxHashSet<String>,
+}
+
+/// Short: how many words, not the words (`StopWordList { words: 3 }`).
+impl std::fmt::Debug for StopWordList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StopWordList")
+            .field("words", &self.words.len())
+            .finish()
+    }
 }
 
 impl StopWordList {

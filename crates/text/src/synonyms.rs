@@ -9,7 +9,7 @@ use crate::error::{list_lines, Error, Result};
 /// One group a line: `Personalmangel = fehlendes Personal, zu wenig Personal, Personalknappheit`.
 /// The left side is the label shown for the group (and is itself a variant); variants may be
 /// several words. Matching ignores case and inflection, because variants are analysed with the
-/// same analyzer as the answers (see [`Analyzer::from_config`](crate::Analyzer::from_config)).
+/// same analyzer as the answers (see [`AnalyzerConfig::synonyms`](crate::AnalyzerConfig::synonyms)).
 ///
 /// # Example
 /// ```

@@ -12,6 +12,16 @@ use crate::vocabulary::{TermId, NO_TERM};
 use crate::Counter;
 
 /// What the weight of a term is.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, TableOptions, Weight};
+///
+/// let counted = Analyzer::german().count(["Personal, Personal, Personal", "Zeit", "Zeit"]);
+/// let by_answers = counted.table(&TableOptions::default()); // the default: respondents
+/// let by_occurrences = counted.table(&TableOptions { weight: Weight::Occurrences, ..Default::default() });
+/// assert_eq!((by_answers.terms[0].label.as_str(), by_occurrences.terms[0].label.as_str()), ("Zeit", "Personal"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Weight {
@@ -86,6 +96,16 @@ pub struct FrequencyTable {
 }
 
 /// One row of a [`FrequencyTable`].
+///
+/// # Example
+/// ```
+/// use wortwolke_text::Analyzer;
+///
+/// let table = Analyzer::german().count(["Fehlendes Personal, Personal!", "zu wenig Personal", "k.A."]).table(&Default::default());
+/// let term = &table.terms[0];
+/// assert_eq!((term.label.as_str(), term.answers, term.occurrences, term.share), ("Personal", 2, 3, 1.0));
+/// assert_eq!(term.variants[0].form, "Personal");
+/// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Term {
     /// The label: the codebook's label, else the spelling written most often where its case is

@@ -17,8 +17,9 @@ const MEMO_LIMIT: usize = (1 << 16) / 8 * 7;
 /// ([`TokenFilter::may_apply`](crate::filter::TokenFilter::may_apply)), its words
 /// are counted by number without hashing their keys again. Buffers are reused from answer to answer.
 ///
-/// A tally is one thread's worker: give each thread its own and [`merge`](Counter::merge) their
-/// counters. The result equals [`Analyzer::count_into`] over the same answers.
+/// A tally is one thread's worker; [`Analyzer::count_parallel_with`] runs one per thread and
+/// merges their counters for you. The result equals [`Analyzer::count_into`] over the same
+/// answers.
 ///
 /// # Example
 /// ```
@@ -323,7 +324,9 @@ impl<'a> Tally<'a> {
         self.counter.add(answer, tokens);
     }
 
-    /// Places the next answer at `position` (see [`Counter::seek`]).
+    /// Places the next answer at `position` (see [`Counter::seek`]): only for a shard of the
+    /// input counted apart (another process), whose counter is merged later; threads of one
+    /// process are placed by [`Analyzer::count_parallel_with`].
     pub fn seek(&mut self, position: u64) {
         self.counter.seek(position);
     }
@@ -391,7 +394,7 @@ impl WordMemo {
                 #[cfg(debug_assertions)]
                 {
                     self.hits += 1;
-                    if self.hits.is_multiple_of(16) {
+                    if self.hits % 16 == 0 {
                         let remembered =
                             (entry.kind, self.text.get(words[entry.word as usize].key));
                         let (kind, key) = rules(kind);
@@ -448,7 +451,7 @@ mod tests {
     ];
 
     fn check(config: &AnalyzerConfig) {
-        let analyzer = Analyzer::from_config(config).unwrap();
+        let analyzer = config.build().unwrap();
         let mut tally = Tally::new(&analyzer);
         let mut plain = Counter::default();
         for _ in 0..2 {
@@ -482,14 +485,14 @@ mod tests {
     #[test]
     fn sequence_filters_see_memoized_keys() {
         let codebook = "Personalmangel = fehlendes Personal\nZeit = Zeitmangel";
-        check(&AnalyzerConfig {
-            keep_negation: true,
-            keep_numbers: true,
-            synonyms: Some(
-                crate::SynonymMap::from_reader("codes.txt", codebook.as_bytes()).unwrap(),
-            ),
-            ..Default::default()
-        });
+        check(
+            &AnalyzerConfig::default()
+                .keep_negation(true)
+                .keep_numbers(true)
+                .synonyms(
+                    crate::SynonymMap::from_reader("codes.txt", codebook.as_bytes()).unwrap(),
+                ),
+        );
     }
 
     /// A rule that gives a word another key each time (here: it counts its calls).

@@ -6,6 +6,14 @@ use std::ops::Range;
 ///
 /// Only [`TokenKind::Word`] tokens are counted. Stop words are marked, not removed, so that
 /// phrase detection and synonym matching still see the gaps they leave.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, Separator, TokenKind};
+///
+/// let kinds: Vec<TokenKind> = Analyzer::german().analyze("Die Akte.").into_iter().map(|t| t.kind).collect();
+/// assert_eq!(kinds, [TokenKind::StopWord, TokenKind::Word, TokenKind::Separator(Separator::Hard)]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenKind {

@@ -203,11 +203,10 @@ fn no_answer_markers() {
 
 #[test]
 fn keep_negation_joins_with_the_next_word() {
-    let config = AnalyzerConfig {
-        keep_negation: true,
-        ..Default::default()
-    };
-    let analyzer = Analyzer::from_config(&config).unwrap();
+    let analyzer = AnalyzerConfig::default()
+        .keep_negation(true)
+        .build()
+        .unwrap();
     let table = analyzer
         .count([
             "keine Priorität",
@@ -345,11 +344,7 @@ fn codebook_variants_match_at_the_start_of_an_answer() {
         "Mitarbeitende = Mitarbeiter, Mitarbeiterinnen, Mitarbeitenden\n".as_bytes(),
     )
     .unwrap();
-    let analyzer = Analyzer::from_config(&AnalyzerConfig {
-        synonyms: Some(codes),
-        ..Default::default()
-    })
-    .unwrap();
+    let analyzer = AnalyzerConfig::default().synonyms(codes).build().unwrap();
     let table = analyzer
         .count([
             "Mitarbeitende fehlen",

@@ -27,7 +27,7 @@ proptest! {
 
     #[test]
     fn offsets_always_slice_the_input(text in answer()) {
-        for analyzer in [Analyzer::german(), Analyzer::from_config(&AnalyzerConfig { keep_negation: true, keep_numbers: true, ..Default::default() }).unwrap()] {
+        for analyzer in [Analyzer::german(), AnalyzerConfig::default().keep_negation(true).keep_numbers(true).build().unwrap()] {
             let tokens = analyzer.analyze(&text);
             let mut end = 0;
             for t in &tokens {
@@ -203,11 +203,11 @@ proptest! {
         let synonyms = wortwolke_text::SynonymMap::from_reader("codes.txt", codebook.as_bytes()).unwrap();
         let configs = [
             AnalyzerConfig::default(),
-            AnalyzerConfig { keep_numbers: true, fold_umlauts: true, ..Default::default() },
-            AnalyzerConfig { keep_negation: true, synonyms: Some(synonyms), ..Default::default() },
+            AnalyzerConfig::default().keep_numbers(true).fold_umlauts(true),
+            AnalyzerConfig::default().keep_negation(true).synonyms(synonyms),
         ];
         for config in &configs {
-            let analyzer = Analyzer::from_config(config).unwrap();
+            let analyzer = config.build().unwrap();
             let mut tally = Tally::new(&analyzer);
             let mut plain = Counter::default();
             for answer in &answers {
@@ -233,8 +233,8 @@ proptest! {
         let _ = wortwolke_text::SynonymMap::from_reader("codes.txt", &bytes[..]);
         let _ = wortwolke_text::StopWordList::from_reader("stop.txt", &bytes[..]);
         if let Ok(map) = wortwolke_text::SynonymMap::from_reader("codes.txt", text.as_bytes()) {
-            let config = AnalyzerConfig { synonyms: Some(map), phrases: text.lines().map(str::to_owned).collect(), keep_negation: true, ..Default::default() };
-            if let Ok(analyzer) = Analyzer::from_config(&config) {
+            let config = AnalyzerConfig::default().synonyms(map).phrases(text.lines()).keep_negation(true);
+            if let Ok(analyzer) = config.build() {
                 for line in text.lines() {
                     for t in analyzer.analyze(line) {
                         prop_assert!(line.get(t.offset.clone()).is_some());

@@ -18,10 +18,9 @@ use crate::{Analyzer, Token, TokenKind};
 ///
 /// # Example
 /// ```
-/// use wortwolke_text::{Analyzer, AnalyzerConfig, TokenKind};
+/// use wortwolke_text::{AnalyzerConfig, TokenKind};
 ///
-/// let config = AnalyzerConfig { exclude: vec!["Anträge".into(), "neue Software".into()], ..Default::default() };
-/// let analyzer = Analyzer::from_config(&config).unwrap();
+/// let analyzer = AnalyzerConfig::default().exclude(["Anträge", "neue Software"]).build().unwrap();
 /// let answer = "Antrag über neue Software, Antrag auf Software";
 /// let words: Vec<&str> = analyzer
 ///     .analyze(answer)
@@ -115,11 +114,12 @@ mod tests {
     fn analyzer(exclude: &[&str], codebook: &str) -> Analyzer {
         let synonyms = (!codebook.is_empty())
             .then(|| SynonymMap::from_reader("codes.txt", codebook.as_bytes()).unwrap());
-        Analyzer::from_config(&AnalyzerConfig {
-            exclude: exclude.iter().map(|s| s.to_string()).collect(),
-            synonyms,
-            ..Default::default()
-        })
+        let config = AnalyzerConfig::default().exclude(exclude.iter().copied());
+        match synonyms {
+            Some(map) => config.synonyms(map),
+            None => config,
+        }
+        .build()
         .unwrap()
     }
 

@@ -191,10 +191,9 @@ mod tests {
 ///
 /// # Example
 /// ```
-/// use wortwolke_text::{Analyzer, AnalyzerConfig, TokenKind};
+/// use wortwolke_text::{AnalyzerConfig, TokenKind};
 ///
-/// let config = AnalyzerConfig { gender_bases: vec!["bürger".into()], ..Default::default() };
-/// let analyzer = Analyzer::from_config(&config).unwrap();
+/// let analyzer = AnalyzerConfig::default().gender_bases(["bürger"]).build().unwrap();
 /// let key = |answer: &str| analyzer.analyze(answer).into_iter().find(|t| t.kind == TokenKind::Word).unwrap().key;
 /// assert_eq!(key("die Bürger"), key("die Bürger*innen"));
 /// assert_eq!(key("die Bürgerinnen"), key("die Bürger*innen"));

@@ -34,7 +34,44 @@ use crate::{Separator, Token, TokenKind};
 
 /// One stage of the analysis chain.
 ///
-/// `answer` is the text the tokens were made from; `tokens[i].offset` slices it.
+/// `answer` is the text the tokens were made from; `tokens[i].offset` slices it. Add a filter of
+/// your own to the standard chain with [`AnalyzerConfig::filter`](crate::AnalyzerConfig::filter)
+/// or to a chain of your own with [`AnalyzerBuilder::filter`](crate::AnalyzerBuilder::filter).
+///
+/// # Example
+/// ```
+/// use wortwolke_text::filter::TokenFilter;
+/// use wortwolke_text::{AnalyzerConfig, Stage, TableOptions, Token};
+///
+/// /// Joins `Online` + `Zugang` written apart into one term.
+/// #[derive(Debug)]
+/// struct OnlineZugang;
+///
+/// impl TokenFilter for OnlineZugang {
+///     fn apply(&self, _answer: &str, tokens: &mut Vec<Token>) {
+///         let mut i = 0;
+///         while i + 1 < tokens.len() {
+///             if tokens[i].key == "onlin" && tokens[i + 1].key == "zugang" {
+///                 let end = tokens[i + 1].offset.end;
+///                 tokens[i].offset.end = end;
+///                 tokens[i].key = "onlinezugang".into();
+///                 tokens.remove(i + 1);
+///             }
+///             i += 1;
+///         }
+///     }
+///
+///     fn may_apply(&self, answer: &str) -> bool {
+///         answer.contains("ugang") // counting skips answers no filter may change
+///     }
+/// }
+///
+/// let analyzer = AnalyzerConfig::default().filter(Stage::Keys, OnlineZugang).build()?;
+/// let table = analyzer.count(["kein Online Zugang", "ohne Onlinezugang"]).table(&TableOptions::default());
+/// assert_eq!(table.terms[0].label, "Online Zugang");
+/// assert_eq!(table.terms[0].variants.len(), 2);
+/// # Ok::<(), wortwolke_text::Error>(())
+/// ```
 pub trait TokenFilter: Send + Sync + std::fmt::Debug {
     /// Rewrites keys, marks kinds or merges neighbouring tokens of one answer.
     fn apply(&self, answer: &str, tokens: &mut Vec<Token>);
@@ -52,6 +89,13 @@ pub trait TokenFilter: Send + Sync + std::fmt::Debug {
     fn may_apply(&self, _answer: &str) -> bool {
         true
     }
+
+    /// Keys this filter gives a fixed label (key → label), such as a codebook's groups
+    /// ([`MergeSynonyms`]): adding the filter to a chain gives the analyzer these labels, and
+    /// every table shows them.
+    fn labels(&self) -> Option<&std::collections::HashMap<String, String>> {
+        None
+    }
 }
 
 /// A filter that decides each token alone: from its surface text, its kind, its key and whether
@@ -61,6 +105,38 @@ pub trait TokenFilter: Send + Sync + std::fmt::Debug {
 ///
 /// Implement [`TokenFilter`] for it with [`apply_rule`] and return `Some(self)` from
 /// [`TokenFilter::token_rule`].
+///
+/// # Example
+/// ```
+/// use wortwolke_text::filter::{apply_rule, TokenFilter, TokenRule};
+/// use wortwolke_text::{AnalyzerConfig, Stage, TableOptions, Token, TokenKind};
+///
+/// /// `eAkte`, `E-Akte` and `E-akte` are one word.
+/// #[derive(Debug)]
+/// struct Akte;
+///
+/// impl TokenRule for Akte {
+///     fn apply_token(&self, _surface: &str, _initial: bool, _kind: &mut TokenKind, key: &mut String) {
+///         if matches!(key.replace('-', "").as_str(), "eakt" | "eakte") {
+///             *key = "e-akt".into();
+///         }
+///     }
+/// }
+///
+/// impl TokenFilter for Akte {
+///     fn apply(&self, answer: &str, tokens: &mut Vec<Token>) {
+///         apply_rule(self, answer, tokens);
+///     }
+///     fn token_rule(&self) -> Option<&dyn TokenRule> {
+///         Some(self) // remembered per distinct word when counting
+///     }
+/// }
+///
+/// let analyzer = AnalyzerConfig::default().filter(Stage::Keys, Akte).build()?;
+/// let table = analyzer.count(["die E-Akte fehlt", "keine eAkte"]).table(&TableOptions::default());
+/// assert_eq!((table.terms[0].label.as_str(), table.terms[0].answers), ("E-Akte", 2));
+/// # Ok::<(), wortwolke_text::Error>(())
+/// ```
 pub trait TokenRule: Send + Sync + std::fmt::Debug {
     /// Rewrites the `kind` and `key` of one token whose text is `surface`.
     fn apply_token(&self, surface: &str, initial: bool, kind: &mut TokenKind, key: &mut String);

@@ -27,9 +27,9 @@ const NEGATIONS: &[(&str, &str)] = &[
 ///
 /// # Example
 /// ```
-/// use wortwolke_text::{Analyzer, AnalyzerConfig, TokenKind};
+/// use wortwolke_text::{AnalyzerConfig, TokenKind};
 ///
-/// let analyzer = Analyzer::from_config(&AnalyzerConfig { keep_negation: true, ..Default::default() }).unwrap();
+/// let analyzer = AnalyzerConfig::default().keep_negation(true).build().unwrap();
 /// let answer = "Keine Priorität";
 /// let words: Vec<&str> = analyzer
 ///     .analyze(answer)

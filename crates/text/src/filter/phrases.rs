@@ -10,10 +10,9 @@ use crate::{Analyzer, Token};
 ///
 /// # Example
 /// ```
-/// use wortwolke_text::{Analyzer, AnalyzerConfig, TokenKind};
+/// use wortwolke_text::{AnalyzerConfig, TokenKind};
 ///
-/// let config = AnalyzerConfig { phrases: vec!["Digitale Modellregion".into()], ..Default::default() };
-/// let analyzer = Analyzer::from_config(&config).unwrap();
+/// let analyzer = AnalyzerConfig::default().phrases(["Digitale Modellregion"]).build().unwrap();
 /// let answer = "Die digitalen Modellregionen";
 /// let words: Vec<&str> = analyzer
 ///     .analyze(answer)

@@ -11,14 +11,17 @@ use crate::{Analyzer, SynonymMap, Token};
 /// table labels the group with the codebook's left side.
 ///
 /// Variants are matched on grouping keys, so `fehlendem Personal` matches the variant
-/// `fehlendes Personal`. Built with the analyzer the answers go through (without synonyms).
+/// `fehlendes Personal`. Built with the analyzer the answers go through (without synonyms):
+/// [`AnalyzerConfig::synonyms`](crate::AnalyzerConfig::synonyms) and
+/// [`AnalyzerBuilder::synonyms`](crate::AnalyzerBuilder::synonyms) do that for you, and
+/// adding the filter to a chain adds its labels.
 ///
 /// # Example
 /// ```
-/// use wortwolke_text::{Analyzer, AnalyzerConfig, SynonymMap, TokenKind};
+/// use wortwolke_text::{AnalyzerConfig, SynonymMap, TokenKind};
 ///
 /// let codes = SynonymMap::from_reader("codes.txt", "Personalmangel = fehlendes Personal\n".as_bytes()).unwrap();
-/// let analyzer = Analyzer::from_config(&AnalyzerConfig { synonyms: Some(codes), ..Default::default() }).unwrap();
+/// let analyzer = AnalyzerConfig::default().synonyms(codes).build().unwrap();
 /// let words: Vec<String> = analyzer
 ///     .analyze("wegen fehlendem Personal")
 ///     .into_iter()
@@ -104,5 +107,9 @@ impl MergeSynonyms {
 impl TokenFilter for MergeSynonyms {
     fn apply(&self, _answer: &str, tokens: &mut Vec<Token>) {
         self.sequences.apply(tokens);
+    }
+
+    fn labels(&self) -> Option<&HashMap<String, String>> {
+        Some(&self.labels)
     }
 }
