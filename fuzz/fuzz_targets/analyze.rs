@@ -6,7 +6,7 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use wortwolke_text::{
-    Analyzer, AnalyzerConfig, Counter, Language, SynonymMap, TableOptions, Tally, TokenKind,
+    AnalyzerConfig, Counter, Language, SynonymMap, TableOptions, Tally, TokenKind,
 };
 
 #[derive(Debug, Arbitrary)]
@@ -27,27 +27,28 @@ const CODEBOOK: &str =
                         Zeit = Zeitmangel, keine Zeit\nE-Akte = elektronische Akte, eAkte";
 
 fuzz_target!(|input: Input| {
-    let config = AnalyzerConfig {
-        language: if input.english {
-            Language::English
-        } else {
-            Language::German
-        },
-        stem: input.stem,
-        fold_umlauts: input.fold_umlauts,
-        keep_numbers: input.keep_numbers,
-        keep_negation: input.keep_negation,
-        synonyms: input
-            .codebook
-            .then(|| SynonymMap::from_reader("codes.txt", CODEBOOK.as_bytes()).unwrap()),
-        phrases: input.phrases.iter().take(4).cloned().collect(),
-        split_list: input
-            .list
-            .filter(|l| !l.is_empty() && l.chars().count() <= 3),
-        ..Default::default()
-    };
+    let mut config = AnalyzerConfig::new(if input.english {
+        Language::English
+    } else {
+        Language::German
+    })
+    .stem(input.stem)
+    .fold_umlauts(input.fold_umlauts)
+    .keep_numbers(input.keep_numbers)
+    .keep_negation(input.keep_negation)
+    .phrases(input.phrases.iter().take(4).cloned());
+    if input.codebook {
+        config =
+            config.synonyms(SynonymMap::from_reader("codes.txt", CODEBOOK.as_bytes()).unwrap());
+    }
+    if let Some(list) = input
+        .list
+        .filter(|l| !l.is_empty() && l.chars().count() <= 3)
+    {
+        config = config.split_list(list);
+    }
     // phrases the configuration refuses (one word, empty) are an error, not a panic
-    let Ok(analyzer) = Analyzer::from_config(&config) else {
+    let Ok(analyzer) = config.build() else {
         return;
     };
     let answers = &input.answers[..input.answers.len().min(16)];

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wortwolke_text::{read_phrase_list, Analyzer, AnalyzerConfig, StopWordList, SynonymMap};
+use wortwolke_text::{read_phrase_list, AnalyzerConfig, StopWordList, SynonymMap};
 
 /// An error, if any, is one line that starts with the file's name.
 fn check<T>(result: &Result<T, wortwolke_text::Error>, name: &str) {
@@ -22,14 +22,14 @@ fuzz_target!(|bytes: &[u8]| {
     check(&codebook, "codes.txt:");
     check(&stop, "stop.txt:");
     check(&phrases, "phrases.txt:");
-    let config = AnalyzerConfig {
-        synonyms: codebook.ok(),
-        extra_stopwords: stop.unwrap_or_default(),
-        phrases: phrases.unwrap_or_default(),
-        keep_negation: true,
-        ..Default::default()
-    };
-    if let Ok(analyzer) = Analyzer::from_config(&config) {
+    let mut config = AnalyzerConfig::default()
+        .stopwords(stop.unwrap_or_default())
+        .phrases(phrases.unwrap_or_default())
+        .keep_negation(true);
+    if let Ok(codebook) = codebook {
+        config = config.synonyms(codebook);
+    }
+    if let Ok(analyzer) = config.build() {
         let text = String::from_utf8_lossy(bytes);
         for line in text.lines().take(64) {
             for t in analyzer.analyze(line) {
