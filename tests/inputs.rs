@@ -481,20 +481,11 @@ fn random_bytes_never_panic() {
 
 #[test]
 fn windows_1252_on_standard_input_is_detected_while_streaming() {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wortwolke"))
-        .args(["count", "--format", "tsv"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Zeit\nM\xFCller und Gr\xF6\xDFe\n")
-        .unwrap();
+    let child = crate::util::start(
+        &["count", "--format", "tsv"],
+        &[],
+        b"Zeit\nM\xFCller und Gr\xF6\xDFe\n",
+    );
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success());
@@ -696,5 +687,93 @@ fn hostile_text_stays_inert_in_every_table_format() {
     let run = wortwolke(&["analyze", file, "--column", "2", "--format", "json"], "");
     for line in run.stdout.lines() {
         serde_json::from_str::<serde_json::Value>(line).unwrap();
+    }
+}
+
+// See: issue 13 (hostile text in every output)
+#[test]
+fn hostile_text_stays_inert_in_svg() {
+    let dir = scratch("hostile_svg");
+    let survey = dir.join("umfrage.csv");
+    let script = "<script>alert(1)</script>";
+    std::fs::write(
+        &survey,
+        format!(
+            "Gruppe;\"{script} ]]> \"\"q\"\"\"\n\
+             \"{script}\u{202E}Nord\";\"{script} Personal ]]> \u{202E}Zeit\u{1b}[31m \"\"x\"\" onload=alert(1)\"\n\
+             \"Süd\u{7}\";\"Personal <svg onload=alert(1)> Zeit ]]> Geld\u{202D}\"\n"
+        ),
+    )
+    .unwrap();
+    let codebook = dir.join("codes.txt");
+    std::fs::write(
+        &codebook,
+        format!("{script}\"]]>\u{202E}\u{1} = Personal\n"),
+    )
+    .unwrap();
+    let title = format!("{script} \"]]> \u{202E}\u{1b}[1m <img src=x onerror=alert(1)>");
+    for (mode, text) in [("paths", false), ("text", true)] {
+        let out = dir.join(mode);
+        std::fs::create_dir_all(&out).unwrap();
+        let template = out.join("{question}_{group}.svg");
+        let mut args = vec![
+            "cloud",
+            survey.to_str().unwrap(),
+            "--column",
+            "2",
+            "--group",
+            "Gruppe",
+            "--synonyms",
+            codebook.to_str().unwrap(),
+            "--title",
+            &title,
+            "--width",
+            "400",
+            "--height",
+            "300",
+            "-q",
+            "-o",
+            template.to_str().unwrap(),
+        ];
+        if text {
+            args.push("--svg-text");
+        }
+        let run = wortwolke(&args, "");
+        assert_eq!(run.code, 0, "{mode}: {run:?}");
+        let files = std::fs::read_dir(&out).unwrap().count();
+        assert!(files >= 3, "{mode}: total and two groups, {files} files");
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let path = entry.unwrap().path();
+            let svg = std::fs::read_to_string(&path).unwrap();
+            let doc = roxmltree::Document::parse(&svg)
+                .unwrap_or_else(|e| panic!("{}: not XML ({e})", path.display()));
+            let mut texts = String::new();
+            for node in doc.descendants() {
+                assert_ne!(node.tag_name().name(), "script", "{}", path.display());
+                for attribute in node.attributes() {
+                    let name = attribute.name().to_ascii_lowercase();
+                    assert!(!name.starts_with("on"), "{}: {name}", path.display());
+                    assert!(
+                        !attribute.value().contains("javascript:"),
+                        "{}",
+                        path.display()
+                    );
+                }
+                if node.is_text() {
+                    texts.push_str(node.text().unwrap_or(""));
+                }
+            }
+            // the hostile text is there, as text: the title and the codebook's label
+            assert!(
+                texts.contains("<script>alert(1)</script> \"]]> \u{202E}[1m <img"),
+                "{}: {texts}",
+                path.display()
+            );
+            assert!(
+                texts.contains("<script>alert(1)</script>\"]]>\u{202E}"),
+                "{}: {texts}",
+                path.display()
+            );
+        }
     }
 }

@@ -650,3 +650,32 @@ fn r15_words_with_characters_the_font_lacks_are_dropped_with_a_warning() {
         run.stderr
     );
 }
+
+// See: issue 13 (found by the `delimited` fuzz target): a header with a line break in quotes
+// broke the error that lists the columns over two lines
+#[test]
+fn r13_headers_in_errors_stay_on_one_line() {
+    let dir = scratch("r13_headers");
+    let path = dir.join("umfrage.csv");
+    std::fs::write(&path, "id;\"Zeile\nzwei \u{202e}x\"\n1;Personal\n").unwrap();
+    let run = wortwolke(&["count", path.to_str().unwrap()], "");
+    run.assert_error("available: id (1), Zeile\\nzwei \\u{202e}x (2)");
+}
+
+// See: issue 13 (found while writing the test above): standard input given no file name was
+// read as plain text whatever --input-format said
+#[test]
+fn r13_standard_input_takes_the_input_format() {
+    let csv = "id;Antwort\n1;Personal\n";
+    wortwolke(&["count", "--input-format", "csv"], csv)
+        .assert_error("available: id (1), Antwort (2)");
+    let run = wortwolke(
+        &["count", "-q", "--input-format", "csv", "--column", "2"],
+        csv,
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("Personal\t1") && !run.stdout.contains("Antwort"),
+        "{run:?}"
+    );
+}

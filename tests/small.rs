@@ -96,6 +96,18 @@ fn a_closed_pipe_ends_quietly() {
     }
 }
 
+// See: issue 13 (a closed standard output)
+/// A cloud on standard output whose reader went away ends quietly too, in every format.
+#[test]
+fn a_cloud_to_a_closed_pipe_ends_quietly() {
+    for format in ["svg", "png", "json"] {
+        let args = ["cloud", "-q", "-o", "-", "--format", format];
+        let (code, stderr) = with_stdout_closed(&args, "Personal\nZeit\n");
+        assert_eq!(code, Some(0), "{format}: {stderr}");
+        assert_eq!(stderr, "", "{format}");
+    }
+}
+
 /// `completions` writes through clap_complete, which panics on a failed write: it must end
 /// quietly on a closed pipe too.
 #[test]

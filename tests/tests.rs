@@ -1,6 +1,7 @@
 //! CLI tests: they run the real `wortwolke` binary.
 
 mod cli;
+mod faults;
 mod groups;
 mod inputs;
 mod oracle;

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 /// What a run of `wortwolke` produced.
 #[derive(Debug)]
@@ -14,8 +14,22 @@ pub struct Run {
 
 /// Runs `wortwolke ARGS` in the repository root with `stdin` as standard input.
 pub fn wortwolke(args: &[&str], stdin: &str) -> Run {
+    let out = start(args, &[], stdin.as_bytes())
+        .wait_with_output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Starts `wortwolke ARGS` in the repository root with the variables `env`, `stdin` written
+/// to its standard input (then closed), and its standard output and error piped.
+pub fn start(args: &[&str], env: &[(&str, &str)], stdin: &[u8]) -> Child {
     let mut child = Command::new(env!("CARGO_BIN_EXE_wortwolke"))
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -23,13 +37,8 @@ pub fn wortwolke(args: &[&str], stdin: &str) -> Run {
         .spawn()
         .expect("binary runs");
     // the binary may exit before reading (usage errors): a broken pipe here is fine
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child
 }
 
 pub fn root() -> PathBuf {

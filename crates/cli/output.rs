@@ -6,6 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 use wortwolke_text::{Base, FrequencyTable, Term, Weight};
 
+use crate::interrupt::Temporary;
 use crate::pipeline::Tables;
 
 use crate::args::{TableFormat, TableLang};
@@ -805,18 +806,40 @@ pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .with_context(|| {
-            format!(
-                "{}: cannot write; check that the directory exists and is writable",
-                path.display()
-            )
-        });
+    let cannot = || {
+        format!(
+            "{}: cannot write; check that the directory exists and is writable",
+            path.display()
+        )
+    };
+    // a temporary file of an earlier run that was killed outright (same process id)
+    let _ = std::fs::remove_file(&tmp);
+    let (temporary, mut file) = Temporary::create(&tmp).with_context(cannot)?;
+    let result = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| {
+            hold_for_tests();
+            std::fs::rename(temporary.path(), path)
+        })
+        .with_context(cannot);
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(temporary.path());
     }
     result
+}
+
+/// Debug builds wait this many milliseconds (`WORTWOLKE_TEST_HOLD_MS`) between writing a
+/// temporary output and renaming it, so that the CLI tests can interrupt a run at that moment.
+fn hold_for_tests() {
+    if cfg!(debug_assertions) {
+        if let Some(ms) = std::env::var("WORTWOLKE_TEST_HOLD_MS")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+        {
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -203,7 +203,9 @@ impl Source<'_> {
         let long = args.respondent_column.is_some()
             || args.question_column.is_some()
             || args.answer_column.is_some();
-        let lines = args.inputs.iter().all(|p| format(p) == InputFormat::Text)
+        // (no input is standard input, whose format is --input-format's)
+        let lines = args.input_format.is_none_or(|f| f == InputFormat::Text)
+            && args.inputs.iter().all(|p| format(p) == InputFormat::Text)
             && !args.blank_line_separated
             && args.group.is_none()
             && encoding.is_none_or(|e| e == encoding_rs::UTF_8 || e.is_single_byte());

@@ -18,11 +18,22 @@ pub struct Decoded {
 /// Windows-1252 with a note on stderr), `Some` forces one.
 pub fn load(path: &Path, encoding: Option<&'static Encoding>, quiet: bool) -> Result<Decoded> {
     let (name, bytes) = super::read_all(path, quiet)?;
+    from_bytes(name, &bytes, encoding, quiet)
+}
+
+/// The text of `bytes`, read whole from the input `name` (see [`load`]): refused when empty or
+/// not text, decoded as `encoding` says.
+pub fn from_bytes(
+    name: String,
+    bytes: &[u8],
+    encoding: Option<&'static Encoding>,
+    quiet: bool,
+) -> Result<Decoded> {
     if bytes.is_empty() {
         bail!("{name}: the file is empty; export the answers into it first");
     }
     super::sniff::refuse(&name, &bytes[..bytes.len().min(64)], false)?;
-    let text = decode(&name, &bytes, encoding, quiet)?;
+    let text = decode(&name, bytes, encoding, quiet)?;
     Ok(Decoded { name, text })
 }
 

@@ -16,9 +16,26 @@ use anyhow::{bail, Context, Result};
 pub use decode::{parse_encoding, utf8_error};
 pub use lines::{read_chunks, Fallback};
 pub use survey::{
-    check_text_options, format_of, read_survey, read_survey_with_ids, visit_delimited, Survey,
-    TEXT_QUESTION,
+    check_text_options, format_of, read_part, read_survey, read_survey_with_ids, visit_delimited,
+    Survey, TEXT_QUESTION,
 };
+
+/// Text from an input (a column header, a sheet name) as a one-line message shows it: control
+/// characters (line breaks included), line separators and bidirectional overrides escaped as
+/// `\n`, `\u{202e}`, so that the message stays one line and reads in order.
+pub fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// All bytes of `path` (`-` = standard input) and the name errors use.
 fn read_all(path: &Path, quiet: bool) -> Result<(String, Vec<u8>)> {
@@ -109,16 +126,7 @@ pub fn read_frequencies(
     let mut sums: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
     for path in paths {
         let decoded = decode::load(path, encoding, quiet)?;
-        let text = decoded
-            .text
-            .strip_prefix('\u{feff}')
-            .unwrap_or(&decoded.text);
-        let rows = if text.trim_start().starts_with(['{', '[']) {
-            frequencies::json(&decoded.name, text)?
-        } else {
-            frequencies::delimited(&decoded.name, text)?
-        };
-        for (term, count) in rows {
+        for (term, count) in frequency_rows(&decoded)? {
             if !sums.contains_key(&term) {
                 order.push(term.clone());
             }
@@ -134,8 +142,39 @@ pub fn read_frequencies(
         .collect())
 }
 
+/// The rows of one frequency table: JSON (`count`'s own) or delimited.
+fn frequency_rows(decoded: &decode::Decoded) -> Result<Vec<(String, f64)>> {
+    let text = decoded
+        .text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&decoded.text);
+    if text.trim_start().starts_with(['{', '[']) {
+        frequencies::json(&decoded.name, text)
+    } else {
+        frequencies::delimited(&decoded.name, text)
+    }
+}
+
+/// The rows of a frequency table read whole into `bytes` from the input `name` (see
+/// [`read_frequencies`]).
+pub fn frequencies_from_bytes(name: String, bytes: &[u8]) -> Result<Vec<(String, f64)>> {
+    frequency_rows(&decode::from_bytes(name, bytes, None, true)?)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shown_text_stays_on_one_line() {
+        assert_eq!(
+            super::shown("Zeile\nzwei\r\t\u{1b}[1m \u{202e}Zeit\u{2028}"),
+            "Zeile\\nzwei\\r\\t\\u{1b}[1m \\u{202e}Zeit\\u{2028}"
+        );
+        assert_eq!(
+            super::shown("Gründe \"F1\" (Sp. 2)"),
+            "Gründe \"F1\" (Sp. 2)"
+        );
+    }
+
     #[test]
     fn whole_reads_stop_at_the_cap() {
         let data = [b'a'; 100];

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 
-use super::decode::{load, Decoded};
+use super::decode::{from_bytes, Decoded};
 use crate::args::{AnalysisArgs, InputFormat};
 
 /// The question of plain-text inputs (all of them together are one question).
@@ -106,32 +106,42 @@ pub fn read_survey_with_ids(args: &AnalysisArgs, id_column: Option<&str>) -> Res
     let mut survey = Survey::default();
     for path in paths {
         let format = args.input_format.unwrap_or_else(|| format_of(path));
-        let part = match format {
-            InputFormat::Text => {
-                let decoded = load(path, encoding, args.quiet)?;
-                text_question(&decoded, args)
-            }
-            InputFormat::Xlsx => {
-                let table = read_workbook(path, args.sheet.as_deref(), args.quiet)?;
-                table_survey(&table, args, id_column)?
-            }
-            InputFormat::Jsonl => {
-                let decoded = load(path, encoding, args.quiet)?;
-                table_survey(&read_jsonl(&decoded, args, id_column)?, args, id_column)?
-            }
-            InputFormat::Csv | InputFormat::Tsv => {
-                let decoded = load(path, encoding, args.quiet)?;
-                let delimiter = match (args.delimiter, format) {
-                    (Some(d), _) => d as u8,
-                    (None, InputFormat::Tsv) => b'\t',
-                    (None, _) => sniff_delimiter(&decoded.text),
-                };
-                table_survey(&read_delimited(&decoded, delimiter)?, args, id_column)?
-            }
-        };
+        let (name, bytes) = super::read_all(path, args.quiet)?;
+        let part = read_part(name, &bytes, format, encoding, args, id_column)?;
         merge(&mut survey, part);
     }
     Ok(survey)
+}
+
+/// The questions of one input, read whole into `bytes` from `name`, in `format`.
+pub fn read_part(
+    name: String,
+    bytes: &[u8],
+    format: InputFormat,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    args: &AnalysisArgs,
+    id_column: Option<&str>,
+) -> Result<Survey> {
+    Ok(match format {
+        InputFormat::Text => text_question(&from_bytes(name, bytes, encoding, args.quiet)?, args),
+        InputFormat::Xlsx => {
+            let table = read_workbook(name, bytes, args.sheet.as_deref())?;
+            table_survey(&table, args, id_column)?
+        }
+        InputFormat::Jsonl => {
+            let decoded = from_bytes(name, bytes, encoding, args.quiet)?;
+            table_survey(&read_jsonl(&decoded, args, id_column)?, args, id_column)?
+        }
+        InputFormat::Csv | InputFormat::Tsv => {
+            let decoded = from_bytes(name, bytes, encoding, args.quiet)?;
+            let delimiter = match (args.delimiter, format) {
+                (Some(d), _) => d as u8,
+                (None, InputFormat::Tsv) => b'\t',
+                (None, _) => sniff_delimiter(&decoded.text),
+            };
+            table_survey(&read_delimited(&decoded, delimiter)?, args, id_column)?
+        }
+    })
 }
 
 /// Appends questions; a question of the same name continues (several files of one survey).
@@ -274,9 +284,8 @@ fn csv_error(name: &str, e: csv::Error) -> anyhow::Error {
     }
 }
 
-fn read_workbook(path: &Path, sheet: Option<&str>, quiet: bool) -> Result<Table> {
+fn read_workbook(name: String, bytes: &[u8], sheet: Option<&str>) -> Result<Table> {
     use calamine::Reader;
-    let (name, bytes) = super::read_all(path, quiet)?;
     if bytes.is_empty() {
         bail!("{name}: the file is empty; export the answers into it first");
     }
@@ -296,11 +305,12 @@ fn read_workbook(path: &Path, sheet: Option<&str>, quiet: bool) -> Result<Table>
         bail!(
             "{name}: no sheet `{}`; sheets: {}",
             sheet.unwrap_or(""),
-            names.join(", ")
+            super::shown(&names.join(", "))
         );
     };
+    let shown_sheet = super::shown(&sheet_name);
     let range = book.worksheet_range(&sheet_name).map_err(|e| {
-        anyhow::anyhow!("{name}: cannot read sheet `{sheet_name}` ({e}); check --sheet")
+        anyhow::anyhow!("{name}: cannot read sheet `{shown_sheet}` ({e}); check --sheet")
     })?;
     let mut rows = range.rows();
     let header: Vec<String> = rows
@@ -308,14 +318,14 @@ fn read_workbook(path: &Path, sheet: Option<&str>, quiet: bool) -> Result<Table>
         .map(|r| r.iter().map(|c| c.to_string().trim().to_owned()).collect())
         .unwrap_or_default();
     if header.is_empty() {
-        bail!("{name}: sheet `{sheet_name}` is empty; choose another with --sheet");
+        bail!("{name}: sheet `{shown_sheet}` is empty; choose another with --sheet");
     }
     let rows = rows
         .enumerate()
         .map(|(i, r)| (i + 2, r.iter().map(|c| c.to_string()).collect()))
         .collect();
     Ok(Table {
-        name: format!("{name} [{sheet_name}]"),
+        name: format!("{name} [{shown_sheet}]"),
         header,
         rows,
     })
@@ -433,7 +443,7 @@ fn available(table: &Table) -> String {
         .header
         .iter()
         .enumerate()
-        .map(|(i, h)| format!("{} ({})", h, i + 1))
+        .map(|(i, h)| format!("{} ({})", super::shown(h), i + 1))
         .collect();
     names.join(", ")
 }

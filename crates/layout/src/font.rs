@@ -120,7 +120,7 @@ impl Font {
         let scaled = self.inner.as_scaled(size);
         let mut x = 0.0;
         let mut prev = None;
-        text.chars().map(move |c| {
+        text.chars().filter(|&c| !invisible(c)).map(move |c| {
             let id = scaled.glyph_id(c);
             if let Some(p) = prev {
                 x += scaled.kern(p, id);
@@ -139,10 +139,17 @@ impl Font {
         scaled.ascent() - scaled.descent()
     }
 
-    /// Characters of `text` the font has no glyph for.
+    /// Characters of `text` the font has no glyph for (white space and the invisible control
+    /// and format characters, which are never drawn, aside).
+    ///
+    /// # Example
+    /// ```
+    /// let font = wortwolke_layout::Font::default();
+    /// assert_eq!(font.missing_glyphs("Wolke\u{202E} 雲"), ['雲']);
+    /// ```
     pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
         text.chars()
-            .filter(|c| !c.is_whitespace() && self.inner.glyph_id(*c).0 == 0)
+            .filter(|&c| !c.is_whitespace() && !invisible(c) && self.inner.glyph_id(c).0 == 0)
             .collect()
     }
 
@@ -215,4 +222,20 @@ impl Shape {
         }
         Shape { curves, min, max }
     }
+}
+
+/// Characters that draw nothing and need no glyph: control characters and the invisible
+/// format characters (bidi controls, zero-width spaces and joiners, the BOM, the soft hyphen).
+/// Drawing skips them, so they never become empty boxes.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
 }

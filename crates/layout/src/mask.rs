@@ -4,6 +4,12 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// The largest mask image side accepted, in pixels.
+pub const MAX_MASK_SIDE: u32 = 8192;
+
+/// The most memory decoding a mask image may take, in bytes.
+pub const MAX_MASK_BYTES: u64 = 256 << 20;
+
 /// Where words may go. Read from an image: if the image has transparent pixels, its *opaque*
 /// pixels (alpha ≥ 128) are the allowed area; otherwise its *dark* pixels (luma < 128) are.
 /// So a black shape on white, or any shape on a transparent background, works as expected.
@@ -55,16 +61,46 @@ impl Mask {
             source_name: path.to_owned(),
             source,
         })?;
-        let image = image::load_from_memory(&bytes).map_err(|e| Error::Mask {
-            source_name: path.to_owned(),
-            message: e.to_string(),
+        Mask::from_bytes(path, &bytes)
+    }
+
+    /// Decodes a mask image (PNG); `source_name` names it in errors. Images larger than
+    /// [`MAX_MASK_SIDE`] on a side, or whose decoding needs more than [`MAX_MASK_BYTES`], are
+    /// refused before they are decoded: a mask is stretched to the canvas anyway.
+    ///
+    /// # Example
+    /// ```
+    /// use wortwolke_layout::Mask;
+    ///
+    /// let err = Mask::from_bytes("shape.png", b"not a PNG").unwrap_err();
+    /// assert!(err.to_string().starts_with("shape.png: cannot read the mask image"));
+    /// ```
+    pub fn from_bytes(source_name: impl AsRef<Path>, bytes: &[u8]) -> Result<Mask> {
+        let source_name = source_name.as_ref();
+        let error = |message: String| Error::Mask {
+            source_name: source_name.to_owned(),
+            message,
+        };
+        let mut limits = image::Limits::default();
+        limits.max_image_width = Some(MAX_MASK_SIDE);
+        limits.max_image_height = Some(MAX_MASK_SIDE);
+        limits.max_alloc = Some(MAX_MASK_BYTES);
+        let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|e| error(e.to_string()))?;
+        reader.limits(limits);
+        let image = reader.decode().map_err(|e| match e {
+            image::ImageError::Limits(_) => error(format!(
+                "larger than {MAX_MASK_SIDE} × {MAX_MASK_SIDE} pixels or {} MiB decoded; scale it down",
+                MAX_MASK_BYTES >> 20
+            )),
+            e => error(e.to_string()),
         })?;
         let mask = Mask::from_image(&image);
         if !mask.allowed.iter().any(|&a| a) {
-            return Err(Error::Mask {
-                source_name: path.to_owned(),
-                message: "it has no dark or opaque pixel, so no area for words".into(),
-            });
+            return Err(error(
+                "it has no dark or opaque pixel, so no area for words".into(),
+            ));
         }
         Ok(mask)
     }
@@ -166,7 +202,65 @@ impl Mask {
 
 #[cfg(test)]
 mod tests {
-    use super::Mask;
+    use super::*;
+
+    /// A PNG that claims `width × height` RGBA pixels of `depth` bits per channel: signature
+    /// and header, and no pixel data.
+    fn png_header(width: u32, height: u32, depth: u8) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut crc = !0u32;
+            for &b in bytes {
+                crc ^= u32::from(b);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 {
+                        (crc >> 1) ^ 0xEDB8_8320
+                    } else {
+                        crc >> 1
+                    };
+                }
+            }
+            !crc
+        }
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut chunk = |kind: &[u8], data: &[u8]| {
+            let body = [kind, data].concat();
+            png.extend((data.len() as u32).to_be_bytes());
+            png.extend(&body);
+            png.extend(crc32(&body).to_be_bytes());
+        };
+        let header = [
+            &width.to_be_bytes()[..],
+            &height.to_be_bytes(),
+            &[depth, 6, 0, 0, 0],
+        ];
+        chunk(b"IHDR", &header.concat());
+        // a zlib stream of one empty stored block: far too little data
+        chunk(
+            b"IDAT",
+            &[
+                0x78, 0x01, 0x01, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00, 0x00, 0x01,
+            ],
+        );
+        chunk(b"IEND", &[]);
+        png
+    }
+
+    // See: issue 13 (image decoding limits for masks)
+    #[test]
+    fn huge_masks_are_refused_before_decoding() {
+        // too wide, too high, or (16 bits a channel) more than 256 MiB decoded
+        for (w, h, depth) in [(100_000, 10, 8), (10, 100_000, 8), (6000, 6000, 16)] {
+            let err = Mask::from_bytes("big.png", &png_header(w, h, depth)).unwrap_err();
+            assert!(
+                err.to_string()
+                    .starts_with("big.png: cannot read the mask image (larger than 8192 × 8192 pixels or 256 MiB decoded"),
+                "{w}×{h}×{depth}: {err}"
+            );
+        }
+        // a small image with a broken body is an ordinary decoding error
+        let err = Mask::from_bytes("small.png", &png_header(4, 4, 8)).unwrap_err();
+        assert!(!err.to_string().contains("larger than"), "{err}");
+    }
 
     #[test]
     fn depth_is_the_distance_to_the_nearest_forbidden_pixel_or_edge() {

@@ -339,8 +339,17 @@ impl<'a> Placer<'a> {
         largest: f32,
     ) -> Placer<'a> {
         let cell = grid_cell(width, height);
-        let (gx, gy) = options.gaps(largest, 0.0);
-        let border = (gx.max(gy) as usize).div_ceil(cell) + 2;
+        // the widest gap at any of the rotations: an oblique word's gap exceeds both of the
+        // upright word's (√2 × at 45°)
+        let gap = std::iter::once(&0.0)
+            .chain(&options.rotations)
+            .map(|&rotation| {
+                let (gx, gy) = options.gaps(largest, rotation);
+                gx.max(gy)
+            })
+            .max()
+            .unwrap_or(0);
+        let border = (gap as usize).div_ceil(cell) + 2;
         let (cw, ch) = (width / cell, height / cell);
         let mut empty = Occupancy::new(cw, ch, border);
         if let Some(mask) = mask {

@@ -607,3 +607,24 @@ fn example_answer_sets_are_laid_out_soundly() {
         assert_sound(&cloud, None);
     }
 }
+
+// See: issue 13 (found by the `layout` fuzz target): the free border around the canvas was
+// sized for upright words' gaps; an oblique word's gap is wider, so its sprite could hang
+// past the border and the placement indexed outside its rows (a panic).
+#[test]
+fn r13_oblique_rotations_with_wide_gaps_stay_inside_the_border() {
+    let options = LayoutOptions {
+        width: 113,
+        height: 119,
+        padding: 5,
+        spacing: 105.0 / 255.0 * 0.5,
+        rotations: vec![88.0, 337.0],
+        min_font: 2.0,
+        seed: 8007508147319083009,
+        ..Default::default()
+    };
+    let words = [WeightedWord::new("Pers", 28617.0)];
+    let cloud = layout(&words, &options);
+    assert_sound(&cloud, None);
+    assert_eq!(cloud.words.len(), 1);
+}
