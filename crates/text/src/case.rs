@@ -11,8 +11,11 @@
 //! the reading in which its spelling was written where the case is known — `Dringend` joins
 //! `dringend`, `Stellen` joins mid-sentence `Stellen` — the more frequent one if both were, and
 //! only if neither was does the rules' default stand (`Fehler` stays a noun even where `fehlen`
-//! was written). It is applied identically to the total, every
-//! question and every group (see [`Counted`](crate::Counted)), and `analyze` shows it.
+//! was written). The noun written in another form outweighs a lower-case twin of the same
+//! spelling, unless the word looks like an inflected adjective: `Dämme` at a sentence start joins
+//! `Damm` (written anywhere, even at another sentence start) rather than the verb form `dämme`.
+//! It is applied identically to the total, every question and every group (see
+//! [`Counted`](crate::Counted)), and `analyze` shows it.
 
 /// Separates the candidates of an open key whose default is the capitalised word (a noun).
 const OPEN_CAPITAL: char = '\u{1E}';
@@ -93,16 +96,44 @@ pub(crate) enum Reading {
     Lower,
 }
 
-/// Decides an open word: `capital` and `lower` count how often its spellings were written where
-/// their case is known — as written (`Stellen` mid-sentence) and in lower case (`stellen`).
-/// The reading that was written wins; if both were, the more frequent one; on a tie, and if
-/// neither was, the default (the language's rules).
-pub(crate) fn decide(open: &OpenKey, capital: u64, lower: u64) -> Reading {
+/// What a run says about one open word (see [`decide`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Evidence {
+    /// How often its spellings were written capitalised where the case is known
+    /// (`Stellen` mid-sentence).
+    pub capital: u64,
+    /// How often its spellings were written in lower case (`stellen`).
+    pub lower: u64,
+    /// Whether the noun was written in another form: mid-sentence (`Mitarbeitenden`), or at a
+    /// sentence start in a spelling no lower-case word of this key shares and that was never
+    /// written in lower case (`Damm` for `Dämme`, whose lower-case reading is `dämmen`).
+    pub noun_elsewhere: bool,
+}
+
+/// Decides an open word from the run's [`Evidence`]:
+///
+/// 1. if neither of its spellings was written where the case shows but the noun was written in
+///    another form, the noun (`Mitarbeitende` at the start, `Mitarbeitenden` mid-sentence; a
+///    lower-case word in another form is no evidence: `Fehler` is not `fehlen`);
+/// 2. if the noun was written in another form and its spelling only in lower case, the noun too,
+///    unless the word looks like an inflected adjective (`Dämme` with `Damm` joins `Damm`, not
+///    the verb form `dämme`; `Fehlende` stays `fehlende`);
+/// 3. else the reading that was written, the more frequent one if both were;
+/// 4. on a tie, and if neither was, the default (the language's rules).
+pub(crate) fn decide(open: &OpenKey, evidence: Evidence) -> Reading {
     let default = if open.lower_by_default {
         Reading::Lower
     } else {
         Reading::Capital
     };
+    let Evidence {
+        capital,
+        lower,
+        noun_elsewhere,
+    } = evidence;
+    if noun_elsewhere && capital == 0 && (lower == 0 || !open.lower_by_default) {
+        return Reading::Capital;
+    }
     match capital.cmp(&lower) {
         std::cmp::Ordering::Greater => Reading::Capital,
         std::cmp::Ordering::Less => Reading::Lower,
@@ -159,11 +190,43 @@ mod tests {
             (adjective, 1, 1, Reading::Lower),
             (noun, 1, 1, Reading::Capital),
         ] {
-            assert_eq!(
-                decide(&open, capital, lower),
-                want,
-                "{open:?} {capital} {lower}"
-            );
+            let evidence = Evidence {
+                capital,
+                lower,
+                noun_elsewhere: false,
+            };
+            assert_eq!(decide(&open, evidence), want, "{open:?} {capital} {lower}");
+        }
+    }
+
+    /// (capital written, lower written, default lower) → reading, with the noun written in
+    /// another form.
+    #[test]
+    fn the_noun_written_elsewhere_wins_over_a_lower_case_twin() {
+        let noun = OpenKey {
+            capital: "damm",
+            lower: "dämm~",
+            lower_by_default: false,
+        };
+        let adjective = OpenKey {
+            capital: "fehlend",
+            lower: "fehlend~",
+            lower_by_default: true,
+        };
+        for (open, capital, lower, want) in [
+            (noun, 0, 0, Reading::Capital),
+            (noun, 0, 3, Reading::Capital),
+            (noun, 1, 3, Reading::Lower),
+            (adjective, 0, 0, Reading::Capital),
+            (adjective, 0, 1, Reading::Lower),
+            (adjective, 2, 1, Reading::Capital),
+        ] {
+            let evidence = Evidence {
+                capital,
+                lower,
+                noun_elsewhere: true,
+            };
+            assert_eq!(decide(&open, evidence), want, "{open:?} {capital} {lower}");
         }
     }
 }

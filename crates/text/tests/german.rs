@@ -299,6 +299,30 @@ fn case_is_decided_once_per_run() {
             &["Fehler im Portal", "es fehlen Daten", "Daten fehlen"],
             &[("Fehler", 1), ("fehlen", 2)],
         ),
+        // … and outweighs a verb form of the same spelling, written mid-sentence or at another
+        // sentence start (`Zäune` is no form of `zäunen` when `Zaun` was written) …
+        (
+            &["Zäune fehlen", "der Zaun hält", "ich zäune den Garten ein"],
+            &[("Zaun", 2), ("zäune", 1)],
+        ),
+        (
+            &["Zäune fehlen", "Zaun hält", "ich zäune den Garten ein"],
+            &[("Zäune", 2), ("zäune", 1)],
+        ),
+        // … but not a spelling that may be the verb's too (`Zäunen`: both take the verb form
+        // written), nor an adjective's
+        (
+            &[
+                "Zäune fehlen",
+                "Zäunen fehlt es",
+                "ich zäune den Garten ein",
+            ],
+            &[("zäune", 3)],
+        ),
+        (
+            &["Fehlende Zeit", "die Fehlenden", "es gibt fehlende Mittel"],
+            &[("fehlende", 2), ("Fehlenden", 1)],
+        ),
         // the label is the spelling the sentence-start capitals hide
         (
             &[
