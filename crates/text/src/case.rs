@@ -168,9 +168,9 @@ mod tests {
         assert!(OpenKey::parse("personal").is_none());
     }
 
-    /// (capital written, lower written, default lower) → reading.
+    /// (capital written, lower written, noun written in another form, default lower) → reading.
     #[test]
-    fn the_written_case_decides_then_the_default() {
+    fn the_written_case_decides_then_the_noun_elsewhere_then_the_default() {
         let noun = OpenKey {
             capital: "nutz",
             lower: "nutz~",
@@ -180,53 +180,34 @@ mod tests {
             lower_by_default: true,
             ..noun
         };
-        for (open, capital, lower, want) in [
-            (noun, 0, 3, Reading::Lower),
-            (noun, 3, 0, Reading::Capital),
-            (noun, 2, 1, Reading::Capital),
-            (noun, 1, 2, Reading::Lower),
-            (noun, 0, 0, Reading::Capital),
-            (adjective, 0, 0, Reading::Lower),
-            (adjective, 1, 1, Reading::Lower),
-            (noun, 1, 1, Reading::Capital),
+        for (open, capital, lower, noun_elsewhere, want) in [
+            (noun, 0, 3, false, Reading::Lower),
+            (noun, 3, 0, false, Reading::Capital),
+            (noun, 2, 1, false, Reading::Capital),
+            (noun, 1, 2, false, Reading::Lower),
+            (noun, 0, 0, false, Reading::Capital),
+            (adjective, 0, 0, false, Reading::Lower),
+            (adjective, 1, 1, false, Reading::Lower),
+            (noun, 1, 1, false, Reading::Capital),
+            // the noun written in another form outweighs a lower-case twin (`Dämme`, `dämme`),
+            // not the same spelling written mid-sentence, nor an adjective's twin
+            (noun, 0, 0, true, Reading::Capital),
+            (noun, 0, 3, true, Reading::Capital),
+            (noun, 1, 3, true, Reading::Lower),
+            (adjective, 0, 0, true, Reading::Capital),
+            (adjective, 0, 1, true, Reading::Lower),
+            (adjective, 2, 1, true, Reading::Capital),
         ] {
             let evidence = Evidence {
                 capital,
                 lower,
-                noun_elsewhere: false,
+                noun_elsewhere,
             };
-            assert_eq!(decide(&open, evidence), want, "{open:?} {capital} {lower}");
-        }
-    }
-
-    /// (capital written, lower written, default lower) → reading, with the noun written in
-    /// another form.
-    #[test]
-    fn the_noun_written_elsewhere_wins_over_a_lower_case_twin() {
-        let noun = OpenKey {
-            capital: "damm",
-            lower: "dämm~",
-            lower_by_default: false,
-        };
-        let adjective = OpenKey {
-            capital: "fehlend",
-            lower: "fehlend~",
-            lower_by_default: true,
-        };
-        for (open, capital, lower, want) in [
-            (noun, 0, 0, Reading::Capital),
-            (noun, 0, 3, Reading::Capital),
-            (noun, 1, 3, Reading::Lower),
-            (adjective, 0, 0, Reading::Capital),
-            (adjective, 0, 1, Reading::Lower),
-            (adjective, 2, 1, Reading::Capital),
-        ] {
-            let evidence = Evidence {
-                capital,
-                lower,
-                noun_elsewhere: true,
-            };
-            assert_eq!(decide(&open, evidence), want, "{open:?} {capital} {lower}");
+            assert_eq!(
+                decide(&open, evidence),
+                want,
+                "{open:?} {capital} {lower} {noun_elsewhere}"
+            );
         }
     }
 }
