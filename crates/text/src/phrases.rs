@@ -145,7 +145,8 @@ impl PhraseDetector {
                     let evidence = Evidence {
                         capital: written(open.capital),
                         lower: written(open.lower),
-                        noun_elsewhere: false,
+                        noun_written: false,
+                        noun_sibling: false,
                     };
                     decide(&open, evidence).key(&open).to_owned()
                 }

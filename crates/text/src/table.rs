@@ -285,16 +285,16 @@ impl Counted {
         for (&t, &(as_capital, as_lower)) in opens.iter().zip(&evidence) {
             let [capital, lower] = v.open(t).expect("an open term");
             let open = OpenKey::parse(v.key(t)).expect("an open key");
-            let noun_elsewhere = written_term(capital)
-                || noun_only
-                    .get(open.capital)
-                    .is_some_and(|lowers| lowers.iter().any(|&l| l != open.lower));
+            let noun_sibling = noun_only
+                .get(open.capital)
+                .is_some_and(|lowers| lowers.iter().any(|&l| l != open.lower));
             let reading = decide(
                 &open,
                 Evidence {
                     capital: as_capital,
                     lower: as_lower,
-                    noun_elsewhere,
+                    noun_written: written_term(capital),
+                    noun_sibling,
                 },
             );
             let key = reading.key(&open);
