@@ -11,8 +11,11 @@
 //! the reading in which its spelling was written where the case is known — `Dringend` joins
 //! `dringend`, `Stellen` joins mid-sentence `Stellen` — the more frequent one if both were, and
 //! only if neither was does the rules' default stand (`Fehler` stays a noun even where `fehlen`
-//! was written). It is applied identically to the total, every
-//! question and every group (see [`Counted`](crate::Counted)), and `analyze` shows it.
+//! was written). A noun at another sentence start, in a spelling that only the noun explains,
+//! outweighs a lower-case twin of the same spelling, unless the word looks like an inflected
+//! adjective: `Dämme` at a sentence start joins `Damm` rather than the verb form `dämme`.
+//! It is applied identically to the total, every question and every group (see
+//! [`Counted`](crate::Counted)), and `analyze` shows it.
 
 /// Separates the candidates of an open key whose default is the capitalised word (a noun).
 const OPEN_CAPITAL: char = '\u{1E}';
@@ -93,16 +96,51 @@ pub(crate) enum Reading {
     Lower,
 }
 
-/// Decides an open word: `capital` and `lower` count how often its spellings were written where
-/// their case is known — as written (`Stellen` mid-sentence) and in lower case (`stellen`).
-/// The reading that was written wins; if both were, the more frequent one; on a tie, and if
-/// neither was, the default (the language's rules).
-pub(crate) fn decide(open: &OpenKey, capital: u64, lower: u64) -> Reading {
+/// What a run says about one open word (see [`decide`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Evidence {
+    /// How often its spellings were written capitalised where the case is known
+    /// (`Stellen` mid-sentence).
+    pub capital: u64,
+    /// How often its spellings were written in lower case (`stellen`).
+    pub lower: u64,
+    /// Whether the noun was written mid-sentence in another form (`Mitarbeitenden`).
+    pub noun_written: bool,
+    /// Whether the noun stands at another sentence start in a spelling that no lower-case word
+    /// of this key shares and that was never written in lower case (`Damm` beside `Dämme`,
+    /// whose lower-case reading is the verb form `dämme`).
+    pub noun_sibling: bool,
+}
+
+/// Decides an open word from the run's [`Evidence`]:
+///
+/// 1. if neither of its spellings was written where the case shows but the noun was, in another
+///    form, the noun (`Mitarbeitende` at the start, `Mitarbeitenden` mid-sentence; a lower-case
+///    word in another form is no evidence: `Fehler` is not `fehlen`);
+/// 2. if its spelling was written in lower case only, but the noun stands at another sentence
+///    start in a spelling only the noun explains, the noun, unless the word looks like an
+///    inflected adjective (`Dämme` joins `Damm`, not `dämme`; `Fehlende` stays `fehlende`). A
+///    capital mid-sentence is no such evidence: it may be an adjective in a name or shouting
+///    (`die Allgemeine Zeitung`, `EGAL`);
+/// 3. else the reading that was written, the more frequent one if both were;
+/// 4. on a tie, and if neither was, the default (the language's rules).
+pub(crate) fn decide(open: &OpenKey, evidence: Evidence) -> Reading {
     let default = if open.lower_by_default {
         Reading::Lower
     } else {
         Reading::Capital
     };
+    let Evidence {
+        capital,
+        lower,
+        noun_written,
+        noun_sibling,
+    } = evidence;
+    if capital == 0 && lower == 0 && (noun_written || noun_sibling)
+        || capital == 0 && noun_sibling && !open.lower_by_default
+    {
+        return Reading::Capital;
+    }
     match capital.cmp(&lower) {
         std::cmp::Ordering::Greater => Reading::Capital,
         std::cmp::Ordering::Less => Reading::Lower,
@@ -137,9 +175,9 @@ mod tests {
         assert!(OpenKey::parse("personal").is_none());
     }
 
-    /// (capital written, lower written, default lower) → reading.
+    /// (capital written, lower written, noun written elsewhere, default lower) → reading.
     #[test]
-    fn the_written_case_decides_then_the_default() {
+    fn the_written_case_decides_then_the_noun_elsewhere_then_the_default() {
         let noun = OpenKey {
             capital: "nutz",
             lower: "nutz~",
@@ -149,20 +187,40 @@ mod tests {
             lower_by_default: true,
             ..noun
         };
-        for (open, capital, lower, want) in [
-            (noun, 0, 3, Reading::Lower),
-            (noun, 3, 0, Reading::Capital),
-            (noun, 2, 1, Reading::Capital),
-            (noun, 1, 2, Reading::Lower),
-            (noun, 0, 0, Reading::Capital),
-            (adjective, 0, 0, Reading::Lower),
-            (adjective, 1, 1, Reading::Lower),
-            (noun, 1, 1, Reading::Capital),
+        for (open, capital, lower, elsewhere, want) in [
+            (noun, 0, 3, (false, false), Reading::Lower),
+            (noun, 3, 0, (false, false), Reading::Capital),
+            (noun, 2, 1, (false, false), Reading::Capital),
+            (noun, 1, 2, (false, false), Reading::Lower),
+            (noun, 0, 0, (false, false), Reading::Capital),
+            (adjective, 0, 0, (false, false), Reading::Lower),
+            (adjective, 1, 1, (false, false), Reading::Lower),
+            (noun, 1, 1, (false, false), Reading::Capital),
+            // (noun written mid-sentence, noun at another sentence start): either decides a
+            // spelling never written where its case shows …
+            (noun, 0, 0, (true, false), Reading::Capital),
+            (noun, 0, 0, (false, true), Reading::Capital),
+            (adjective, 0, 0, (true, false), Reading::Capital),
+            (adjective, 0, 0, (false, true), Reading::Capital),
+            // … only the sentence start outweighs a lower-case twin (`Dämme`, `dämme`), and not
+            // the same spelling written mid-sentence, nor an adjective's twin
+            (noun, 0, 3, (false, true), Reading::Capital),
+            (noun, 0, 3, (true, false), Reading::Lower),
+            (noun, 1, 3, (true, true), Reading::Lower),
+            (adjective, 0, 1, (true, true), Reading::Lower),
+            (adjective, 2, 1, (true, true), Reading::Capital),
         ] {
+            let (noun_written, noun_sibling) = elsewhere;
+            let evidence = Evidence {
+                capital,
+                lower,
+                noun_written,
+                noun_sibling,
+            };
             assert_eq!(
-                decide(&open, capital, lower),
+                decide(&open, evidence),
                 want,
-                "{open:?} {capital} {lower}"
+                "{open:?} {capital} {lower} {elsewhere:?}"
             );
         }
     }

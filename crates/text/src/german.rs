@@ -44,7 +44,10 @@ pub fn german_key(word: &str, capitalized: bool) -> String {
 /// Whether a capitalised word at the start of a sentence is an inflected adjective
 /// (`Fehlende`, `Politische`, `Kostenlose`): there, capitalisation says nothing, and such words
 /// take the adjective rules. Derivational suffixes that nouns share (`-ell`: `Stelle`;
-/// `-al`: `Zentrale`; `-iv`: `Perspektive`) are left out on purpose.
+/// `-al`: `Zentrale`; `-iv`: `Perspektive`) are left out on purpose, and so are the noun
+/// endings that only look like an adjective suffix: `-schaft` is no `-haft` (`Gesellschaften`,
+/// but `lebhafte`), and `-ig` after `e` is the diphthong of a stem (`Teige`, `Zweige`), never the
+/// suffix (which is syllabic: `eilige`, `breiige`).
 pub(crate) fn looks_adjectival(word: &str) -> bool {
     const SUFFIXES: &[(&str, usize)] = &[
         ("ig", 4),
@@ -63,8 +66,11 @@ pub(crate) fn looks_adjectival(word: &str) -> bool {
         return false;
     };
     SUFFIXES.iter().any(|(suffix, before)| {
-        stem.strip_suffix(suffix)
-            .is_some_and(|rest| rest.chars().nth(before - 1).is_some())
+        stem.strip_suffix(suffix).is_some_and(|rest| {
+            rest.chars().nth(before - 1).is_some()
+                && !(*suffix == "haft" && rest.ends_with("sc"))
+                && !(*suffix == "ig" && rest.ends_with('e'))
+        })
     })
 }
 
@@ -983,7 +989,38 @@ fn strip_st(w: &mut Vec<char>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::german_key;
+    use super::{german_key, looks_adjectival};
+
+    /// Sentence-start capitals read as inflected adjectives by default; `-schaft` and a
+    /// diphthong `-eig` are noun endings.
+    #[test]
+    fn adjectival_suffixes_but_not_the_nouns_that_end_alike() {
+        for word in [
+            "fehlende",
+            "politische",
+            "kostenlose",
+            "lebhafte",
+            "ernsthaften",
+            "fleißige",
+            "schmutzigen",
+            "breiige",
+        ] {
+            assert!(looks_adjectival(word), "{word}");
+        }
+        for word in [
+            "belegschaften",
+            "elternschaften",
+            "bürgerschaften",
+            "bürgersteige",
+            "seitenzweige",
+            "mürbeteiges",
+            "stelle",
+            "perspektive",
+            "lebhaft",
+        ] {
+            assert!(!looks_adjectival(word), "{word}");
+        }
+    }
 
     fn same(words: &[&str], capitalized: bool) {
         let k = german_key(&words[0].to_lowercase(), capitalized);

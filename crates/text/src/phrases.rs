@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use std::path::Path;
 
-use crate::case::{decide, OpenKey};
+use crate::case::{decide, Evidence, OpenKey};
 use crate::error::{list_lines, Error, Result};
 use crate::{Token, TokenKind};
 
@@ -141,9 +141,15 @@ impl PhraseDetector {
         let written = |key: &str| self.unigrams.get(key).copied().unwrap_or(0);
         let resolve = |key: &str| -> String {
             match OpenKey::parse(key) {
-                Some(open) => decide(&open, written(open.capital), written(open.lower))
-                    .key(&open)
-                    .to_owned(),
+                Some(open) => {
+                    let evidence = Evidence {
+                        capital: written(open.capital),
+                        lower: written(open.lower),
+                        noun_written: false,
+                        noun_sibling: false,
+                    };
+                    decide(&open, evidence).key(&open).to_owned()
+                }
                 None => key.to_owned(),
             }
         };

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::case::{decide, lower_first, OpenKey, Reading};
+use crate::case::{decide, lower_first, Evidence, OpenKey, Reading};
 use crate::counter::{Counts, FormHits};
 use crate::vocabulary::{TermId, NO_TERM};
 use crate::Counter;
@@ -259,24 +259,44 @@ impl Counted {
                 })
         };
         let written_term = |term: TermId| term != NO_TERM && whole.term(term).occurrences > 0;
-        for t in opens {
+        // the same spellings written where their case is known: as written, and in lower case
+        let evidence: Vec<(u64, u64)> = opens
+            .iter()
+            .map(|&t| {
+                let [capital, lower] = v.open(t).expect("an open term");
+                v.form_ids(t).fold((0, 0), |(c, l), f| {
+                    let text = v.form_text(f);
+                    (
+                        c + written(capital, text),
+                        l + written(lower, &lower_first(text)),
+                    )
+                })
+            })
+            .collect();
+        // noun readings → the lower-case readings of the open spellings never written in lower
+        // case: a sentence start that only the noun explains (`Damm` beside `Dämme`/`dämmen`)
+        let mut noun_only: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (&t, &(_, as_lower)) in opens.iter().zip(&evidence) {
+            if as_lower == 0 {
+                let open = OpenKey::parse(v.key(t)).expect("an open key");
+                noun_only.entry(open.capital).or_default().push(open.lower);
+            }
+        }
+        for (&t, &(as_capital, as_lower)) in opens.iter().zip(&evidence) {
             let [capital, lower] = v.open(t).expect("an open term");
             let open = OpenKey::parse(v.key(t)).expect("an open key");
-            // the same spellings written where their case is known: as written, and in lower case
-            let (mut as_capital, mut as_lower) = (0, 0);
-            for f in v.form_ids(t) {
-                let text = v.form_text(f);
-                as_capital += written(capital, text);
-                as_lower += written(lower, &lower_first(text));
-            }
-            let reading = if as_capital == 0 && as_lower == 0 && written_term(capital) {
-                // its spelling was never written where the case shows, but the noun was, in
-                // another form (`Mitarbeitende` at the start, `Mitarbeitenden` mid-sentence);
-                // a lower-case term in another form is no evidence (`Fehler` is not `fehlen`)
-                Reading::Capital
-            } else {
-                decide(&open, as_capital, as_lower)
-            };
+            let noun_sibling = noun_only
+                .get(open.capital)
+                .is_some_and(|lowers| lowers.iter().any(|&l| l != open.lower));
+            let reading = decide(
+                &open,
+                Evidence {
+                    capital: as_capital,
+                    lower: as_lower,
+                    noun_written: written_term(capital),
+                    noun_sibling,
+                },
+            );
             let key = reading.key(&open);
             let target = match reading {
                 Reading::Capital => capital,

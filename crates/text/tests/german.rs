@@ -299,6 +299,31 @@ fn case_is_decided_once_per_run() {
             &["Fehler im Portal", "es fehlen Daten", "Daten fehlen"],
             &[("Fehler", 1), ("fehlen", 2)],
         ),
+        // … at another sentence start, in a spelling only the noun explains, it outweighs a
+        // verb form of the same spelling (`Zäune` is no form of `zäunen` beside `Zaun`) …
+        (
+            &["Zäune fehlen", "Zaun hält", "ich zäune den Garten ein"],
+            &[("Zäune", 2), ("zäune", 1)],
+        ),
+        // … mid-sentence it does not: a capital there may be an adjective in a name or shouting
+        (
+            &["Zäune fehlen", "der Zaun hält", "ich zäune den Garten ein"],
+            &[("Zaun", 1), ("zäune", 2)],
+        ),
+        // … but not a spelling that may be the verb's too (`Zäunen`: both take the verb form
+        // written), nor an adjective's
+        (
+            &[
+                "Zäune fehlen",
+                "Zäunen fehlt es",
+                "ich zäune den Garten ein",
+            ],
+            &[("zäune", 3)],
+        ),
+        (
+            &["Fehlende Zeit", "die Fehlenden", "es gibt fehlende Mittel"],
+            &[("fehlende", 2), ("Fehlenden", 1)],
+        ),
         // the label is the spelling the sentence-start capitals hide
         (
             &[
