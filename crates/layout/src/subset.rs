@@ -57,7 +57,11 @@ fn tables(data: &[u8]) -> Option<Vec<([u8; 4], &[u8])>> {
 /// characters below U+FFFF, when they fit one, and a format 12 subtable (Windows full
 /// repertoire) for all of them. `mapped` is sorted by character.
 fn cmap(mapped: &[(u32, u16)]) -> Vec<u8> {
-    let bmp: Vec<(u32, u16)> = mapped.iter().copied().filter(|&(c, _)| c < 0xFFFF).collect();
+    let bmp: Vec<(u32, u16)> = mapped
+        .iter()
+        .copied()
+        .filter(|&(c, _)| c < 0xFFFF)
+        .collect();
     // one segment a character, and the closing 0xFFFF segment
     let seg_count = bmp.len() + 1;
     let format4_len = 16 + 8 * seg_count;
@@ -188,7 +192,9 @@ mod tests {
             format!("{:?}", font.outline(b).unwrap().curves)
         );
         let names: Vec<[u8; 4]> = tables(&cut).unwrap().iter().map(|t| t.0).collect();
-        for tag in [b"cmap", b"OS/2", b"head", b"hhea", b"hmtx", b"maxp", b"name", b"post"] {
+        for tag in [
+            b"cmap", b"OS/2", b"head", b"hhea", b"hmtx", b"maxp", b"name", b"post",
+        ] {
             assert!(names.contains(tag), "{}", String::from_utf8_lossy(tag));
         }
         assert_eq!(checksum(&cut), 0xB1B0_AFBA, "whole-font checksum");
