@@ -25,13 +25,10 @@ const STEP: f32 = 1.05;
 const CROWDED_STEP: f32 = 1.5;
 /// … but not below this many times the minimum size for the heaviest word.
 const CROWDED_FLOOR: f32 = 4.0;
-/// Bisection narrows the gap between the scale that fits and one that does not to this
-/// factor (the heaviest word at most about 2 % smaller than it could be): one more layout
-/// after a [`STEP`], more where the crowded search stepped faster.
-const PRECISION: f32 = 1.02;
-/// How many times a layout at one scale is tried again when a word does not fit, each time
-/// with that word placed earlier (see [`Placer::fits`]).
-const REPAIRS: usize = 3;
+/// Where the crowded search stepped faster, bisection narrows the gap between the scale that
+/// fits and one that does not to this factor (the heaviest word at most about 5 % smaller than
+/// it could be, as one [`STEP`] leaves it).
+const PRECISION: f32 = 1.06;
 /// Layouts tried at shrinking sizes until the heaviest word is placed (fixed sizes, and clouds
 /// that cannot place every word).
 const MAX_ATTEMPTS: usize = 8;
@@ -175,7 +172,7 @@ fn accept(words: &[WeightedWord], font: &Font) -> (Vec<WeightedWord>, Vec<Droppe
 /// The fill search: from `guess`, scales grow (or shrink) by [`STEP`] until one places every
 /// word and a larger one does not (or `largest` places every word), then bisection narrows the
 /// gap to [`PRECISION`]. Each step is a full layout that stops at the first word that does not
-/// fit (tried again with that word placed earlier, see [`Placer::fits`]). The result is the layout of the largest scale tried that placed every word. If none
+/// fit. The result is the layout of the largest scale tried that placed every word. If none
 /// does (too many words for the canvas even at the minimum size), the layout at the smallest
 /// scale tried, with the words that do not fit dropped.
 fn fill(placer: &mut Placer, guess: f32, largest: f32) -> Layout {
@@ -183,14 +180,14 @@ fn fill(placer: &mut Placer, guess: f32, largest: f32) -> Layout {
     let mut fits: Option<(f32, Layout)> = None;
     let mut too_large: Option<f32> = None;
     let mut scale = guess;
-    match placer.fits(scale) {
+    match placer.place(scale, Mode::Exact) {
         Ok(cloud) => fits = Some((scale, cloud)),
         Err(_) => too_large = Some(scale),
     }
     if fits.is_some() {
         while too_large.is_none() && scale < largest {
             let next = (scale * STEP).min(largest);
-            match placer.fits(next) {
+            match placer.place(next, Mode::Exact) {
                 Ok(cloud) => fits = Some((next, cloud)),
                 Err(_) => too_large = Some(next),
             }
@@ -204,12 +201,12 @@ fn fill(placer: &mut Placer, guess: f32, largest: f32) -> Layout {
         let mut crowded = false;
         while scale > floor {
             let next = (scale / if crowded { CROWDED_STEP } else { STEP }).max(floor);
-            match placer.fits(next) {
+            match placer.place(next, Mode::Exact) {
                 Ok(cloud) => {
                     fits = Some((next, cloud));
                     break;
                 }
-                Err(Misfit { at_min_font, .. }) => {
+                Err(Misfit { at_min_font }) => {
                     too_large = Some(next);
                     crowded = at_min_font;
                 }
@@ -224,7 +221,7 @@ fn fill(placer: &mut Placer, guess: f32, largest: f32) -> Layout {
     if let Some(mut hi) = too_large {
         while hi > lo * PRECISION {
             let mid = (lo * hi).sqrt();
-            match placer.fits(mid) {
+            match placer.place(mid, Mode::Exact) {
                 Ok(cloud) => (lo, best) = (mid, cloud),
                 Err(_) => hi = mid,
             }
@@ -290,8 +287,6 @@ enum Mode {
 /// A layout in [`Mode::Exact`] stopped at a word that did not fit.
 #[derive(Debug)]
 struct Misfit {
-    /// The word that did not fit.
-    rank: usize,
     /// The word was at the minimum size already.
     at_min_font: bool,
 }
@@ -412,9 +407,8 @@ impl<'a> Placer<'a> {
         let mut best: Option<Layout> = None;
         let mut factor = 1.0;
         for _ in 0..MAX_ATTEMPTS {
-            let order: Vec<usize> = (0..self.words.len()).collect();
             let cloud = self
-                .place((max_font * factor).max(min_font), mode, &order)
+                .place((max_font * factor).max(min_font), mode)
                 .expect("only Mode::Exact stops early");
             let placed = self.words.is_empty()
                 || cloud
@@ -459,37 +453,8 @@ impl<'a> Placer<'a> {
         &slot.as_ref().expect("set above").1
     }
 
-    /// [`Mode::Exact`] at `max_font`, tried again up to [`REPAIRS`] times where a word does not
-    /// fit, each time with that word moved up to half its place in the order: a long
-    /// mid-sized word that finds no gap left among the words before it often finds one when
-    /// placed before some smaller ones. Sizes never change, only the order of placement (the
-    /// layout lists the words by weight all the same). Not where the word is at the minimum
-    /// size already: that canvas is crowded, and the fill search shrinks the scale faster.
-    fn fits(&mut self, max_font: f32) -> Result<Layout, Misfit> {
-        let mut order: Vec<usize> = (0..self.words.len()).collect();
-        let mut result = self.place(max_font, Mode::Exact, &order);
-        for _ in 0..REPAIRS {
-            let Err(Misfit {
-                rank,
-                at_min_font: false,
-            }) = result
-            else {
-                break;
-            };
-            let at = order.iter().position(|&r| r == rank).unwrap_or(0);
-            if at <= 1 {
-                break;
-            }
-            order.remove(at);
-            order.insert(at / 2, rank);
-            result = self.place(max_font, Mode::Exact, &order);
-        }
-        result
-    }
-
-    /// Lays out every word with the heaviest at `max_font`, placing them in `order` (ranks);
-    /// `Err` only in [`Mode::Exact`].
-    fn place(&mut self, max_font: f32, mode: Mode, order: &[usize]) -> Result<Layout, Misfit> {
+    /// Lays out every word with the heaviest at `max_font`; `Err` only in [`Mode::Exact`].
+    fn place(&mut self, max_font: f32, mode: Mode) -> Result<Layout, Misfit> {
         let options = self.options;
         let (width, height) = self.size;
         let cell = self.cell;
@@ -501,10 +466,8 @@ impl<'a> Placer<'a> {
         let mut placed = Vec::new();
         let mut dropped = Vec::new();
 
-        let mut ranks = Vec::new();
         let words = self.words;
-        for &rank in order {
-            let word = &words[rank];
+        for (rank, word) in words.iter().enumerate() {
             let size =
                 options
                     .scale
@@ -567,7 +530,6 @@ impl<'a> Placer<'a> {
                         (px as usize + w) as u32,
                         (py as usize + h) as u32,
                     ];
-                    ranks.push(rank);
                     placed.push(PlacedWord {
                         text: word.text.clone(),
                         weight: word.weight,
@@ -581,7 +543,6 @@ impl<'a> Placer<'a> {
                 }
                 None if mode == Mode::Exact && !blank => {
                     return Err(Misfit {
-                        rank,
                         at_min_font: size <= min_font,
                     })
                 }
@@ -595,11 +556,6 @@ impl<'a> Placer<'a> {
                     },
                 }),
             }
-        }
-        if ranks.windows(2).any(|w| w[0] > w[1]) {
-            let mut by_rank: Vec<(usize, PlacedWord)> = ranks.into_iter().zip(placed).collect();
-            by_rank.sort_by_key(|&(rank, _)| rank);
-            placed = by_rank.into_iter().map(|(_, word)| word).collect();
         }
         Ok(Layout {
             width: width as u32,
