@@ -63,6 +63,18 @@ impl Font {
         &self.data
     }
 
+    /// The font file reduced to the glyphs of `chars` (and a space), with a `cmap` for them:
+    /// a much smaller font to embed. `None` when this font cannot be subset.
+    pub(crate) fn subset(&self, chars: impl IntoIterator<Item = char>) -> Option<Vec<u8>> {
+        let kept: std::collections::BTreeMap<char, u16> = chars
+            .into_iter()
+            .chain([' '])
+            .map(|c| (c, self.inner.glyph_id(c).0))
+            .filter(|&(_, glyph)| glyph != 0)
+            .collect();
+        crate::subset::subset(self.data(), &kept)
+    }
+
     /// Ascent (above the baseline, positive) and descent (below, negative) at `size` px.
     pub(crate) fn ascent_descent(&self, size: f32) -> (f32, f32) {
         let scaled = self.inner.as_scaled(size);

@@ -33,6 +33,7 @@ mod rng;
 mod scale;
 mod spiral;
 mod sprite;
+mod subset;
 
 pub use image;
 

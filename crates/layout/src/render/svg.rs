@@ -11,7 +11,8 @@ pub struct SvgOptions {
     /// How many top terms `<desc>` (the text alternative) lists with their counts.
     pub described_terms: usize,
     /// Words as `<text>` elements (editable in Inkscape or PowerPoint) in the layout's font,
-    /// embedded whole as an `@font-face`, instead of paths. Each word's advance width is set
+    /// embedded as an `@font-face` subset (only the glyphs of the drawn words and a space;
+    /// the whole font when it cannot be subset), instead of paths. Each word's advance width is set
     /// with `textLength`, so a viewer's text layout matches the paths' width.
     pub text: bool,
 }
@@ -58,7 +59,10 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
         escape(super::alt_text(layout, options.described_terms).trim_end())
     );
     if options.text {
-        let data = layout.font.data();
+        // only the glyphs drawn: a few kB instead of the whole font
+        let drawn = layout.texts().flat_map(|(text, ..)| text.chars());
+        let subset = layout.font.subset(drawn);
+        let data = subset.as_deref().unwrap_or(layout.font.data());
         let (mime, format) = if data.starts_with(b"OTTO") {
             ("font/otf", "opentype")
         } else {
@@ -351,6 +355,89 @@ mod tests {
             n(word.x),
             n(word.y)
         )), "{svg}");
+    }
+
+    #[test]
+    fn text_svg_embeds_a_subset_with_every_drawn_character() {
+        use crate::{layout, Labels, LayoutOptions, WeightedWord};
+        use ab_glyph::Font as _;
+        let words = [
+            WeightedWord::new("Bürgerämter", 5.0),
+            WeightedWord::new("E-Akte & Co.", 3.0),
+            WeightedWord::new("Zeit", 2.0),
+        ];
+        let mut options = LayoutOptions {
+            width: 400,
+            height: 300,
+            ..Default::default()
+        };
+        options.labels = Labels {
+            title: Some("Wörter quer".into()),
+            ..Default::default()
+        };
+        let cloud = layout(&words, &options);
+        assert_eq!(cloud.words.len(), 3);
+        let svg = svg(
+            &cloud,
+            &SvgOptions {
+                text: true,
+                ..Default::default()
+            },
+        );
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+        let styles: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("style"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(styles.len(), 1);
+        assert_eq!(styles[0].matches("@font-face").count(), 1);
+        let encoded = styles[0]
+            .split_once("base64,")
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .expect("a data: URL")
+            .0;
+        let font = decode_base64(encoded);
+        assert!(
+            font.len() * 10 < cloud.font.data().len(),
+            "{} bytes of {}",
+            font.len(),
+            cloud.font.data().len()
+        );
+        let parsed = ab_glyph::FontRef::try_from_slice(&font).expect("the subset parses");
+        let texts: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .collect();
+        assert_eq!(texts.len(), cloud.words.len() + cloud.lines.len());
+        for text in texts {
+            assert_eq!(
+                text.attribute("font-family"),
+                Some("wortwolke-embedded, sans-serif")
+            );
+            for c in text.text().unwrap().chars() {
+                assert_ne!(parsed.glyph_id(c).0, 0, "{c:?} is in the subset");
+            }
+        }
+    }
+
+    fn decode_base64(s: &str) -> Vec<u8> {
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let sextets: Vec<u32> = s
+            .bytes()
+            .filter(|&b| b != b'=')
+            .map(|b| ALPHABET.iter().position(|&a| a == b).unwrap() as u32)
+            .collect();
+        let mut out = Vec::new();
+        for chunk in sextets.chunks(4) {
+            let v = chunk
+                .iter()
+                .enumerate()
+                .fold(0, |v, (i, &x)| v | x << (18 - 6 * i));
+            out.extend(&v.to_be_bytes()[1..chunk.len()]);
+        }
+        out
     }
 
     #[test]
