@@ -47,6 +47,19 @@ pub enum Error {
 }
 
 /// `Result` with this crate's [`Error`].
+///
+/// ```
+/// use wortwolke_text::{Language, Result};
+///
+/// fn language(code: &str) -> Result<Language> {
+///     code.parse()
+/// }
+/// assert!(language("de").is_ok());
+/// assert_eq!(
+///     language("xx").unwrap_err().to_string(),
+///     "unknown language 'xx'; use one of: ar, da, de, el, en, es, fi, fr, hu, it, nl, no, pt, ro, ru, sv, ta, tr"
+/// );
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Splits a list file into `(line number, content)` pairs: UTF-8 checked line by line,

@@ -35,7 +35,12 @@ pub struct Keyness {
     pub low_expected: bool,
 }
 
-/// Significance level under which a term counts as distinguishing its group.
+/// Significance level under which a term counts as distinguishing its group
+/// ([`Keyness::significant`]).
+///
+/// ```
+/// assert_eq!(wortwolke_text::KEYNESS_ALPHA, 0.05);
+/// ```
 pub const KEYNESS_ALPHA: f64 = 0.05;
 
 impl Keyness {

@@ -40,7 +40,12 @@ struct Pair {
     answers: u64,
 }
 
-/// The significance threshold for p < 0.001 (chi-square, one degree of freedom).
+/// The significance threshold for p < 0.001 (chi-square, one degree of freedom): the default
+/// `min_llr` of [`PhraseDetector::detect`] in the `wortwolke` CLI's `--phrases auto`.
+///
+/// ```
+/// assert_eq!(wortwolke_text::DEFAULT_MIN_LLR, 10.83);
+/// ```
 pub const DEFAULT_MIN_LLR: f64 = 10.83;
 
 impl PhraseDetector {
@@ -198,6 +203,22 @@ impl PhraseDetector {
 type Spellings = HashMap<Vec<String>, u64>;
 
 /// A phrase found by [`PhraseDetector::detect`].
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, PhraseDetector, DEFAULT_MIN_LLR};
+///
+/// let analyzer = Analyzer::german();
+/// let mut detector = PhraseDetector::default();
+/// for answer in ["mehr interkommunale Zusammenarbeit", "Interkommunale Zusammenarbeit!"].repeat(4) {
+///     detector.add(&analyzer.analyze(answer));
+/// }
+/// let found = detector.detect(3, DEFAULT_MIN_LLR);
+/// assert_eq!(found.len(), 1);
+/// // both capitalisations are one phrase, counted in all eight answers
+/// assert_eq!((found[0].answers, found[0].occurrences), (8, 8));
+/// assert!(found[0].llr > DEFAULT_MIN_LLR);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detected {
     /// The key sequences it was written as (spellings that differ in case), the most frequent

@@ -26,6 +26,18 @@ pub struct SynonymMap {
 }
 
 /// One line of a codebook.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::SynonymMap;
+///
+/// let codes = "# Personal\nPersonalmangel = fehlendes Personal, zu wenig Personal\n";
+/// let map = SynonymMap::from_reader("codes.txt", codes.as_bytes()).unwrap();
+/// let group = &map.groups()[0];
+/// assert_eq!(group.label, "Personalmangel");
+/// assert_eq!(group.variants, ["fehlendes Personal", "zu wenig Personal"]);
+/// assert_eq!(group.line, 2);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SynonymGroup {
     /// The label shown for the group (the left side).

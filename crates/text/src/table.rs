@@ -34,6 +34,19 @@ pub enum Weight {
 }
 
 /// What a share is relative to.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, Base, TableOptions};
+///
+/// // four respondents, one without an answer
+/// let counted = Analyzer::german().count(["Personal fehlt", "Personal", "Zeit", "k.A."]);
+/// let answered = counted.table(&TableOptions::default());
+/// let all = counted.table(&TableOptions { base: Base::All, ..Default::default() });
+/// assert_eq!((answered.answered, answered.no_answer, answered.answers), (3, 1, 4));
+/// assert_eq!(answered.terms[0].share, 2.0 / 3.0);
+/// assert_eq!(all.terms[0].share, 2.0 / 4.0);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Base {
@@ -125,6 +138,17 @@ pub struct Term {
 }
 
 /// One surface form of a term and how often it occurred.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Analyzer, TableOptions};
+///
+/// let counted = Analyzer::german().count(["viele Anträge", "der Antrag", "die Anträge"]);
+/// let term = &counted.table(&TableOptions::default()).terms[0];
+/// assert_eq!(term.label, "Anträge");
+/// let forms: Vec<(&str, u64)> = term.variants.iter().map(|v| (v.form.as_str(), v.count)).collect();
+/// assert_eq!(forms, [("Anträge", 2), ("Antrag", 1)]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Variant {
     /// The form as written.

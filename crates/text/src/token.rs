@@ -32,6 +32,22 @@ pub enum TokenKind {
 }
 
 /// How strongly a separator divides the words around it.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::{Separator, TokenKind, Tokenizer};
+///
+/// let kinds: Vec<TokenKind> = Tokenizer::default()
+///     .tokenize("Zeit, Geld. Personal")
+///     .into_iter()
+///     .map(|t| t.kind)
+///     .filter(|k| k.is_separator())
+///     .collect();
+/// assert_eq!(
+///     kinds,
+///     [TokenKind::Separator(Separator::Soft), TokenKind::Separator(Separator::Hard)]
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Separator {

@@ -143,6 +143,29 @@ pub trait TokenRule: Send + Sync + std::fmt::Debug {
 }
 
 /// Applies `rule` to every token of one answer (the [`TokenFilter::apply`] of a [`TokenRule`]).
+///
+/// # Example
+/// ```
+/// use wortwolke_text::filter::{apply_rule, TokenRule};
+/// use wortwolke_text::{TokenKind, Tokenizer};
+///
+/// /// Marks the sentence-initial words with a `^`.
+/// #[derive(Debug)]
+/// struct MarkInitial;
+/// impl TokenRule for MarkInitial {
+///     fn apply_token(&self, _: &str, initial: bool, _: &mut TokenKind, key: &mut String) {
+///         if initial {
+///             key.insert(0, '^');
+///         }
+///     }
+/// }
+///
+/// let answer = "Zeit fehlt. (Geld) auch";
+/// let mut tokens = Tokenizer::default().tokenize(answer);
+/// apply_rule(&MarkInitial, answer, &mut tokens);
+/// let keys: Vec<&str> = tokens.iter().filter(|t| t.kind.is_word()).map(|t| t.key.as_str()).collect();
+/// assert_eq!(keys, ["^Zeit", "fehlt", "^Geld", "auch"]);
+/// ```
 pub fn apply_rule(rule: &dyn TokenRule, answer: &str, tokens: &mut [Token]) {
     let mut start = SentenceStart::default();
     for token in tokens {
@@ -162,6 +185,21 @@ pub fn apply_rule(rule: &dyn TokenRule, answer: &str, tokens: &mut [Token]) {
 /// Tells, token by token, whether a token starts a sentence: the first token of an answer and
 /// every token after a hard separator. Quotes and brackets (soft separators) before a word keep
 /// it sentence-initial.
+///
+/// # Example
+/// ```
+/// use wortwolke_text::filter::SentenceStart;
+/// use wortwolke_text::Tokenizer;
+///
+/// let mut start = SentenceStart::default();
+/// let initial: Vec<bool> = Tokenizer::default()
+///     .tokenize("Zeit fehlt. „Geld“")
+///     .into_iter()
+///     .map(|t| start.step(t.kind))
+///     .collect();
+/// // Zeit, fehlt, `.`, `„`, Geld, `“`
+/// assert_eq!(initial, [true, false, false, true, true, false]);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct SentenceStart(bool);
 
