@@ -679,3 +679,27 @@ fn r13_standard_input_takes_the_input_format() {
         "{run:?}"
     );
 }
+
+// See: issue 13 (found by the `delimited` fuzz target once it compared the streamed reader with
+// the whole-file reader): a UTF-8 CSV with NUL bytes was refused when read whole (a cloud, a
+// workbook-sized file) but counted when `count` streamed it row by row
+#[test]
+fn r13_streamed_tables_refuse_nul_bytes_as_whole_files_do() {
+    let dir = scratch("r13_nul");
+    for (name, body) in [
+        ("row.csv", "id;Antwort\n1;Personal\n2;Zeit\0\0\0Geld\n"),
+        ("header.csv", "id;Ant\0wort\n1;Personal\n"),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, body).unwrap();
+        for command in ["count", "cloud"] {
+            let out = dir.join("out.png");
+            let mut args = vec![command, "-q", path.to_str().unwrap(), "--column", "2"];
+            if command == "cloud" {
+                args.extend(["-o", out.to_str().unwrap()]);
+            }
+            wortwolke(&args, "").assert_error(&format!("{name}: contains NUL bytes"));
+            assert!(!out.exists(), "{command} {name}");
+        }
+    }
+}

@@ -12,20 +12,91 @@ use crate::args::{Cli, Command};
 /// # Panics
 /// Panics if `format` or `flags` are not valid flags of `count`.
 pub fn survey(format: &str, bytes: &[u8], flags: &[&str]) -> Result<Vec<(String, Vec<String>)>> {
-    let name = format!("input.{format}");
+    Ok(survey_with_groups(format, bytes, flags)?
+        .into_iter()
+        .map(|(name, answers)| (name, answers.into_iter().map(|(_, text)| text).collect()))
+        .collect())
+}
+
+/// Each question's name with its answers as (group, text), groups named as the counting
+/// pipeline names them (trimmed; blank is `(none)`).
+pub type Answers = Vec<(String, Vec<(Option<String>, String)>)>;
+
+/// The survey in `bytes`, read whole as [`survey`] reads it, with each answer's group.
+///
+/// # Panics
+/// Panics if `format` or `flags` are not valid flags of `count`.
+pub fn survey_with_groups(format: &str, bytes: &[u8], flags: &[&str]) -> Result<Answers> {
+    let args = count_args(format, flags);
+    let format_name = format;
+    let format = args.input_format.expect("--input-format is given");
+    let survey = crate::input::read_part(
+        format!("input.{name}", name = format_name),
+        bytes,
+        format,
+        None,
+        &args,
+        None,
+    )?;
+    Ok(survey
+        .questions
+        .into_iter()
+        .map(|q| {
+            let answers = q
+                .answers
+                .into_iter()
+                .map(|a| {
+                    (
+                        a.group
+                            .as_deref()
+                            .map(|g| crate::pipeline::group_name(g).to_owned()),
+                        a.text,
+                    )
+                })
+                .collect();
+            (q.name, answers)
+        })
+        .collect())
+}
+
+/// The CSV/TSV survey in `bytes` as `count` streams a single file row by row (written to a
+/// file `input.FORMAT` in a folder of this process under the system's temporary folder):
+/// `None` when the streamed reader hands the file to the whole-file path (not UTF-8).
+///
+/// # Panics
+/// Panics if `format` or `flags` are not valid flags of `count`, or the temporary file cannot
+/// be written.
+pub fn streamed(format: &str, bytes: &[u8], flags: &[&str]) -> Result<Option<Answers>> {
+    let args = count_args(format, flags);
+    let dir = std::env::temp_dir().join(format!("wortwolke-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let path = dir.join(format!("input.{format}"));
+    std::fs::write(&path, bytes).expect("a temporary file");
+    let mut answers: Answers = Vec::new();
+    let names = crate::input::visit_delimited(&path, &args, |v| {
+        if answers.len() < v.questions {
+            answers.resize_with(v.questions, Default::default);
+        }
+        let group = v.group.map(|g| crate::pipeline::group_name(g).to_owned());
+        answers[v.question].1.push((group, v.text.to_owned()));
+    })?;
+    Ok(names.map(|names| {
+        answers.resize_with(names.len(), Default::default);
+        for (slot, name) in answers.iter_mut().zip(names) {
+            slot.0 = name;
+        }
+        answers
+    }))
+}
+
+/// The analysis options of `wortwolke count -q --input-format FORMAT FLAGS…`.
+fn count_args(format: &str, flags: &[&str]) -> crate::args::AnalysisArgs {
     let argv = ["wortwolke", "count", "-q", "--input-format", format];
     let cli = Cli::try_parse_from(argv.iter().chain(flags)).expect("valid flags of count");
     let Command::Count(args) = cli.command else {
         unreachable!("parsed as count");
     };
-    let args = args.analysis;
-    let format = args.input_format.expect("--input-format is given");
-    let survey = crate::input::read_part(name, bytes, format, None, &args, None)?;
-    Ok(survey
-        .questions
-        .into_iter()
-        .map(|q| (q.name, q.answers.into_iter().map(|a| a.text).collect()))
-        .collect())
+    args.analysis
 }
 
 /// The rows of a frequency table in `bytes`, as `cloud --frequencies` reads a file named

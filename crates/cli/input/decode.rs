@@ -76,7 +76,7 @@ fn decode(
             Ok(text) => checked(name, text.to_owned()),
             Err(_) => {
                 if bytes.contains(&0) {
-                    bail!("{name}: contains NUL bytes, so it is not a text file; export the answers as CSV or text");
+                    return Err(nul_error(name));
                 }
                 if !quiet {
                     crate::note(&format!(
@@ -111,10 +111,17 @@ pub fn utf8_error(
     )
 }
 
+/// The error for an input with NUL bytes: binary data, not an export of answers.
+pub fn nul_error(name: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{name}: contains NUL bytes, so it is not a text file; export the answers as CSV or text"
+    )
+}
+
 /// Refuses binary data (NUL characters after decoding).
 fn checked(name: &str, text: String) -> Result<String> {
     if text.contains('\0') {
-        bail!("{name}: contains NUL bytes, so it is not a text file; export the answers as CSV or text");
+        return Err(nul_error(name));
     }
     Ok(text)
 }

@@ -116,7 +116,7 @@ pub fn read_chunks(
             }
             carry = buf.split_off(cut);
             if buf.contains(&0) {
-                bail!("{name}: contains NUL bytes, so it is not a text file; export the answers as CSV or text");
+                return Err(super::decode::nul_error(&name));
             }
             // detection: UTF-8 until a chunk is not; if everything before was ASCII (the same in
             // both), the rest is read as Windows-1252, as the whole-file path would read it all

@@ -627,7 +627,9 @@ pub fn visit_delimited(
         .has_headers(true)
         .flexible(false)
         .from_reader(reader);
+    // binary data is refused as the whole-file path refuses it (there: before parsing)
     let header: Vec<String> = match csv.headers() {
+        Ok(h) if h.as_slice().contains('\0') => return Err(super::decode::nul_error(&name)),
         Ok(h) => h.iter().map(|h| h.trim().to_owned()).collect(),
         Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => return Ok(None),
         Err(e) => return Err(csv_error(&name, e)),
@@ -647,6 +649,9 @@ pub fn visit_delimited(
         match csv.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
+                if record.as_slice().contains('\0') {
+                    return Err(super::decode::nul_error(&name));
+                }
                 let g = group.map(|g| record.get(g).unwrap_or(""));
                 for (question, &c) in columns.iter().enumerate() {
                     visit(Visit {
