@@ -121,7 +121,8 @@ pub struct AnalysisArgs {
     #[arg(long, value_name = "CHARS", num_args = 0..=1, default_missing_value = ",;/\n", help_heading = "Input")]
     pub split_list: Option<String>,
 
-    /// Threads that analyse answers (default: all cores). The result does not depend on it.
+    /// Threads that analyse answers and lay out clouds (default: all cores). The result does
+    /// not depend on it.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 

@@ -159,6 +159,8 @@ pub fn layout_options(args: &crate::args::CloudArgs) -> Result<wortwolke_layout:
         font,
         // per cloud: the command knows each cloud's question and base
         labels: Default::default(),
+        // the fill search lays out its next scale on a second core (the same cloud)
+        threads: args.analysis.threads.map_or(0, usize::from),
     };
     options.validate().map_err(with_flag_names)?;
     Ok(options)

@@ -59,14 +59,18 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         PageLang::De => Lang::De,
         PageLang::En => Lang::En,
     };
-    let layout_options = LayoutOptions::default();
     let max_words = usize::try_from(args.max_words).unwrap_or(usize::MAX);
-    // the answers behind the terms, the cloud and the keyness of each question, on all cores
-    let threads = analysis
+    // the answers behind the terms, the cloud and the keyness of each question, on all cores;
+    // cores left over (fewer questions than cores) go to the fill search of each cloud
+    let cores = analysis
         .threads
         .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .min(all.len());
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let threads = cores.min(all.len());
+    let layout_options = LayoutOptions {
+        threads: (cores / threads.max(1)).max(1),
+        ..LayoutOptions::default()
+    };
     let work = |q: usize| -> Worked {
         let (tables, question) = (&all[q], &survey.questions[q]);
         let answers: Vec<AnswerIn> = question

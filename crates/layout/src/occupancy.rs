@@ -97,6 +97,7 @@ impl Occupancy {
                 continue;
             }
             // 64 pixels of the sprite at a time, shifted into place
+            let (mut lo, mut hi) = (usize::MAX, 0);
             for (k, &bits) in bits.iter().enumerate() {
                 if bits == 0 {
                     continue;
@@ -107,7 +108,10 @@ impl Occupancy {
                 if shift > 0 {
                     self.rows[row + word + 1] |= bits >> (64 - shift);
                 }
+                lo = lo.min(word);
+                hi = hi.max(word + 1);
             }
+            self.update_levels(by + r, lo, hi.min(self.stride - 1));
             self.update_avail(by + r);
         }
     }
@@ -115,6 +119,7 @@ impl Occupancy {
     /// Recomputes the free-stretch index of every row (after a mask was drawn with `set`).
     pub(crate) fn update_all(&mut self) {
         for row in 0..self.rows.len() / self.stride {
+            self.update_levels(row, 0, self.stride - 1);
             self.update_avail(row);
         }
     }
@@ -139,14 +144,16 @@ impl Occupancy {
         read(words, off) | read(words, off + len - (2 << p))
     }
 
-    /// Recomputes the dilated planes of one bordered row.
-    fn update_levels(&mut self, row: usize) {
+    /// Recomputes the dilated planes of one bordered row after its words `lo ..= hi` changed:
+    /// a plane's word depends on the words `k` and `k + 1` of the plane below, so each plane
+    /// changes one word further left than the one below it, and none right of `hi`.
+    fn update_levels(&mut self, row: usize, lo: usize, hi: usize) {
         let (plane, stride) = (self.rows.len(), self.stride);
         let base = row * stride;
         for p in 0..LEVELS {
             // plane p = plane p - 1 (the row for p = 0) | itself shifted by 2^p
             let shift = 1 << p;
-            for k in 0..stride {
+            for k in lo.saturating_sub(p + 1)..=hi {
                 let src = |k: usize| {
                     if k >= stride {
                         0
@@ -162,9 +169,8 @@ impl Occupancy {
         }
     }
 
-    /// Recomputes `avail` (and the dilated planes) for one bordered row from its free runs.
+    /// Recomputes `avail` for one bordered row from its free runs.
     fn update_avail(&mut self, row: usize) {
-        self.update_levels(row);
         let words = &self.rows[row * self.stride..(row + 1) * self.stride];
         let avail = &mut self.avail[row * self.stride..(row + 1) * self.stride];
         avail.fill(0);
@@ -310,6 +316,43 @@ mod tests {
                 });
                 assert_eq!(occ.dilated(0, off, len), naive, "{off} {len}");
             }
+        }
+    }
+
+    #[test]
+    fn inserting_updates_the_index_as_a_full_rebuild_does() {
+        // sprites of assorted widths inserted at assorted offsets (also across word bounds)
+        let mut occ = Occupancy::new(700, 40, 8);
+        occ.update_all();
+        let mut seed = 7u64;
+        for i in 0..60 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let (w, h) = (
+                1 + (seed >> 33) as usize % 150,
+                1 + (seed >> 20) as usize % 9,
+            );
+            let coverage = (0..w * h)
+                .map(|j| if (j * 7 + i) % 5 == 0 { 0 } else { 255 })
+                .collect();
+            let raster = Raster {
+                width: w,
+                height: h,
+                origin: P(0.0, 0.0),
+                coverage,
+            };
+            let sprite = Sprite::new(&raster, (i % 3, i % 2), true).unwrap();
+            let x = (seed >> 40) as isize % 690 - 4;
+            let y = (seed >> 50) as isize % 36 - 4;
+            occ.insert(&sprite, x, y);
+            let mut rebuilt = occ.clone();
+            rebuilt.update_all();
+            assert_eq!(
+                occ.levels, rebuilt.levels,
+                "dilated planes after insert {i}"
+            );
+            assert_eq!(occ.avail, rebuilt.avail, "free runs after insert {i}");
         }
     }
 

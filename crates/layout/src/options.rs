@@ -54,6 +54,10 @@ pub struct LayoutOptions {
     /// Title and caption drawn with the cloud (they take room from the words), and what the
     /// text alternative says.
     pub labels: Labels,
+    /// Threads the fill search may use (0: as many as the machine has; only two help): it
+    /// lays out the scale it will probably try next beside the current one. The layout does
+    /// not depend on it.
+    pub threads: usize,
 }
 
 impl Default for LayoutOptions {
@@ -78,6 +82,7 @@ impl Default for LayoutOptions {
             contour: None,
             font: Font::default(),
             labels: Labels::default(),
+            threads: 0,
         }
     }
 }

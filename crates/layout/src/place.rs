@@ -177,17 +177,20 @@ fn accept(words: &[WeightedWord], font: &Font) -> (Vec<WeightedWord>, Vec<Droppe
 /// scale tried, with the words that do not fit dropped.
 fn fill(placer: &mut Placer, guess: f32, largest: f32) -> Layout {
     let min_font = placer.options.min_font.max(1.0);
+    let mut probes = Probes::new(placer);
     let mut fits: Option<(f32, Layout)> = None;
     let mut too_large: Option<f32> = None;
     let mut scale = guess;
-    match placer.place(scale, Mode::Exact) {
+    // the first guess usually fits: the step above it is tried beside it
+    let above = |s: f32| (s < largest).then(|| (s * STEP).min(largest));
+    match probes.place(scale, above(scale)) {
         Ok(cloud) => fits = Some((scale, cloud)),
         Err(_) => too_large = Some(scale),
     }
     if fits.is_some() {
         while too_large.is_none() && scale < largest {
             let next = (scale * STEP).min(largest);
-            match placer.place(next, Mode::Exact) {
+            match probes.place(next, above(next)) {
                 Ok(cloud) => fits = Some((next, cloud)),
                 Err(_) => too_large = Some(next),
             }
@@ -201,7 +204,9 @@ fn fill(placer: &mut Placer, guess: f32, largest: f32) -> Layout {
         let mut crowded = false;
         while scale > floor {
             let next = (scale / if crowded { CROWDED_STEP } else { STEP }).max(floor);
-            match placer.place(next, Mode::Exact) {
+            // tried beside it: the step below (as if this one does not fit either)
+            let below = (next > floor).then(|| (next / STEP).max(floor));
+            match probes.place(next, below) {
                 Ok(cloud) => {
                     fits = Some((next, cloud));
                     break;
@@ -216,18 +221,67 @@ fn fill(placer: &mut Placer, guess: f32, largest: f32) -> Layout {
     }
     let Some((mut lo, mut best)) = fits else {
         // too many words for the canvas: the smallest scale tried places the most
-        return placer.top_placed(scale, Mode::Drop);
+        return probes.placer.top_placed(scale, Mode::Drop);
     };
     if let Some(mut hi) = too_large {
         while hi > lo * PRECISION {
             let mid = (lo * hi).sqrt();
-            match placer.place(mid, Mode::Exact) {
+            match probes.place(mid, None) {
                 Ok(cloud) => (lo, best) = (mid, cloud),
                 Err(_) => hi = mid,
             }
         }
     }
     best
+}
+
+/// The fill search's layouts, with the next one it will probably ask for laid out beside it
+/// on a second thread ([`LayoutOptions::threads`]): each layout depends only on its scale, so
+/// the search ends with the same layout however many threads ran it, only sooner.
+struct Probes<'p, 'a> {
+    placer: &'p mut Placer<'a>,
+    /// Whether a second thread may lay out the next scale.
+    parallel: bool,
+    /// The layout of a scale laid out ahead, not yet asked for.
+    ahead: Option<(f32, Result<Layout, Misfit>)>,
+}
+
+impl<'p, 'a> Probes<'p, 'a> {
+    fn new(placer: &'p mut Placer<'a>) -> Probes<'p, 'a> {
+        let threads = match placer.options.threads {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            n => n,
+        };
+        Probes {
+            placer,
+            parallel: threads > 1,
+            ahead: None,
+        }
+    }
+
+    /// The layout at `scale` (in [`Mode::Exact`]); `next`: the scale likely to be asked for
+    /// next, laid out meanwhile on a second thread if there is one.
+    fn place(&mut self, scale: f32, next: Option<f32>) -> Result<Layout, Misfit> {
+        if let Some((at, cloud)) = self.ahead.take() {
+            if at == scale {
+                return cloud;
+            }
+        }
+        match next.filter(|&n| self.parallel && n != scale) {
+            Some(next) => {
+                let mut fork = self.placer.fork();
+                let (cloud, ahead) = std::thread::scope(|scope| {
+                    let ahead = scope.spawn(move || fork.place(next, Mode::Exact));
+                    let cloud = self.placer.place(scale, Mode::Exact);
+                    (cloud, ahead.join())
+                });
+                // a layout does not panic; if it did, the next scale is laid out again here
+                self.ahead = ahead.ok().map(|ahead| (next, ahead));
+                cloud
+            }
+            None => self.placer.place(scale, Mode::Exact),
+        }
+    }
 }
 
 /// The largest size the heaviest word can have at all: its text box (in the rotation that
@@ -381,6 +435,20 @@ impl<'a> Placer<'a> {
                 .map(|_| (0..options.rotations.len()).map(|_| None).collect())
                 .collect(),
             cell,
+        }
+    }
+
+    /// A placer for another thread: the same words, options and empty canvas, its own
+    /// sprites.
+    fn fork(&self) -> Placer<'a> {
+        Placer {
+            empty: self.empty.clone(),
+            starts: self.starts.clone(),
+            swappable: self.swappable.clone(),
+            drawn: (0..self.words.len())
+                .map(|_| (0..self.options.rotations.len()).map(|_| None).collect())
+                .collect(),
+            ..*self
         }
     }
 
@@ -790,6 +858,7 @@ fn palette_reach(bbox: [u32; 4]) -> f32 {
 /// Choosing a word's start at random among the points deep enough for it spreads the words
 /// over the whole mask — big ones where it is wide, small ones also into its thin parts (a
 /// speech bubble's tail) — instead of growing the cloud from the centre of mass.
+#[derive(Clone)]
 struct Starts {
     points: Vec<(i32, i32)>,
     /// `deeper[d]`: how many points are at least `d` whole pixels deep.

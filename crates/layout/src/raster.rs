@@ -35,66 +35,79 @@ impl Raster {
         let width = ((shape.max.0 * k).ceil() - x0).max(1.0) as usize + 1;
         let height = ((shape.max.1 * k).ceil() - y0).max(1.0) as usize + 1;
         let origin = P(-x0, -y0);
-        let mut r = Rasterizer::new(width, height);
-        let at = |p: P| point(p.0 * k + origin.0, p.1 * k + origin.1);
-        for c in &shape.curves {
-            match *c {
-                Curve::Line(a, b) => r.draw_line(at(a), at(b)),
-                Curve::Quad(a, b, c) => r.draw_quad(at(a), at(b), at(c)),
-                Curve::Cubic(a, b, c, d) => r.draw_cubic(at(a), at(b), at(c), at(d)),
+        SCRATCH.with_borrow_mut(|(r, coverage)| {
+            r.reset(width, height);
+            let at = |p: P| point(p.0 * k + origin.0, p.1 * k + origin.1);
+            for c in &shape.curves {
+                match *c {
+                    Curve::Line(a, b) => r.draw_line(at(a), at(b)),
+                    Curve::Quad(a, b, c) => r.draw_quad(at(a), at(b), at(c)),
+                    Curve::Cubic(a, b, c, d) => r.draw_cubic(at(a), at(b), at(c), at(d)),
+                }
             }
-        }
-        let mut coverage = vec![0u8; width * height];
-        r.for_each_pixel(|i, a| coverage[i] = level(a));
-        Raster {
-            width,
-            height,
-            origin,
-            coverage,
-        }
-        .cropped()
+            coverage.clear();
+            coverage.resize(width * height, 0);
+            r.for_each_pixel(|i, a| coverage[i] = level(a));
+            let raster = cropped(width, height, origin, coverage);
+            if width * height > KEEP_PIXELS {
+                // a rare giant word: give its memory back
+                (*r, *coverage) = (Rasterizer::new(0, 0), Vec::new());
+            }
+            raster
+        })
     }
+}
 
-    /// The raster cut down to the pixels with ink (a blank raster stays 1 × 1).
-    fn cropped(self) -> Raster {
-        let row = |y: usize| &self.coverage[y * self.width..(y + 1) * self.width];
-        let inked = |y: usize| row(y).iter().any(|&c| c > 0);
-        let (y0, y1) = match (
-            (0..self.height).find(|&y| inked(y)),
-            (0..self.height).rev().find(|&y| inked(y)),
+/// Scratch buffers up to this many pixels are kept for the next word (about 20 MB).
+const KEEP_PIXELS: usize = 4 << 20;
+
+thread_local! {
+    /// The rasterizer and the full (uncropped) coverage of this thread, kept from word to
+    /// word: a big word's buffers are fresh memory mappings when allocated anew, and two
+    /// threads mapping and unmapping memory at once slow each other down (the fill search
+    /// lays out two scales at once).
+    static SCRATCH: std::cell::RefCell<(Rasterizer, Vec<u8>)> =
+        std::cell::RefCell::new((Rasterizer::new(0, 0), Vec::new()));
+}
+
+/// The `width × height` coverage cut down to the pixels with ink (a blank raster is 1 × 1).
+fn cropped(width: usize, height: usize, origin: P, coverage: &[u8]) -> Raster {
+    let row = |y: usize| &coverage[y * width..(y + 1) * width];
+    let inked = |y: usize| row(y).iter().any(|&c| c > 0);
+    let (y0, y1) = match (
+        (0..height).find(|&y| inked(y)),
+        (0..height).rev().find(|&y| inked(y)),
+    ) {
+        (Some(a), Some(b)) => (a, b + 1),
+        _ => (usize::MAX, 0),
+    };
+    let (mut x0, mut x1) = (usize::MAX, 0);
+    for y in y0.min(height)..y1 {
+        let r = row(y);
+        if let (Some(a), Some(b)) = (
+            r.iter().position(|&c| c > 0),
+            r.iter().rposition(|&c| c > 0),
         ) {
-            (Some(a), Some(b)) => (a, b + 1),
-            _ => (usize::MAX, 0),
+            (x0, x1) = (x0.min(a), x1.max(b + 1));
+        }
+    }
+    if x0 == usize::MAX {
+        return Raster {
+            width: 1,
+            height: 1,
+            origin,
+            coverage: vec![0],
         };
-        let (mut x0, mut x1) = (usize::MAX, 0);
-        for y in y0.min(self.height)..y1 {
-            let r = row(y);
-            if let (Some(a), Some(b)) = (
-                r.iter().position(|&c| c > 0),
-                r.iter().rposition(|&c| c > 0),
-            ) {
-                (x0, x1) = (x0.min(a), x1.max(b + 1));
-            }
-        }
-        if x0 == usize::MAX {
-            return Raster {
-                width: 1,
-                height: 1,
-                origin: self.origin,
-                coverage: vec![0],
-            };
-        }
-        let (width, height) = (x1 - x0, y1 - y0);
-        let mut coverage = Vec::with_capacity(width * height);
-        for y in y0..y1 {
-            coverage.extend_from_slice(&self.coverage[y * self.width + x0..y * self.width + x1]);
-        }
-        Raster {
-            width,
-            height,
-            origin: P(self.origin.0 - x0 as f32, self.origin.1 - y0 as f32),
-            coverage,
-        }
+    }
+    let mut cropped = Vec::with_capacity((x1 - x0) * (y1 - y0));
+    for y in y0..y1 {
+        cropped.extend_from_slice(&coverage[y * width + x0..y * width + x1]);
+    }
+    Raster {
+        width: x1 - x0,
+        height: y1 - y0,
+        origin: P(origin.0 - x0 as f32, origin.1 - y0 as f32),
+        coverage: cropped,
     }
 }
 

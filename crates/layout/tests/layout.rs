@@ -154,6 +154,7 @@ proptest! {
         vertical in any::<bool>(),
         rectangular in any::<bool>(),
         seed in any::<u64>(),
+        threads in 1usize..4,
     ) {
         let options = LayoutOptions {
             width,
@@ -161,6 +162,7 @@ proptest! {
             padding,
             spacing,
             seed,
+            threads,
             rotations: if vertical { vec![0.0, 90.0, -45.0] } else { vec![0.0] },
             spiral: if rectangular { SpiralKind::Rectangular } else { SpiralKind::Archimedean },
             ..Default::default()
@@ -179,8 +181,10 @@ proptest! {
         }
         let top = merged.values().copied().fold(f64::MIN, f64::max);
         prop_assert_eq!(cloud.words[0].weight, top);
-        // same input and seed, same layout
+        // same input and seed, same layout, on one thread as on several
         prop_assert_eq!(&layout(&words, &options).words, &cloud.words);
+        let one = LayoutOptions { threads: 1, ..options.clone() };
+        prop_assert_eq!(&layout(&words, &one).words, &cloud.words);
         // every word at the size its weight gives it
         assert_sizes_follow_the_scale(&cloud, &options);
     }
@@ -423,6 +427,45 @@ fn r10_the_default_cloud_fills_the_canvas_with_exact_sizes() {
         );
         assert_sizes_follow_the_scale(&cloud, &options);
         assert_spaced(&cloud, &options);
+    }
+}
+
+// The fill search lays out the next scale on a second thread: the cloud must not depend on it,
+// whether the search grows (room to spare), shrinks (the first guess too large) or is crowded
+// (words at the minimum size do not fit), with and without a mask.
+#[test]
+fn the_fill_search_gives_the_same_cloud_on_any_number_of_threads() {
+    let bubble = image::GrayImage::from_fn(400, 300, |x, y| {
+        let (dx, dy) = ((f64::from(x) - 200.0) / 190.0, (f64::from(y) - 150.0) / 140.0);
+        image::Luma([if dx * dx + dy * dy <= 1.0 { 0 } else { 255 }])
+    });
+    let mask = Mask::from_image(&image::DynamicImage::ImageLuma8(bubble));
+    let cases = [
+        (example_words(60), 1200, 800, None),
+        (example_words(60), 400, 300, Some(mask)),
+        (example_words(200), 300, 200, None),
+        (vec![WeightedWord::new("Verwaltungsdigitalisierung", 3.0)], 200, 100, None),
+    ];
+    for (words, width, height, mask) in cases {
+        let clouds: Vec<Layout> = [1, 2, 3, 0]
+            .into_iter()
+            .map(|threads| {
+                layout(
+                    &words,
+                    &LayoutOptions {
+                        width,
+                        height,
+                        mask: mask.clone(),
+                        threads,
+                        ..Default::default()
+                    },
+                )
+            })
+            .collect();
+        for cloud in &clouds[1..] {
+            assert_eq!(cloud.words, clouds[0].words, "{width}x{height}");
+            assert_eq!(cloud.dropped, clouds[0].dropped, "{width}x{height}");
+        }
     }
 }
 
