@@ -257,19 +257,34 @@ fn cloud_options(
         }
     }
     LayoutOptions {
-        labels: Labels {
-            title: args.title.clone(),
-            // `--caption ''` draws none
-            caption: args
-                .caption
-                .clone()
-                .or_else(|| caption.clone())
-                .filter(|c| !c.trim().is_empty()),
-            subject: (what != "answers" && what != "frequencies").then(|| what.clone()),
-            // the base without the shares, which a cloud does not show
-            base: caption,
-        },
+        // the base without the shares, which a cloud does not show
+        labels: labels(
+            args,
+            None,
+            caption,
+            (what != "answers" && what != "frequencies").then(|| what.clone()),
+        ),
         ..options.clone()
+    }
+}
+
+/// The labels of one image: `--title` (else `title`), `--caption` (else the base sentence;
+/// `--caption ''` draws none), what the image shows and its base, for the text alternative.
+fn labels(
+    args: &CloudArgs,
+    title: Option<String>,
+    base: Option<String>,
+    subject: Option<String>,
+) -> Labels {
+    Labels {
+        title: args.title.clone().or(title),
+        caption: args
+            .caption
+            .clone()
+            .or_else(|| base.clone())
+            .filter(|c| !c.trim().is_empty()),
+        subject,
+        base,
     }
 }
 
@@ -413,19 +428,12 @@ fn grid(
             caption.push_str(&format!(" {}", one_scale(args, caption_lang(args))));
         }
         let grid_options = LayoutOptions {
-            labels: Labels {
-                title: args
-                    .title
-                    .clone()
-                    .or_else(|| (total.question != "answers").then(|| total.question.clone())),
-                caption: args
-                    .caption
-                    .clone()
-                    .or(Some(caption.clone()))
-                    .filter(|c| !c.trim().is_empty()),
-                subject: Some(total.question.clone()),
-                base: Some(caption),
-            },
+            labels: labels(
+                args,
+                (total.question != "answers").then(|| total.question.clone()),
+                Some(caption),
+                Some(total.question.clone()),
+            ),
             ..options.clone()
         };
         let cells = Cells::new(set.len(), &grid_options);

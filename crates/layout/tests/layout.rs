@@ -436,7 +436,10 @@ fn r10_the_default_cloud_fills_the_canvas_with_exact_sizes() {
 #[test]
 fn the_fill_search_gives_the_same_cloud_on_any_number_of_threads() {
     let bubble = image::GrayImage::from_fn(400, 300, |x, y| {
-        let (dx, dy) = ((f64::from(x) - 200.0) / 190.0, (f64::from(y) - 150.0) / 140.0);
+        let (dx, dy) = (
+            (f64::from(x) - 200.0) / 190.0,
+            (f64::from(y) - 150.0) / 140.0,
+        );
         image::Luma([if dx * dx + dy * dy <= 1.0 { 0 } else { 255 }])
     });
     let mask = Mask::from_image(&image::DynamicImage::ImageLuma8(bubble));
@@ -444,7 +447,12 @@ fn the_fill_search_gives_the_same_cloud_on_any_number_of_threads() {
         (example_words(60), 1200, 800, None),
         (example_words(60), 400, 300, Some(mask)),
         (example_words(200), 300, 200, None),
-        (vec![WeightedWord::new("Verwaltungsdigitalisierung", 3.0)], 200, 100, None),
+        (
+            vec![WeightedWord::new("Verwaltungsdigitalisierung", 3.0)],
+            200,
+            100,
+            None,
+        ),
     ];
     for (words, width, height, mask) in cases {
         let clouds: Vec<Layout> = [1, 2, 3, 0]

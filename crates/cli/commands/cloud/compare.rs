@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use anyhow::{bail, Result};
-use wortwolke_layout::{layout_compare, Diverging, Labels, LayoutOptions, WeightedWord};
+use wortwolke_layout::{layout_compare, Diverging, LayoutOptions, WeightedWord};
 use wortwolke_text::{FrequencyTable, Weight};
 
 use super::{base_n, output_template, render_layout, report_dropped, Cloud};
@@ -191,21 +191,13 @@ pub(super) fn run(
         }
         let compared = lang.say("compared with", "im Vergleich mit");
         let subject = format!("{}: {na_name} {compared} {nb_name}", tables.question);
+        let subject = if tables.question == "answers" {
+            format!("{na_name} {compared} {nb_name}")
+        } else {
+            subject
+        };
         let cloud_options = LayoutOptions {
-            labels: Labels {
-                title: args.title.clone(),
-                caption: args
-                    .caption
-                    .clone()
-                    .or_else(|| Some(caption.clone()))
-                    .filter(|c| !c.trim().is_empty()),
-                subject: Some(if tables.question == "answers" {
-                    format!("{na_name} {compared} {nb_name}")
-                } else {
-                    subject
-                }),
-                base: Some(caption),
-            },
+            labels: super::labels(args, None, Some(caption), Some(subject)),
             ..options.clone()
         };
         // the lean of a share three times the other's: (1 - 3) / (1 + 3)
