@@ -271,12 +271,14 @@ impl<'p, 'a> Probes<'p, 'a> {
             Some(next) => {
                 let mut fork = self.placer.fork();
                 let (cloud, ahead) = std::thread::scope(|scope| {
-                    let ahead = scope.spawn(move || fork.place(next, Mode::Exact));
+                    let ahead = std::thread::Builder::new()
+                        .spawn_scoped(scope, move || fork.place(next, Mode::Exact));
                     let cloud = self.placer.place(scale, Mode::Exact);
-                    (cloud, ahead.join())
+                    (cloud, ahead.ok().and_then(|ahead| ahead.join().ok()))
                 });
-                // a layout does not panic; if it did, the next scale is laid out again here
-                self.ahead = ahead.ok().map(|ahead| (next, ahead));
+                // no thread to be had (or a layout that panicked there): the next scale is
+                // laid out here when it is asked for
+                self.ahead = ahead.map(|ahead| (next, ahead));
                 cloud
             }
             None => self.placer.place(scale, Mode::Exact),
