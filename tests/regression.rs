@@ -703,3 +703,31 @@ fn r13_streamed_tables_refuse_nul_bytes_as_whole_files_do() {
         }
     }
 }
+
+// See: issue 13 (found by the `lines` fuzz target, which compares the streamed plain-text
+// reader of `count` with the whole-file reader of `cloud` and `report`): a `\r` at the end of
+// the file, a line ending `\r\r\n` and a second byte-order mark were cut differently, and text
+// with a UTF-8 byte-order mark but bad bytes later was read on as Windows-1252 by the streamed
+// reader only (the whole-file reader refuses it, naming the mark)
+#[test]
+fn r13_streamed_and_whole_file_text_give_the_same_answers() {
+    use wortwolke::fuzz::{streamed_lines, survey};
+    for bytes in [
+        &b"Personal fehlt\r\nkeine Zeit\r\n\r\nk.A.\r"[..],
+        b"Zeit\r\r\nGeld\n",
+        b"\xEF\xBB\xBF\xEF\xBB\xBFPersonal\n",
+        b"\n\nZeit",
+    ] {
+        let whole: Vec<String> = survey("text", bytes, &[]).unwrap().remove(0).1;
+        let stream = streamed_lines(bytes).unwrap().expect("streamed");
+        assert_eq!(whole, stream, "{:?}", String::from_utf8_lossy(bytes));
+    }
+    let bad = b"\xEF\xBB\xBFPersonal fehlt\nGeb\xFChren\n";
+    let whole = survey("text", bad, &[]).unwrap_err();
+    assert!(
+        format!("{whole:#}").contains("after the byte-order mark"),
+        "{whole:#}"
+    );
+    // the streamed reader hands such a file to the whole-file reader
+    assert!(streamed_lines(bad).unwrap().is_none());
+}

@@ -68,10 +68,7 @@ pub fn survey_with_groups(format: &str, bytes: &[u8], flags: &[&str]) -> Result<
 /// be written.
 pub fn streamed(format: &str, bytes: &[u8], flags: &[&str]) -> Result<Option<Answers>> {
     let args = count_args(format, flags);
-    let dir = std::env::temp_dir().join(format!("wortwolke-fuzz-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let path = dir.join(format!("input.{format}"));
-    std::fs::write(&path, bytes).expect("a temporary file");
+    let path = temporary(&format!("input.{format}"), bytes);
     let mut answers: Answers = Vec::new();
     let names = crate::input::visit_delimited(&path, &args, |v| {
         if answers.len() < v.questions {
@@ -87,6 +84,40 @@ pub fn streamed(format: &str, bytes: &[u8], flags: &[&str]) -> Result<Option<Ans
         }
         answers
     }))
+}
+
+/// Plain text in `bytes` as `count` streams it in chunks of lines (written to a file
+/// `input.txt` as [`streamed`] does): each answer, or `None` when the streamed reader hands the
+/// file to the whole-file path (an encoding it cannot stream). Panics if a chunk holds another
+/// number of answers than it says.
+///
+/// # Panics
+/// Panics if the temporary file cannot be written.
+pub fn streamed_lines(bytes: &[u8]) -> Result<Option<Vec<String>>> {
+    use wortwolke_text::Batch;
+    let path = temporary("input.txt", bytes);
+    let mut answers = Vec::new();
+    let read = crate::input::read_chunks(&[path], None, true, &mut |chunk| {
+        let before = answers.len();
+        chunk.for_each(&mut |text, _| answers.push(text.to_owned()));
+        assert_eq!(
+            answers.len() - before,
+            chunk.len(),
+            "the chunk's count of lines"
+        );
+        true
+    })?;
+    Ok(read.ok().map(|()| answers))
+}
+
+/// `bytes` written to the file `name` in a folder of this process under the system's
+/// temporary folder.
+fn temporary(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("wortwolke-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("a temporary file");
+    path
 }
 
 /// The analysis options of `wortwolke count -q --input-format FORMAT FLAGS…`.

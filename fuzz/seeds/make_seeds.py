@@ -19,6 +19,12 @@ def fixture(path):
         return f.read()
 
 
+# lines: plain text, streamed in chunks and read whole
+write("lines", "answers", fixture("examples/answers/efa_gruende.txt")[:1500])
+write("lines", "crlf_bom", b"\xef\xbb\xbfPersonal fehlt\r\nkeine Zeit\r\n\r\nk.A.\r")
+write("lines", "cp1252", "Bürger fehlen\nGebühren zu hoch\n".encode("cp1252"))
+write("lines", "utf16", "\ufeffPersonal\nZeit\n".encode("utf-16-le"))
+
 # analyze: arbitrary's bytes; text gives strings and flags
 write("analyze", "german", "\x01\x00\x01\x00\x00\x01Fehlendes Personal, keine Zeit. Bürger*innen nutzen EfA-Dienste z.B. Servicekonto.NRW")
 write("analyze", "list", "\x00\x01\x01\x01\x01\x00\x01,optiGov, regio iT / Dataport und Form-Solutions\nE-Akte")

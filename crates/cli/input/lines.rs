@@ -81,7 +81,9 @@ pub fn read_chunks(
         }
         let mut line = 1;
         let mut carry: Vec<u8> = Vec::new();
-        let mut ascii_so_far = true;
+        // a UTF-8 byte-order mark says the file is UTF-8: never read on as Windows-1252 (the
+        // whole-file path then names the bad bytes)
+        let mut ascii_so_far = offset == 0;
         let mut chunk_encoding: Option<&'static Encoding> = None;
         loop {
             let mut buf = std::mem::take(&mut carry);

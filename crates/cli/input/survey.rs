@@ -171,14 +171,20 @@ pub fn format_of(path: &Path) -> InputFormat {
 
 /// Plain text: one answer per line, or per blank-line-separated block.
 fn text_question(decoded: &Decoded, args: &AnalysisArgs) -> Survey {
-    let text = decoded
-        .text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&decoded.text);
+    // (the byte-order mark is gone: decoding drops it, as the streamed reader does)
+    let text = &decoded.text;
+    // a line ends at `\n` or at the end of the file, one `\r` at its end dropped (as the
+    // streamed reader cuts them)
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let lines = (!text.is_empty())
+        .then(|| body.split('\n'))
+        .into_iter()
+        .flatten()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l));
     let mut answers = Vec::new();
     if args.blank_line_separated {
         let mut block: Vec<&str> = Vec::new();
-        for line in text.lines().chain(std::iter::once("")) {
+        for line in lines.chain(std::iter::once("")) {
             if line.trim().is_empty() {
                 if !block.is_empty() {
                     answers.push(Answer {
@@ -193,7 +199,7 @@ fn text_question(decoded: &Decoded, args: &AnalysisArgs) -> Survey {
             }
         }
     } else {
-        answers.extend(text.lines().map(|l| Answer {
+        answers.extend(lines.map(|l| Answer {
             group: None,
             id: None,
             text: l.to_owned(),
@@ -249,10 +255,8 @@ fn sniff_delimiter(text: &str) -> u8 {
 }
 
 fn read_delimited(decoded: &Decoded, delimiter: u8) -> Result<Table> {
-    let text = decoded
-        .text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&decoded.text);
+    // (the byte-order mark is gone: decoding drops it, as the streamed reader does)
+    let text = &decoded.text;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
