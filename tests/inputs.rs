@@ -777,3 +777,44 @@ fn hostile_text_stays_inert_in_svg() {
         }
     }
 }
+
+/// A column pattern that also matches the `--group` column (`F*` and `Fachbereich`) leaves the
+/// group column out: its values are group names, not answers. Named by its name, it is taken.
+#[test]
+fn column_patterns_leave_the_group_column_out() {
+    let dir = scratch("glob_group");
+    let path = dir.join("umfrage.csv");
+    std::fs::write(
+        &path,
+        "Lfd-Nr;Fachbereich;F1 Hindernisse;F2 Wünsche\n1;Jugend;Personal fehlt;mehr Personal\n2;Bauen;keine Zeit;mehr Zeit\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let questions = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["question"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let v = table(&[path, "--column", "F*", "--group", "Fachbereich"]);
+    let mut names = questions(&v);
+    names.dedup();
+    assert_eq!(names, ["F1 Hindernisse", "F2 Wünsche"], "{v}");
+    let v = table(&[
+        path,
+        "--column",
+        "F*",
+        "--column",
+        "Fachbereich",
+        "--group",
+        "2",
+    ]);
+    let mut names = questions(&v);
+    names.dedup();
+    assert_eq!(
+        names,
+        ["F1 Hindernisse", "F2 Wünsche", "Fachbereich"],
+        "{v}"
+    );
+}

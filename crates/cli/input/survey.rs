@@ -401,7 +401,10 @@ fn read_jsonl(decoded: &Decoded, args: &AnalysisArgs, id_column: Option<&str>) -
 }
 
 /// A column reference: a header name, a 1-based index, or a glob with `*` / `?`.
-fn select_columns(table: &Table, wanted: &[String]) -> Result<Vec<usize>> {
+/// The columns `wanted` names (1-based indices, exact names, or `*`/`?` patterns); a pattern
+/// does not pick the columns in `taken` (the group column: `--column 'F*'` must not count
+/// `Fachbereich` as a question), a name or an index does.
+fn select_columns(table: &Table, wanted: &[String], taken: &[usize]) -> Result<Vec<usize>> {
     let mut out = Vec::new();
     for w in wanted {
         let found: Vec<usize> = if let Ok(i) = w.parse::<usize>() {
@@ -412,7 +415,7 @@ fn select_columns(table: &Table, wanted: &[String]) -> Result<Vec<usize>> {
             }
         } else if w.contains(['*', '?']) {
             (0..table.header.len())
-                .filter(|&i| glob(w, &table.header[i]))
+                .filter(|&i| glob(w, &table.header[i]) && !taken.contains(&i))
                 .collect()
         } else {
             (0..table.header.len())
@@ -437,7 +440,7 @@ fn select_columns(table: &Table, wanted: &[String]) -> Result<Vec<usize>> {
 }
 
 fn column(table: &Table, wanted: &str, option: &str) -> Result<usize> {
-    let found = select_columns(table, &[wanted.to_owned()])
+    let found = select_columns(table, &[wanted.to_owned()], &[])
         .map_err(|e| anyhow::anyhow!("{option}: {e}"))?;
     Ok(found[0])
 }
@@ -564,7 +567,7 @@ fn table_survey(table: &Table, args: &AnalysisArgs, id_column: Option<&str>) -> 
 /// The answer columns of a wide table: `--column`, or the only column that is not `--group`.
 fn wide_columns(table: &Table, args: &AnalysisArgs, group: Option<usize>) -> Result<Vec<usize>> {
     if !args.columns.is_empty() {
-        return select_columns(table, &args.columns);
+        return select_columns(table, &args.columns, &Vec::from_iter(group));
     }
     let candidates: Vec<usize> = (0..table.header.len())
         .filter(|&i| Some(i) != group)
