@@ -551,3 +551,37 @@ fn occurrences_as_weight_print_both_counts() {
     assert!(html.contains("Gezählt werden alle Nennungen"));
     assert!(html.contains("<title>fehlende: 14 Befragte, 18,4\u{a0}%</title>"));
 }
+
+/// A keyness row whose p is unreliable (an expected count below 5) is marked with a dagger, not
+/// a star (a star next to p reads as "significant"), and the mark is explained on the page
+/// itself, not only on hover: a printed report keeps it.
+#[test]
+fn unreliable_p_is_marked_and_explained_visibly() {
+    let dir = scratch("report_low_expected_input");
+    let mut csv = String::from("id;Bereich;Antwort\n");
+    for i in 0..130 {
+        let (group, text) = match i {
+            0..6 => ("Bauen", "Datenschutz fehlt"),
+            6..30 => ("Bauen", "Zeit fehlt"),
+            _ => ("Soziales", "Zeit fehlt"),
+        };
+        csv.push_str(&format!("{i};{group};{text}\n"));
+    }
+    let input = write_survey(&dir, "umfrage.csv", &csv);
+    let (run, html) = report(
+        "report_low_expected",
+        &[&input, "--column", "Antwort", "--group", "Bereich"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let note = "p unsicher (erwartete Anzahl unter 5)";
+    assert!(
+        html.contains(&format!(
+            "aria-hidden=\"true\">†</span><span class=\"sr-only\">{note}</span>"
+        )),
+        "{html}"
+    );
+    assert!(html.contains(&format!(
+        "<p class=\"note\" aria-hidden=\"true\">† {note}</p>"
+    )));
+    assert!(!html.contains(">*</span>"));
+}

@@ -657,6 +657,7 @@ fn keyness(out: &mut String, page: &Page, question: &QuestionPage, view: &GroupV
             let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(col));
         }
         out.push_str("</tr></thead><tbody>");
+        let mut flagged = false;
         for &(k, row) in significant {
             let direction = if k.log_ratio >= 0.0 {
                 words.more
@@ -671,8 +672,10 @@ fn keyness(out: &mut String, page: &Page, question: &QuestionPage, view: &GroupV
                 ),
                 None => esc(&k.label),
             };
+            // a dagger, not a star: a star next to p reads as "significant"
             let flag = if k.low_expected {
-                format!(" <span class=\"warn\" title=\"{0}\">*</span><span class=\"sr-only\">{0}</span>", esc(words.low_expected))
+                flagged = true;
+                format!(" <span class=\"warn\" title=\"{0}\" aria-hidden=\"true\">†</span><span class=\"sr-only\">{0}</span>", esc(words.low_expected))
             } else {
                 String::new()
             };
@@ -690,6 +693,14 @@ fn keyness(out: &mut String, page: &Page, question: &QuestionPage, view: &GroupV
             );
         }
         out.push_str("</tbody></table></div>");
+        if flagged {
+            // said on the page, not only on hover: it must survive print
+            let _ = write!(
+                out,
+                "<p class=\"note\" aria-hidden=\"true\">† {}</p>",
+                esc(words.low_expected)
+            );
+        }
     }
     let _ = write!(out, "<p class=\"note\">{}</p>", esc(words.keyness_method));
 }
