@@ -429,3 +429,27 @@ fn r11_long_format_questions_get_a_grid_each() {
         assert_eq!(v["panels"][1]["n"], 2);
     }
 }
+
+/// Each group's cloud in a file of its own names its group and n (and its question) in its
+/// title, as the grid's panels do: a file name alone is easily lost. `--title` still wins.
+#[test]
+fn group_clouds_in_files_of_their_own_name_their_group() {
+    let (dir, input) = answers("group_titles");
+    let group = ["-q", "--column", "Antwort", "--group", "Gruppe"];
+    cloud(&input, &dir.join("c-{group}.svg"), &group);
+    for (file, title) in [
+        ("c-all.svg", "Antwort — Alle Befragten (n = 12)"),
+        ("c-A.svg", "Antwort — A (n = 4)"),
+        ("c-C.svg", "Antwort — C (n = 6)"),
+    ] {
+        let svg = std::fs::read_to_string(dir.join(file)).unwrap();
+        assert!(
+            svg.contains(&format!("<title id=\"title\">{title}</title>")),
+            "{file}"
+        );
+    }
+    let titled = [&group[..], &["--title", "Eigener Titel"]].concat();
+    cloud(&input, &dir.join("t-{group}.svg"), &titled);
+    let svg = std::fs::read_to_string(dir.join("t-B.svg")).unwrap();
+    assert!(svg.contains("<title id=\"title\">Eigener Titel</title>"));
+}

@@ -256,11 +256,22 @@ fn cloud_options(
             ));
         }
     }
+    // a group's cloud, each in its own file, names its group (and question) as the grid's
+    // panels do: the file name alone is easily lost
+    let title = grouped.then(|| {
+        let lang = caption_lang(args);
+        let name = cloud.group.as_deref().unwrap_or(total_name(lang));
+        let (n, _) = cloud.n.unwrap_or((0, 0));
+        match cloud.question.as_str() {
+            "answers" | "frequencies" => format!("{name} (n = {n})"),
+            question => format!("{question} — {name} (n = {n})"),
+        }
+    });
     LayoutOptions {
         // the base without the shares, which a cloud does not show
         labels: labels(
             args,
-            None,
+            title,
             caption,
             (what != "answers" && what != "frequencies").then(|| what.clone()),
         ),
