@@ -453,3 +453,31 @@ fn group_clouds_in_files_of_their_own_name_their_group() {
     let svg = std::fs::read_to_string(dir.join("t-B.svg")).unwrap();
     assert!(svg.contains("<title id=\"title\">Eigener Titel</title>"));
 }
+
+/// A cloud cut down by `--max-words` says so in its caption (and so in its text alternative),
+/// not only on the terminal; a cloud of every term does not.
+#[test]
+fn a_cut_down_cloud_says_how_many_terms_it_leaves_out() {
+    let (dir, input) = answers("top_caption");
+    let alt = dir.join("alt.txt");
+    let args = [
+        "-q",
+        "--column",
+        "Antwort",
+        "--alt-text",
+        alt.to_str().unwrap(),
+    ];
+    cloud(
+        &input,
+        &dir.join("c.png"),
+        &[&args[..], &["--max-words", "2"]].concat(),
+    );
+    let text = std::fs::read_to_string(&alt).unwrap();
+    assert!(
+        text.contains(" Die 2 häufigsten von 5 Begriffen.\n"),
+        "{text}"
+    );
+    cloud(&input, &dir.join("c.png"), &args);
+    let text = std::fs::read_to_string(&alt).unwrap();
+    assert!(!text.contains("häufigsten von"), "{text}");
+}

@@ -248,6 +248,21 @@ fn cloud_options(
             c.push_str(&format!(" {}", one_scale(args, caption_lang(args))));
         }
     }
+    if cloud.terms > cloud.words.len() {
+        // a cut-down cloud says so in the image, not only on the terminal
+        let (k, total) = (cloud.words.len(), cloud.terms);
+        let lang = caption_lang(args);
+        let top = lang
+            .say(
+                &format!("The top {k} of {total} terms."),
+                &format!("Die {k} häufigsten von {total} Begriffen."),
+            )
+            .to_owned();
+        caption = Some(match caption {
+            Some(c) => format!("{c} {top}"),
+            None => top,
+        });
+    }
     if cloud.small(args) {
         if let Some(c) = &mut caption {
             c.push_str(&format!(
