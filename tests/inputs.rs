@@ -818,3 +818,38 @@ fn column_patterns_leave_the_group_column_out() {
         "{v}"
     );
 }
+
+/// When no column has the name asked for, the error says what may have gone wrong: another
+/// delimiter (the whole header read as one column), a name in other case, a pattern with more
+/// than `*` and `?`.
+#[test]
+fn a_missing_column_gets_a_hint() {
+    let dir = scratch("column_hints");
+    let path = dir.join("umfrage.csv");
+    std::fs::write(&path, "Lfd-Nr;Fachbereich;F1 Hindernisse\n1;Bauen;Zeit\n").unwrap();
+    let path = path.to_str().unwrap();
+    let tsv = dir.join("export.csv");
+    std::fs::write(&tsv, "Lfd-Nr\tAntwort\n1\tZeit\n").unwrap();
+    let tsv = tsv.to_str().unwrap();
+    for (args, hint) in [
+        (
+            &[path, "--delimiter", ",", "--column", "F1 Hindernisse"][..],
+            "the header looks `;`-separated: pass --delimiter ';'",
+        ),
+        (
+            &[tsv, "--delimiter", ";", "--column", "Antwort"],
+            "the header looks tab-separated: pass --input-format tsv",
+        ),
+        (
+            &[path, "--column", "f1 hindernisse"],
+            "did you mean `F1 Hindernisse`? (names are matched exactly)",
+        ),
+        (
+            &[path, "--column", "F[12]*"],
+            "patterns know only `*` (any text) and `?` (one character)",
+        ),
+    ] {
+        let all = [&["count"][..], args].concat();
+        wortwolke(&all, "").assert_error(hint);
+    }
+}

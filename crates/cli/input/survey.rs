@@ -424,9 +424,10 @@ fn select_columns(table: &Table, wanted: &[String], taken: &[usize]) -> Result<V
         };
         if found.is_empty() {
             bail!(
-                "{}: no column `{w}`; available: {}",
+                "{}: no column `{w}`; available: {}{}",
                 table.name,
-                available(table)
+                available(table),
+                column_hint(table, w)
             );
         }
         out.extend(
@@ -437,6 +438,33 @@ fn select_columns(table: &Table, wanted: &[String], taken: &[usize]) -> Result<V
         );
     }
     Ok(out)
+}
+
+/// What may have gone wrong when no column is `wanted`: a header of one column that holds
+/// another delimiter, a name that differs only in case, a pattern with more than `*` and `?`.
+fn column_hint(table: &Table, wanted: &str) -> String {
+    if let [only] = table.header.as_slice() {
+        if let Some(d) = [';', ',', '\t', '|']
+            .into_iter()
+            .find(|&d| only.contains(d))
+        {
+            return match d {
+                '\t' => " — the header looks tab-separated: pass --input-format tsv".to_owned(),
+                d => format!(" — the header looks `{d}`-separated: pass --delimiter '{d}'"),
+            };
+        }
+    }
+    if let Some(name) = table
+        .header
+        .iter()
+        .find(|h| h.to_lowercase() == wanted.to_lowercase())
+    {
+        return format!(" — did you mean `{name}`? (names are matched exactly)");
+    }
+    if wanted.contains(['[', ']', '{', '}']) {
+        return " — patterns know only `*` (any text) and `?` (one character)".to_owned();
+    }
+    String::new()
 }
 
 fn column(table: &Table, wanted: &str, option: &str) -> Result<usize> {
