@@ -853,3 +853,33 @@ fn a_missing_column_gets_a_hint() {
         wortwolke(&all, "").assert_error(hint);
     }
 }
+
+/// A cloud drawn from a frequency table cannot state its base (the table does not carry it):
+/// stderr says so and how to give one; with `--caption` it is quiet about it.
+#[test]
+fn a_cloud_from_a_table_asks_for_its_base() {
+    let dir = scratch("table_base");
+    let table = dir.join("f1.tsv");
+    std::fs::write(&table, "Personal\t12\nZeit\t3\n").unwrap();
+    let out = dir.join("c.png");
+    let args = [
+        "cloud",
+        "--frequencies",
+        table.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let run = wortwolke(&args, "");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("gives no base to caption the cloud with; state it with --caption"),
+        "{run:?}"
+    );
+    let run = wortwolke(
+        &[&args[..], &["--caption", "Basis: n = 20 Befragte"]].concat(),
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!run.stderr.contains("no base"), "{run:?}");
+}

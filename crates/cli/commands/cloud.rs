@@ -60,6 +60,12 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
                 .total_cmp(&a.weight)
                 .then_with(|| a.text.cmp(&b.text))
         });
+        if args.caption.is_none() && !args.analysis.quiet {
+            // a cloud without its base is a cloud an analyst cannot read
+            crate::note(
+                "a frequency table gives no base to caption the cloud with; state it with --caption 'Basis: n = … Befragte …'",
+            );
+        }
         sets.push(vec![Cloud {
             question: "frequencies".into(),
             group: None,
