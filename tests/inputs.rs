@@ -883,3 +883,33 @@ fn a_cloud_from_a_table_asks_for_its_base() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(!run.stderr.contains("no base"), "{run:?}");
 }
+
+/// A survey whose answers are all no-answers draws nothing (exit 1), and the message names the
+/// file and its base, so the analyst sees why.
+#[test]
+fn nothing_to_draw_names_the_file_and_its_base() {
+    let dir = scratch("nothing_to_draw");
+    let path = dir.join("na.csv");
+    std::fs::write(&path, "id;Antwort\n1;k.A.\n2;-\n3;keine Angabe\n").unwrap();
+    let out = dir.join("c.png");
+    let run = wortwolke(
+        &[
+            "cloud",
+            path.to_str().unwrap(),
+            "--column",
+            "Antwort",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr.contains("na.csv: nothing to draw")
+            && run
+                .stderr
+                .contains("Basis: n = 0 Befragte mit Antwort (3 ohne Antwort, 3 insgesamt)"),
+        "{run:?}"
+    );
+    assert!(!out.exists());
+}

@@ -157,6 +157,11 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
         .collect();
     let mut drawn = 0;
     let several = targets.len() > 1;
+    // with one cloud, the closing "nothing to draw" names its base (all no-answers?)
+    let only_base = match clouds.as_slice() {
+        [only] => only.base.clone(),
+        _ => None,
+    };
     for ((cloud, path), layout) in clouds.into_iter().zip(targets).zip(layouts) {
         let alt_path = alt_targets.as_mut().and_then(Iterator::next);
         if cloud.words.is_empty() {
@@ -204,9 +209,14 @@ pub fn run(args: CloudArgs) -> Result<Outcome> {
         }
     }
     if drawn == 0 {
-        crate::note(
-            "nothing to draw: no term left after stop words and --min-count; check the input",
-        );
+        let base = only_base.map(|b| format!(" ({b})")).unwrap_or_default();
+        let input = match args.analysis.inputs.as_slice() {
+            [one] => format!("{}: ", one.display()),
+            _ => String::new(),
+        };
+        crate::note(&format!(
+            "{input}nothing to draw: no term left after stop words and --min-count{base}; check the input"
+        ));
         return Ok(Outcome::Nothing);
     }
     Ok(Outcome::Done)
