@@ -49,7 +49,8 @@ const FILLERS: &str = "Bitte mehr Austausch, danke!\n\
     lieber digital per Videokonferenz\n\
     ein Netzwerktreffen pro Quartal\n\
     ans Netz gehen, raus aus dem Silo\n\
-    Weiß nicht genau, Schulungen\n";
+    Weiß nicht genau, Schulungen\n\
+    nochmal Schulungen, nochmals Termine\n";
 
 #[test]
 fn r14_survey_filler_words_are_not_terms() {
@@ -57,7 +58,7 @@ fn r14_survey_filler_words_are_not_terms() {
     let labels: Vec<String> = labels(&table).iter().map(|l| l.to_lowercase()).collect();
     for filler in [
         "bitte", "danke", "leider", "siehe", "oben", "mind.", "danach", "gerade", "kaum", "lieber",
-        "per", "pro", "ans", "raus", "weiß",
+        "per", "pro", "ans", "raus", "weiß", "nochmal", "nochmals",
     ] {
         assert!(
             !labels.contains(&filler.to_owned()),
