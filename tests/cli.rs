@@ -490,7 +490,9 @@ fn cloud_png_svg_json_from_the_example() {
                 let svg = String::from_utf8(bytes).unwrap();
                 assert!(
                     svg.starts_with("<svg")
-                        && svg.contains("Terms by count: fehlende (10), fehlt (10), Personal (9)"),
+                        && svg.contains(
+                            "Begriffe nach Zahl: fehlende (10), fehlt (10), Personal (9)"
+                        ),
                     "{}",
                     &svg[..300]
                 );

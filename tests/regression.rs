@@ -531,9 +531,9 @@ fn r10_title_caption_and_text_alternative() {
     }
     let text = std::fs::read_to_string(&alt).unwrap();
     assert!(
-        text.starts_with("Word cloud: Warum nicht EfA? 100 terms")
+        text.starts_with("Wortwolke: Warum nicht EfA? 100 Begriffe; je größer ein Begriff, desto höher seine Zahl.")
             && text.contains("\nBasis: n = 96 Befragte mit Antwort (8 ohne Antwort, 104 insgesamt). Wortgröße: Befragte, die den Begriff nennen")
-            && text.contains("\nTerms by count: fehlende (10), fehlt (10), Personal (9)"),
+            && text.contains("\nBegriffe nach Zahl: fehlende (10), fehlt (10), Personal (9)"),
         "{text}"
     );
     // the PNG carries the same text as tEXt chunks (Latin-1)
@@ -578,9 +578,31 @@ fn r10_title_caption_and_text_alternative() {
         !run.stdout.contains("><title>Basis:")
             && run
                 .stdout
-                .contains("<desc id=\"desc\">Word cloud of 100 terms;"),
+                .contains("<desc id=\"desc\">Wortwolke aus 100 Begriffen;"),
         "{}",
         &run.stdout[..400]
+    );
+    // the text alternative's sentences follow the caption's language
+    let run = wortwolke(
+        &[
+            "cloud",
+            "examples/answers/efa_gruende.txt",
+            "-q",
+            "--caption-lang",
+            "en",
+            "-o",
+            "-",
+            "--format",
+            "svg",
+        ],
+        "",
+    );
+    assert!(
+        run.stdout
+            .contains("<desc id=\"desc\">Word cloud of 100 terms; the larger a term, the higher its count.\nBase: n = 96")
+            && run.stdout.contains("\nTerms by count: fehlende (10), fehlt (10), Personal (9)"),
+        "{}",
+        &run.stdout[..600]
     );
 }
 

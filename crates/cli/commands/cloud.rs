@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use wortwolke_layout::{
     layout, layout_same_positions, layout_shared, render, Cells, DropReason, DroppedWord, Grid,
-    GroupCloud, Labels, Layout, LayoutOptions, WeightedWord,
+    GroupCloud, Labels, Layout, LayoutOptions, WeightedWord, Wording,
 };
 
 use super::Outcome;
@@ -327,6 +327,15 @@ fn labels(
             .filter(|c| !c.trim().is_empty()),
         subject,
         base,
+        wording: wording(caption_lang(args)),
+    }
+}
+
+/// The text alternative's sentences in the caption's language.
+fn wording(lang: output::Lang) -> Wording {
+    match lang {
+        output::Lang::De => Wording::German,
+        output::Lang::En => Wording::English,
     }
 }
 
@@ -504,6 +513,7 @@ fn grid(
                         caption: None,
                         subject: Some(name.to_owned()),
                         base: None,
+                        wording: wording(caption_lang(args)),
                     },
                     ..options.clone()
                 }

@@ -37,12 +37,37 @@ pub struct Labels {
     /// Who was counted (the base), for the text alternative. Not drawn (put it in `caption`
     /// to draw it).
     pub base: Option<String>,
+    /// The language the text alternative's own sentences are in ("Word cloud: …", "Terms by
+    /// count: …"); the labels above are taken as they are.
+    #[serde(skip)]
+    pub wording: Wording,
+}
+
+/// The language of the sentences the text alternative frames the labels and terms with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Wording {
+    /// "Word cloud: … 12 terms; the larger a term, the higher its count."
+    #[default]
+    English,
+    /// "Wortwolke: … 12 Begriffe; je größer ein Begriff, desto höher seine Zahl."
+    German,
+}
+
+impl Wording {
+    /// `en` in English, `de` in German.
+    pub(crate) fn say<'a>(self, en: &'a str, de: &'a str) -> &'a str {
+        match self {
+            Wording::English => en,
+            Wording::German => de,
+        }
+    }
 }
 
 impl Labels {
-    /// The image's name: the title, else the subject, else "Word cloud".
+    /// The image's name: the title, else the subject, else "Word cloud" ("Wortwolke").
     pub fn name(&self) -> &str {
-        self.given_name().unwrap_or("Word cloud")
+        self.given_name()
+            .unwrap_or(self.wording.say("Word cloud", "Wortwolke"))
     }
 
     /// The title, else the subject, if there is one.

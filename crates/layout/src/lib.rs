@@ -42,7 +42,7 @@ pub use compare::{layout_compare, layout_same_positions, layout_shared, Divergin
 pub use error::{Error, Result};
 pub use font::Font;
 pub use grid::{Cells, Grid, Panel};
-pub use labels::{Labels, TextLine};
+pub use labels::{Labels, TextLine, Wording};
 pub use mask::{Mask, MAX_MASK_BYTES, MAX_MASK_SIDE};
 pub use model::{Contour, DropReason, DroppedWord, Layout, PlacedWord, WeightedWord};
 pub use options::{LayoutOptions, Sizing, MAX_SIDE, SIDE_BY_SIDE};

@@ -1,6 +1,6 @@
 //! The text alternative: what a cloud shows, in words, for screen readers and reports.
 
-use crate::{DropReason, Layout};
+use crate::{DropReason, Layout, Wording};
 
 /// How many of the heaviest terms the text alternative of a PNG names (and an SVG's by default).
 pub const DESCRIBED_TERMS: usize = 20;
@@ -34,13 +34,35 @@ pub const DESCRIBED_TERMS: usize = 20;
 /// ```
 pub fn alt_text(layout: &Layout, terms: usize) -> String {
     let labels = &layout.labels;
+    let say = |en, de| labels.wording.say(en, de);
+    let german = labels.wording == Wording::German;
     let shown = layout.words.len();
-    let terms_shown = format!("{shown} term{}", if shown == 1 { "" } else { "s" });
+    let terms_shown = match (german, shown) {
+        (false, 1) => "1 term".to_owned(),
+        (false, n) => format!("{n} terms"),
+        (true, 1) => "1 Begriff".to_owned(),
+        (true, n) => format!("{n} Begriffe"),
+    };
     let mut out = match labels.given_name() {
-        Some(name) => format!("Word cloud: {} {terms_shown}", sentence(name)),
+        Some(name) => format!(
+            "{}: {} {terms_shown}",
+            say("Word cloud", "Wortwolke"),
+            sentence(name)
+        ),
+        None if german => format!(
+            "Wortwolke aus {}",
+            if shown == 1 {
+                "1 Begriff".to_owned()
+            } else {
+                format!("{shown} Begriffen")
+            }
+        ),
         None => format!("Word cloud of {terms_shown}"),
     };
-    out.push_str("; the larger a term, the higher its count.\n");
+    out.push_str(say(
+        "; the larger a term, the higher its count.\n",
+        "; je größer ein Begriff, desto höher seine Zahl.\n",
+    ));
     let mut said = Vec::new();
     for text in [&labels.base, &labels.caption].into_iter().flatten() {
         let text = text.trim();
@@ -52,18 +74,22 @@ pub fn alt_text(layout: &Layout, terms: usize) -> String {
     }
     let list = |words: &mut dyn Iterator<Item = (&str, f64)>| {
         words
-            .map(|(t, w)| format!("{t} ({})", number(w)))
+            .map(|(t, w)| {
+                let n = number(w);
+                format!("{t} ({})", if german { n.replace('.', ",") } else { n })
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
     if shown > 0 {
         let more = if shown > terms {
-            format!(" and {} more", shown - terms)
+            format!(" {} {}", say("and", "und"), shown - terms) + say(" more", " weitere")
         } else {
             String::new()
         };
         out.push_str(&format!(
-            "Terms by count: {}{more}.\n",
+            "{}: {}{more}.\n",
+            say("Terms by count", "Begriffe nach Zahl"),
             list(
                 &mut layout
                     .words
@@ -81,7 +107,11 @@ pub fn alt_text(layout: &Layout, terms: usize) -> String {
         .peekable();
     if no_room.peek().is_some() {
         out.push_str(&format!(
-            "Not drawn for lack of room: {}.\n",
+            "{}: {}.\n",
+            say(
+                "Not drawn for lack of room",
+                "Aus Platzmangel nicht gezeichnet"
+            ),
             list(&mut no_room)
         ));
     }
