@@ -559,21 +559,21 @@ fn r10_title_caption_and_text_alternative() {
         svg.contains("><title>Basis: n = 96"),
         "the caption is drawn"
     );
-    // `--caption ''` draws none; the text alternative keeps the base
-    let run = wortwolke(
-        &[
+    // the example's cloud as SVG on standard output, with `args`
+    let svg_of = |args: &[&str]| {
+        let base = [
             "cloud",
             "examples/answers/efa_gruende.txt",
             "-q",
-            "--caption",
-            "",
             "-o",
             "-",
             "--format",
             "svg",
-        ],
-        "",
-    );
+        ];
+        wortwolke(&[&base[..], args].concat(), "")
+    };
+    // `--caption ''` draws none; the text alternative keeps the base
+    let run = svg_of(&["--caption", ""]);
     assert!(
         !run.stdout.contains("><title>Basis:")
             && run
@@ -583,20 +583,7 @@ fn r10_title_caption_and_text_alternative() {
         &run.stdout[..400]
     );
     // the text alternative's sentences follow the caption's language
-    let run = wortwolke(
-        &[
-            "cloud",
-            "examples/answers/efa_gruende.txt",
-            "-q",
-            "--caption-lang",
-            "en",
-            "-o",
-            "-",
-            "--format",
-            "svg",
-        ],
-        "",
-    );
+    let run = svg_of(&["--caption-lang", "en"]);
     assert!(
         run.stdout
             .contains("<desc id=\"desc\">Word cloud of 100 terms; the larger a term, the higher its count.\nBase: n = 96")
