@@ -209,6 +209,13 @@ impl AnalysisArgs {
         let (_, groups) = self.group.as_deref()?.split_once('=')?;
         Some(groups.split(',').map(str::trim).collect())
     }
+
+    /// The threads to work on: `--threads`, else every core.
+    pub fn threads(&self) -> usize {
+        self.threads
+            .map(usize::from)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+    }
 }
 
 #[derive(Debug, Args)]

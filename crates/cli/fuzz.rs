@@ -28,16 +28,9 @@ pub type Answers = Vec<(String, Vec<(Option<String>, String)>)>;
 /// Panics if `format` or `flags` are not valid flags of `count`.
 pub fn survey_with_groups(format: &str, bytes: &[u8], flags: &[&str]) -> Result<Answers> {
     let args = count_args(format, flags);
-    let format_name = format;
+    let name = format!("input.{format}");
     let format = args.input_format.expect("--input-format is given");
-    let survey = crate::input::read_part(
-        format!("input.{name}", name = format_name),
-        bytes,
-        format,
-        None,
-        &args,
-        None,
-    )?;
+    let survey = crate::input::read_part(name, bytes, format, None, &args, None)?;
     Ok(survey
         .questions
         .into_iter()

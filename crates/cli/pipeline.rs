@@ -105,10 +105,7 @@ pub fn count_survey(args: &AnalysisArgs, survey: &Survey) -> Result<Counts> {
 }
 
 fn count_from(args: &AnalysisArgs, config: AnalysisConfig, mut source: Source) -> Result<Counts> {
-    let threads = args
-        .threads
-        .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let threads = args.threads();
     let two_passes = config.two_passes();
     let mut analyzer_config = config.analyzer;
     let mut detected = Vec::new();

@@ -231,6 +231,18 @@ impl Cloud {
         }
     }
 
+    /// Its group's name, or the name of all respondents for the total.
+    fn name(&self, lang: output::Lang) -> &str {
+        self.group.as_deref().unwrap_or(total_name(lang))
+    }
+
+    /// Its group (or all respondents) with the base n: a grid panel's and a group cloud's
+    /// heading.
+    fn heading(&self, lang: output::Lang) -> String {
+        let (n, _) = self.n.unwrap_or((0, 0));
+        format!("{} (n = {n})", self.name(lang))
+    }
+
     /// Whether its group has fewer respondents than `--min-group-n`.
     fn small(&self, args: &CloudArgs) -> bool {
         self.group.is_some()
@@ -290,12 +302,10 @@ fn cloud_options(
     // a group's cloud, each in its own file, names its group (and question) as the grid's
     // panels do: the file name alone is easily lost
     let title = grouped.then(|| {
-        let lang = caption_lang(args);
-        let name = cloud.group.as_deref().unwrap_or(total_name(lang));
-        let (n, _) = cloud.n.unwrap_or((0, 0));
+        let heading = cloud.heading(caption_lang(args));
         match cloud.question.as_str() {
-            "answers" | "frequencies" => format!("{name} (n = {n})"),
-            question => format!("{question} — {name} (n = {n})"),
+            "answers" | "frequencies" => heading,
+            question => format!("{question} — {heading}"),
         }
     });
     LayoutOptions {
@@ -491,8 +501,7 @@ fn grid(
         let panel_options: Vec<LayoutOptions> = set
             .iter()
             .map(|c| {
-                let (n, _) = c.n.unwrap_or((0, 0));
-                let name = c.group.as_deref().unwrap_or(total_name(caption_lang(args)));
+                let heading = c.heading(caption_lang(args));
                 LayoutOptions {
                     width: cells.cell.0,
                     height: cells.cell.1,
@@ -501,17 +510,17 @@ fn grid(
                         // in the smallest print
                         title: Some(match c.small(args) {
                             true => format!(
-                                "{name} (n = {n})\n{}",
+                                "{heading}\n{}",
                                 super::small_group_caption(
                                     args.min_group_n,
                                     None,
                                     caption_lang(args)
                                 )
                             ),
-                            false => format!("{name} (n = {n})"),
+                            false => heading,
                         }),
                         caption: None,
-                        subject: Some(name.to_owned()),
+                        subject: Some(c.name(caption_lang(args)).to_owned()),
                         base: None,
                         wording: wording(caption_lang(args)),
                     },

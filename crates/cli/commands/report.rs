@@ -62,10 +62,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let max_words = usize::try_from(args.max_words).unwrap_or(usize::MAX);
     // the answers behind the terms, the cloud and the keyness of each question, on all cores;
     // cores left over (fewer questions than cores) go to the fill search of each cloud
-    let cores = analysis
-        .threads
-        .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let cores = analysis.threads();
     let threads = cores.min(all.len());
     let layout_options = LayoutOptions {
         threads: (cores / threads.max(1)).max(1),

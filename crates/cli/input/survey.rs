@@ -595,7 +595,7 @@ fn table_survey(table: &Table, args: &AnalysisArgs, id_column: Option<&str>) -> 
 /// The answer columns of a wide table: `--column`, or the only column that is not `--group`.
 fn wide_columns(table: &Table, args: &AnalysisArgs, group: Option<usize>) -> Result<Vec<usize>> {
     if !args.columns.is_empty() {
-        return select_columns(table, &args.columns, &Vec::from_iter(group));
+        return select_columns(table, &args.columns, group.as_slice());
     }
     let candidates: Vec<usize> = (0..table.header.len())
         .filter(|&i| Some(i) != group)

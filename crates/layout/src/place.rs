@@ -235,6 +235,13 @@ fn fill(placer: &mut Placer, guess: f32, largest: f32) -> Layout {
     best
 }
 
+/// [`Placer::drawn`] before any word is drawn: a slot per word and rotation.
+fn not_drawn(words: &[WeightedWord], options: &LayoutOptions) -> Vec<Vec<Option<(f32, Drawn)>>> {
+    (0..words.len())
+        .map(|_| (0..options.rotations.len()).map(|_| None).collect())
+        .collect()
+}
+
 /// The fill search's layouts, with the next one it will probably ask for laid out beside it
 /// on a second thread ([`LayoutOptions::threads`]): each layout depends only on its scale, so
 /// the search ends with the same layout however many threads ran it, only sooner.
@@ -433,9 +440,7 @@ impl<'a> Placer<'a> {
             swappable: options
                 .palette
                 .swappable(options.color_by, options.background),
-            drawn: (0..words.len())
-                .map(|_| (0..options.rotations.len()).map(|_| None).collect())
-                .collect(),
+            drawn: not_drawn(words, options),
             cell,
         }
     }
@@ -447,9 +452,7 @@ impl<'a> Placer<'a> {
             empty: self.empty.clone(),
             starts: self.starts.clone(),
             swappable: self.swappable.clone(),
-            drawn: (0..self.words.len())
-                .map(|_| (0..self.options.rotations.len()).map(|_| None).collect())
-                .collect(),
+            drawn: not_drawn(self.words, self.options),
             ..*self
         }
     }

@@ -190,11 +190,10 @@ pub(super) fn run(
             ));
         }
         let compared = lang.say("compared with", "im Vergleich mit");
-        let subject = format!("{}: {na_name} {compared} {nb_name}", tables.question);
-        let subject = if tables.question == "answers" {
-            format!("{na_name} {compared} {nb_name}")
-        } else {
-            subject
+        let pair = format!("{na_name} {compared} {nb_name}");
+        let subject = match tables.question.as_str() {
+            "answers" => pair,
+            question => format!("{question}: {pair}"),
         };
         let cloud_options = LayoutOptions {
             labels: super::labels(args, None, Some(caption), Some(subject)),
